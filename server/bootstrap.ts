@@ -1,0 +1,47 @@
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+import type { Deps } from './deps';
+import { createKeyring } from './platform/crypto/keyring';
+import { resolveMasterKey } from './platform/crypto/master-key';
+import { type Database, openPglite, openPostgres } from './platform/db/client';
+import { createMetrics } from './platform/http/metrics';
+
+/** The process logger: JSON lines, with every credential-bearing field redacted. */
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.totp',
+        '*.token',
+        '*.body',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/** Opens PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR/pglite. */
+export async function openDatabase(config: Config): Promise<Database> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  return openPglite({ dataDir: path.resolve(config.DATA_DIR, 'pglite') });
+}
+
+/** Builds the dependencies of the app around an open database. */
+export function createDeps(config: Config, database: Database, log: Logger): Deps {
+  return {
+    config,
+    database,
+    db: database.db,
+    log,
+    keyring: createKeyring(resolveMasterKey(config).key),
+    metrics: createMetrics(),
+    clock: () => new Date(),
+  };
+}

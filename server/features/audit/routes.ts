@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps';
+
+export async function auditRoutes(_app: FastifyInstance, _deps: Deps) {}

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { Deps } from '../../deps';
+import {
+  contactEmails,
+  contactPhones,
+  contacts,
+  matterAssignees,
+  matterContacts,
+  matters,
+  teamMembers,
+  teams,
+} from '../../platform/db/schema';
+import { hashPassword } from '../auth/password';
+import { createFirm } from '../directory/create-firm';
+import { insertUser } from '../directory/create-user';
+
+export const DEMO_FIRM_NAME = 'Demo Law LLP';
+export const demoLogins = {
+  admin: 'admin@demo.parley.test',
+  attorney1: 'attorney1@demo.parley.test',
+  attorney2: 'attorney2@demo.parley.test',
+  agent1: 'agent1@demo.parley.test',
+  agent2: 'agent2@demo.parley.test',
+  /** The demo contact with an active portal. */
+  portalClient: 'jane.roe@example.com',
+} as const;
+
+/** What the seed created, for printing the logins and for tests. */
+export interface DemoFirm {
+  firmId: string;
+  password: string;
+  passwordWasGenerated: boolean;
+  userIds: Record<'admin' | 'attorney1' | 'attorney2' | 'agent1' | 'agent2', string>;
+  contactIds: string[];
+  matterIds: string[];
+}
+
+/** Seeds "Demo Law LLP" with staff, teams, contacts and matters (see API.md "Demo data"). */
+export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: string): Promise<DemoFirm> {
+  const passwordWasGenerated = !password;
+  const pw = password ?? randomBytes(12).toString('base64url');
+  const { firmId, adminId } = await createFirm(deps, {
+    name: DEMO_FIRM_NAME,
+    admin: { email: demoLogins.admin, name: 'Avery Admin', password: pw },
+  });
+  const system = { actorType: 'system' as const };
+  return deps.db.transaction(async (tx) => {
+    const attorney1 = await insertUser(
+      tx,
+      firmId,
+      {
+        email: demoLogins.attorney1,
+        name: 'Alex Attorney',
+        role: 'attorney',
+        password: pw,
+        phone: '+12025550101',
+      },
+      system,
+    );
+    const attorney2 = await insertUser(
+      tx,
+      firmId,
+      {
+        email: demoLogins.attorney2,
+        name: 'Blair Barrister',
+        role: 'attorney',
+        password: pw,
+        phone: '+12025550102',
+      },
+      system,
+    );
+    const agent1 = await insertUser(
+      tx,
+      firmId,
+      { email: demoLogins.agent1, name: 'Casey Agent', role: 'agent', password: pw },
+      system,
+    );
+    const agent2 = await insertUser(
+      tx,
+      firmId,
+      { email: demoLogins.agent2, name: 'Dana Agent', role: 'agent', password: pw },
+      system,
+    );
+
+    const sales = uuidv7();
+    const service = uuidv7();
+    const litigation = uuidv7();
+    await tx.insert(teams).values([
+      { firmId, id: sales, name: 'Sales', kind: 'team' },
+      { firmId, id: service, name: 'Service', kind: 'team' },
+      { firmId, id: litigation, name: 'Litigation', kind: 'circle' },
+    ]);
+    await tx.insert(teamMembers).values([
+      { firmId, teamId: sales, userId: agent1.id },
+      { firmId, teamId: service, userId: agent2.id },
+      { firmId, teamId: litigation, userId: attorney1.id },
+      { firmId, teamId: litigation, userId: attorney2.id },
+    ]);
+
+    const people = [
+      { name: 'Jane Roe', phone: '+12025550143', email: demoLogins.portalClient, portal: true },
+      { name: 'John Smith', phone: '+12025550178', email: 'john.smith@example.com', portal: false },
+      { name: 'Maria Garcia', phone: '+13105550199', email: 'maria.garcia@example.com', portal: false },
+    ];
+    const contactIds: string[] = [];
+    const portalHash = await hashPassword(pw);
+    for (const p of people) {
+      const id = uuidv7();
+      contactIds.push(id);
+      await tx.insert(contacts).values({
+        firmId,
+        id,
+        name: p.name,
+        coordinatorId: attorney1.id,
+        portalStatus: p.portal ? 'active' : 'none',
+        portalPasswordHash: p.portal ? portalHash : null,
+      });
+      await tx
+        .insert(contactPhones)
+        .values({ firmId, contactId: id, position: 0, e164: p.phone, label: 'mobile' });
+      await tx
+        .insert(contactEmails)
+        .values({ firmId, contactId: id, position: 0, email: p.email, label: 'personal' });
+    }
+    // A second number for Jane, so picking one of a contact's phones is meaningful.
+    await tx.insert(contactPhones).values({
+      firmId,
+      contactId: contactIds[0] as string,
+      position: 1,
+      e164: '+12025550144',
+      label: 'work',
+    });
+
+    const matterSpecs = [
+      {
+        number: '2026-0001',
+        name: 'Roe v. Acme Corp.',
+        owner: attorney1.id,
+        assignees: [attorney1.id, attorney2.id],
+        contact: 0,
+      },
+      {
+        number: '2026-0002',
+        name: 'Estate of Smith',
+        owner: attorney2.id,
+        assignees: [attorney2.id],
+        contact: 1,
+      },
+    ];
+    const matterIds: string[] = [];
+    for (const m of matterSpecs) {
+      const id = uuidv7();
+      matterIds.push(id);
+      await tx.insert(matters).values({ firmId, id, number: m.number, name: m.name, ownerId: m.owner });
+      await tx
+        .insert(matterAssignees)
+        .values(m.assignees.map((userId) => ({ firmId, matterId: id, userId })));
+      await tx
+        .insert(matterContacts)
+        .values({ firmId, matterId: id, contactId: contactIds[m.contact] as string });
+    }
+    return {
+      firmId,
+      password: pw,
+      passwordWasGenerated,
+      userIds: {
+        admin: adminId,
+        attorney1: attorney1.id,
+        attorney2: attorney2.id,
+        agent1: agent1.id,
+        agent2: agent2.id,
+      },
+      contactIds,
+      matterIds,
+    };
+  });
+}

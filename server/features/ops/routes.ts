@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps';
+import { ping } from '../../platform/db/client';
+
+/** Liveness, readiness and Prometheus metrics (outside /api so load balancers reach them plainly). */
+export async function opsRoutes(app: FastifyInstance, deps: Deps) {
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    const checks: Record<string, 'ok' | 'down'> = {};
+    checks.database = await ping(deps.db).then(
+      () => 'ok' as const,
+      () => 'down' as const,
+    );
+    const ready = Object.values(checks).every((c) => c === 'ok');
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks });
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.type(deps.metrics.registry.contentType);
+    return deps.metrics.registry.metrics();
+  });
+}

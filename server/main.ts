@@ -1,0 +1,50 @@
+import { buildApp } from './app';
+import { createDeps, createLogger, openDatabase } from './bootstrap';
+import { ConfigError, loadConfig } from './config';
+import { describeDemoLogins, seedDemoIfWanted } from './features/demo/seed-on-start';
+
+// The composition root: config → deps → app → listen. The only place that reads process.env.
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const log = createLogger(config);
+  const database = await openDatabase(config);
+  await database.migrate();
+  const deps = createDeps(config, database, log);
+  const demo = await seedDemoIfWanted(deps);
+  const app = await buildApp(deps);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
+  log.info({ port, engine: database.engine, redis: Boolean(config.REDIS_URL) }, 'listening');
+  if (demo) process.stdout.write(describeDemoLogins(demo, url));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Parley failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

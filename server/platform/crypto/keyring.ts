@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { firms } from '../db/schema';
+import { blindIndex, deriveKey, generateKey, openText, seal, unwrapKey, wrapKey } from './envelope';
+
+/** The firm-scoped key operations every feature uses; holds unwrapped firm keys in memory only. */
+export interface Keyring {
+  /** A new firm key wrapped by the master key, for a firm row being created. */
+  newWrappedFirmKey(firmId: string): string;
+  /** Encrypts a firm-level secret (TOTP secrets, consumer details …) bound to purpose. */
+  encryptForFirm(db: Executor, firmId: string, plaintext: string, purpose: string): Promise<string>;
+  decryptForFirm(db: Executor, firmId: string, sealed: string, purpose: string): Promise<string>;
+  /** A new conversation key wrapped by the firm key (stored with the conversation; deleting it shreds). */
+  newWrappedConversationKey(db: Executor, firmId: string, conversationId: string): Promise<string>;
+  /** Unwraps a conversation key. */
+  conversationKey(db: Executor, firmId: string, conversationId: string, wrapped: string): Promise<Buffer>;
+  /** Blind-index token of a value for the firm's encrypted search. */
+  blindIndex(db: Executor, firmId: string, value: string): Promise<string>;
+  /** Re-wraps a firm key from the old master key to this keyring's master key (key rotation). */
+  rewrapFirmKey(oldMaster: Buffer, firmId: string, wrapped: string): string;
+}
+
+const firmAad = (firmId: string) => `firm-key:${firmId}`;
+const conversationAad = (firmId: string, conversationId: string) =>
+  `conversation-key:${firmId}:${conversationId}`;
+
+export function createKeyring(masterKey: Buffer): Keyring {
+  const firmKeys = new Map<string, Buffer>();
+
+  async function firmKey(db: Executor, firmId: string): Promise<Buffer> {
+    const cached = firmKeys.get(firmId);
+    if (cached) return cached;
+    const [row] = await db.select({ wrappedKey: firms.wrappedKey }).from(firms).where(eq(firms.id, firmId));
+    if (!row) throw new Error('unknown firm');
+    const key = unwrapKey(masterKey, row.wrappedKey, firmAad(firmId));
+    firmKeys.set(firmId, key);
+    return key;
+  }
+
+  return {
+    newWrappedFirmKey: (firmId) => wrapKey(masterKey, generateKey(), firmAad(firmId)),
+    async encryptForFirm(db, firmId, plaintext, purpose) {
+      return seal(await firmKey(db, firmId), plaintext, `${purpose}:${firmId}`);
+    },
+    async decryptForFirm(db, firmId, sealed, purpose) {
+      return openText(await firmKey(db, firmId), sealed, `${purpose}:${firmId}`);
+    },
+    async newWrappedConversationKey(db, firmId, conversationId) {
+      return wrapKey(await firmKey(db, firmId), generateKey(), conversationAad(firmId, conversationId));
+    },
+    async conversationKey(db, firmId, conversationId, wrapped) {
+      return unwrapKey(await firmKey(db, firmId), wrapped, conversationAad(firmId, conversationId));
+    },
+    async blindIndex(db, firmId, value) {
+      return blindIndex(deriveKey(await firmKey(db, firmId), 'blind-index'), value);
+    },
+    rewrapFirmKey(oldMaster, firmId, wrapped) {
+      return wrapKey(masterKey, unwrapKey(oldMaster, wrapped, firmAad(firmId)), firmAad(firmId));
+    },
+  };
+}

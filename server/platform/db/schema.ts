@@ -1,0 +1,285 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Every table holding a firm's data has firm_id first in its primary key and in every unique key,
+// so the database can be distributed by firm (Citus multi-tenant model) without code changes.
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A firm (tenant). Its data key is wrapped by the master key. */
+export const firms = pgTable('firms', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Firm data key, AES-GCM wrapped by the master key (base64). */
+  wrappedKey: text('wrapped_key').notNull(),
+  /** Firm settings document (see features/settings). */
+  settings: jsonb('settings').notNull().default({}),
+  createdAt: createdAt(),
+});
+
+/** Global e-mail → staff account directory: the one lookup that cannot know the firm in advance. */
+export const staffLogins = pgTable('staff_logins', {
+  email: text('email').primaryKey(),
+  firmId: uuid('firm_id').notNull(),
+  userId: uuid('user_id').notNull(),
+});
+
+/** Staff users. */
+export const users = pgTable(
+  'users',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    passwordHash: text('password_hash').notNull(),
+    /** TOTP secret, encrypted with the firm key; null when TOTP is off. */
+    totpSecret: text('totp_secret'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** Last accepted TOTP time step, so one code cannot be replayed. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    active: boolean('active').notNull().default(true),
+    phone: text('phone'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), uniqueIndex('users_firm_email').on(t.firmId, t.email)],
+);
+
+/** Server-side sessions of staff and portal contacts; id is the SHA-256 of the secret in the cookie. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: text('id').notNull(),
+    /** 'user' or 'contact'. */
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index('sessions_subject').on(t.firmId, t.subjectId)],
+);
+
+/** Admin-created API tokens for integrations (Bearer). */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    /** SHA-256 of the secret part of the token. */
+    tokenHash: text('token_hash').notNull(),
+    /** The user the token acts as. */
+    userId: uuid('user_id').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] })],
+);
+
+/** Failed-login counters (per account, per address, per account+address); not firm data. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: ts('window_started_at').notNull().defaultNow(),
+  blockedUntil: ts('blocked_until'),
+});
+
+/** Teams (routing, Message Center) and circles (addressable groups in the inbox). */
+export const teams = pgTable(
+  'teams',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('teams_firm_kind_name').on(t.firmId, t.kind, t.name),
+  ],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    firmId: uuid('firm_id').notNull(),
+    teamId: uuid('team_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.teamId, t.userId] }),
+    index('team_members_user').on(t.firmId, t.userId),
+  ],
+);
+
+/** Clients, prospects and other outside people. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    address: text('address'),
+    coordinatorId: uuid('coordinator_id'),
+    /** none | invited | active */
+    portalStatus: text('portal_status').notNull().default('none'),
+    portalPasswordHash: text('portal_password_hash'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] })],
+);
+
+/** A contact's phone numbers, E.164. */
+export const contactPhones = pgTable(
+  'contact_phones',
+  {
+    firmId: uuid('firm_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    position: integer('position').notNull(),
+    e164: text('e164').notNull(),
+    label: text('label'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.contactId, t.position] }),
+    index('contact_phones_number').on(t.firmId, t.e164),
+  ],
+);
+
+/** A contact's e-mail addresses, lower-cased. */
+export const contactEmails = pgTable(
+  'contact_emails',
+  {
+    firmId: uuid('firm_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    position: integer('position').notNull(),
+    email: text('email').notNull(),
+    label: text('label'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.contactId, t.position] }),
+    index('contact_emails_address').on(t.firmId, t.email),
+  ],
+);
+
+/** Matters (cases, engagements). */
+export const matters = pgTable(
+  'matters',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    number: text('number').notNull(),
+    name: text('name').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    status: text('status').notNull().default('open'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('matters_firm_number').on(t.firmId, t.number),
+  ],
+);
+
+export const matterAssignees = pgTable(
+  'matter_assignees',
+  {
+    firmId: uuid('firm_id').notNull(),
+    matterId: uuid('matter_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.matterId, t.userId] }),
+    index('matter_assignees_user').on(t.firmId, t.userId),
+  ],
+);
+
+export const matterContacts = pgTable(
+  'matter_contacts',
+  {
+    firmId: uuid('firm_id').notNull(),
+    matterId: uuid('matter_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.matterId, t.contactId] }),
+    index('matter_contacts_contact').on(t.firmId, t.contactId),
+  ],
+);
+
+/** Append-only, hash-chained audit log, one chain per firm (seq 1, 2, 3 …). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    firmId: uuid('firm_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    id: uuid('id').notNull(),
+    at: ts('at').notNull(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    details: jsonb('details').notNull().default({}),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.seq] }),
+    uniqueIndex('audit_log_firm_id').on(t.firmId, t.id),
+    index('audit_log_at').on(t.firmId, t.at),
+  ],
+);
+
+/** Transactional outbox: side effects written with the change that causes them, sent by the relay. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    /** What to do: 'sms.send', 'email.send', 'webhook.send', 'event.publish' … */
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** Handed to the channel so a resend after a crash is recognised by the receiver. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** pending | sent | dead */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: ts('locked_until'),
+    lastError: text('last_error'),
+    result: jsonb('result'),
+    createdAt: createdAt(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index('outbox_due').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+  ],
+);

@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { badRequest, type FieldError, Problem } from './problem';
+
+const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
+function fieldOf(location: string | undefined, instancePath: string, missingProperty?: unknown): string {
+  const parts = [location ?? 'body', ...instancePath.split('/').filter(Boolean)];
+  if (typeof missingProperty === 'string') parts.push(missingProperty);
+  return parts.join('.');
+}
+
+// Fastify's own errors that are the client's fault, mapped to problem answers.
+const frameworkProblems: Record<string, (e: FastifyError) => Problem> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: () =>
+    new Problem(413, 'too-large', 'Payload too large', 'The body is too large.'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send application/json.'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    badRequest([{ field: 'body', message: 'must not be empty' }], 'The JSON body is empty.'),
+  FST_ERR_CTP_INVALID_JSON_BODY: () =>
+    badRequest([{ field: 'body', message: 'is not valid JSON' }], 'The body is not valid JSON.'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
+    badRequest([{ field: 'body', message: 'content-length does not match' }]),
+};
+
+/** Renders every error as an RFC 9457 problem; unknown errors become a 500 without internals. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let problem: Problem;
+    if (error instanceof Problem) {
+      problem = error;
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors: FieldError[] = error.validation.map((v) => ({
+        field: fieldOf(
+          error.validationContext,
+          v.instancePath,
+          (v.params as { missingProperty?: unknown })?.missingProperty,
+        ),
+        message: v.message ?? 'is invalid',
+      }));
+      problem = badRequest(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    } else if (error.validation) {
+      const errors = error.validation.map((v) => ({
+        field: fieldOf(error.validationContext, v.instancePath),
+        message: v.message ?? 'is invalid',
+      }));
+      problem = badRequest(errors);
+    } else if (error.code && frameworkProblems[error.code]) {
+      problem = (frameworkProblems[error.code] as (e: FastifyError) => Problem)(error);
+    } else if (error.statusCode === 429) {
+      problem = new Problem(429, 'rate-limited', 'Too many requests', 'Slow down and try again later.');
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      problem = new Problem(
+        error.statusCode,
+        'bad-request',
+        'Bad request',
+        'The request could not be processed.',
+      );
+    } else {
+      // Log the error class and stack only; request bodies (message content, passwords) never reach logs.
+      request.log.error(
+        { err: { type: error.name, message: error.message, stack: error.stack } },
+        'request failed',
+      );
+      problem = new Problem(500, 'internal', 'Internal server error', 'Something went wrong on our side.');
+    }
+    if (problem.headers) reply.headers(problem.headers);
+    return reply.status(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem.toJSON()));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem = new Problem(
+      404,
+      'not-found',
+      'Not found',
+      `No route ${request.method} ${request.url.split('?')[0]}.`,
+    );
+    return reply.status(404).type(PROBLEM_JSON).send(JSON.stringify(problem.toJSON()));
+  });
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { buildApp } from '../../server/app';
+import { createDeps } from '../../server/bootstrap';
+import { loadConfig } from '../../server/config';
+import type { Deps } from '../../server/deps';
+import { type Database, openPglite, openPostgres } from '../../server/platform/db/client';
+import { TestClient } from './client';
+import { DEMO_PASSWORD, TEST_MASTER_KEY } from './env';
+import { adminUrl, databaseUrlFor } from './postgres';
+
+/** A running Parley on its own copy of the seeded test database. */
+export interface TestApp {
+  url: string;
+  app: FastifyInstance;
+  deps: Deps;
+  database: Database;
+  /** Environment the app was configured with (for starting a second process on the same database). */
+  env: Record<string, string>;
+  /** A fresh client (own cookie jar). */
+  client(): TestClient;
+  /** A client signed in with the demo password. */
+  signIn(email: string, password?: string): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+/** Copies the seeded template: PGlite from its dump, PostgreSQL with CREATE DATABASE … TEMPLATE. */
+export async function cloneDatabase(): Promise<{
+  database: Database;
+  url?: string;
+  drop: () => Promise<void>;
+}> {
+  const pgTemplate = inject('postgresTemplate');
+  const baseUrl = process.env.DATABASE_URL;
+  if (pgTemplate && baseUrl) {
+    const name = `parley_t_${randomBytes(6).toString('hex')}`;
+    const admin = openPostgres(adminUrl(baseUrl), 1);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplate}`);
+    const url = databaseUrlFor(baseUrl, name);
+    const database = openPostgres(url, 10);
+    return {
+      database,
+      url,
+      drop: async () => {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.close();
+      },
+    };
+  }
+  const dump = readFileSync(inject('pgliteTemplate'));
+  const database = await openPglite({ loadDataDir: new Blob([dump]) });
+  return { database, drop: async () => {} };
+}
+
+/** Starts the app on a copy of the seeded database, listening on a free loopback port. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const cloned = await cloneDatabase();
+  const dataDir = path.resolve('.tmp', `data-${randomBytes(4).toString('hex')}`);
+  const fullEnv: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PARLEY_MASTER_KEY: TEST_MASTER_KEY,
+    PARLEY_DEMO_PASSWORD: DEMO_PASSWORD,
+    DATA_DIR: dataDir,
+    ...(cloned.url ? { DATABASE_URL: cloned.url } : {}),
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...env,
+  };
+  const config = loadConfig(fullEnv);
+  const deps = createDeps(config, cloned.database, pino({ level: 'silent' }));
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    url,
+    app,
+    deps,
+    database: cloned.database,
+    env: fullEnv,
+    client: () => new TestClient(url),
+    async signIn(email, password = DEMO_PASSWORD) {
+      const c = new TestClient(url);
+      await c.login(email, password);
+      return c;
+    },
+    async close() {
+      await app.close();
+      await cloned.database.close();
+      await cloned.drop();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import type { TestProject } from 'vitest/node';
+import { createDeps } from '../../server/bootstrap';
+import { loadConfig } from '../../server/config';
+import { seedDemo } from '../../server/features/demo/seed-demo';
+import { dumpPglite, openPglite, openPostgres } from '../../server/platform/db/client';
+import { DEMO_PASSWORD, TEST_MASTER_KEY } from './env';
+import { adminUrl, databaseUrlFor } from './postgres';
+
+// Migrate and seed one database for the whole run; every test file then starts from a copy of it.
+export default async function setup(project: TestProject) {
+  const tmp = path.resolve('.tmp');
+  mkdirSync(tmp, { recursive: true });
+  const log = pino({ level: 'silent' });
+  const baseUrl = process.env.DATABASE_URL;
+  if (baseUrl) {
+    const template = `parley_tpl_${process.pid}_${Date.now()}`;
+    const admin = openPostgres(adminUrl(baseUrl), 1);
+    await admin.query(`CREATE DATABASE ${template}`);
+    const database = openPostgres(databaseUrlFor(baseUrl, template), 2);
+    await database.migrate();
+    const config = loadConfig({
+      DATABASE_URL: databaseUrlFor(baseUrl, template),
+      PARLEY_MASTER_KEY: TEST_MASTER_KEY,
+      DATA_DIR: tmp,
+    });
+    await seedDemo(createDeps(config, database, log), DEMO_PASSWORD);
+    await database.close();
+    project.provide('postgresTemplate', template);
+    project.provide('pgliteTemplate', '');
+    return async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      await admin.close();
+    };
+  }
+  const database = await openPglite({});
+  await database.migrate();
+  const config = loadConfig({ PARLEY_MASTER_KEY: TEST_MASTER_KEY, DATA_DIR: tmp });
+  await seedDemo(createDeps(config, database, log), DEMO_PASSWORD);
+  const file = path.join(tmp, `pglite-template-${process.pid}.tar`);
+  writeFileSync(file, Buffer.from(await (await dumpPglite(database)).arrayBuffer()));
+  await database.close();
+  project.provide('pgliteTemplate', file);
+  project.provide('postgresTemplate', '');
+}
