@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps';
@@ -10,8 +11,10 @@ import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/routes';
 import { directoryRoutes } from './features/directory/routes';
 import { opsRoutes } from './features/ops/routes';
+import { webRoutes } from './features/web/routes';
 import { registerProblemHandlers } from './platform/http/errors';
 import { instrument } from './platform/http/metrics';
+import { realtimeRoutes, websocketOptions } from './realtime/routes';
 
 /** Builds the HTTP application: plugins, then every feature's routes. Does not listen. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -72,6 +75,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(websocket, websocketOptions);
 
   authenticate(app, deps);
 
@@ -79,5 +83,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => authRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => directoryRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => auditRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => realtimeRoutes(scope, deps), { prefix: '/api/v1' });
+  // Last: the web apps answer the browser navigations no API route claimed.
+  await app.register(async (scope) => webRoutes(scope, deps));
   return app;
 }

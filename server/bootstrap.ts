@@ -2,10 +2,12 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import type { Deps } from './deps';
+import { createBus } from './platform/bus/create-bus';
 import { createKeyring } from './platform/crypto/keyring';
 import { resolveMasterKey } from './platform/crypto/master-key';
 import { type Database, openPglite, openPostgres } from './platform/db/client';
 import { createMetrics } from './platform/http/metrics';
+import { createOutboxRelay } from './platform/outbox/relay';
 
 /** The process logger: JSON lines, with every credential-bearing field redacted. */
 export function createLogger(config: Config): Logger {
@@ -33,15 +35,30 @@ export async function openDatabase(config: Config): Promise<Database> {
   return openPglite({ dataDir: path.resolve(config.DATA_DIR, 'pglite') });
 }
 
-/** Builds the dependencies of the app around an open database. */
-export function createDeps(config: Config, database: Database, log: Logger): Deps {
+/**
+ * Builds the dependencies of the app around an open database. Connects the event bus (Redis when
+ * REDIS_URL is set) and creates the outbox relay without starting it; closeDeps undoes both.
+ */
+export async function createDeps(config: Config, database: Database, log: Logger): Promise<Deps> {
+  const metrics = createMetrics();
   return {
     config,
     database,
     db: database.db,
     log,
     keyring: createKeyring(resolveMasterKey(config).key),
-    metrics: createMetrics(),
+    metrics,
+    bus: await createBus(config, log),
+    outbox: createOutboxRelay(
+      { db: database.db, log, registry: metrics.registry },
+      { pollMs: config.OUTBOX_POLL_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS },
+    ),
     clock: () => new Date(),
   };
+}
+
+/** Stops the outbox relay (letting its current round finish) and disconnects the bus; not the database. */
+export async function closeDeps(deps: Deps): Promise<void> {
+  await deps.outbox.stop();
+  await deps.bus.close();
 }

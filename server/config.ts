@@ -39,6 +39,11 @@ export const configSchema = z
     TWILIO_AUTH_TOKEN: z.string().optional(),
     /** Base URL of the Twilio REST API (tests point it at a local fake). */
     TWILIO_BASE_URL: z.url().default('https://api.twilio.com'),
+    /** Twilio Messaging Service SID (MG…); when set, texts go through the service (its opt-out and sender pool) from the thread's number. */
+    TWILIO_MESSAGING_SERVICE_SID: z
+      .string()
+      .regex(/^MG[0-9a-fA-F]{32}$/, 'must be a Messaging Service SID (MG…)')
+      .optional(),
     /** Outbound mail: the dev mailbox or SMTP. */
     MAIL_TRANSPORT: z.enum(['dev', 'smtp']).default('dev'),
     /** smtp://user:pass@host:port when MAIL_TRANSPORT=smtp. */
@@ -61,6 +66,14 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Trust X-Forwarded-For from a reverse proxy (client address for throttling and audit). */
     TRUST_PROXY: booleanFlag.default(false),
+    /** Milliseconds between WebSocket pings; a socket that misses two is closed. */
+    REALTIME_HEARTBEAT_MS: positiveInt.default(25_000),
+    /** A socket with more than this many bytes waiting to be sent is dropped (it reconnects and catches up). */
+    REALTIME_MAX_BUFFERED_BYTES: positiveInt.default(1024 * 1024),
+    /** Milliseconds between looks for due outbox jobs (a commit that appends one wakes the relay at once). */
+    OUTBOX_POLL_MS: positiveInt.default(500),
+    /** Attempts at an outbox job before it is dead-lettered. */
+    OUTBOX_MAX_ATTEMPTS: positiveInt.default(8),
   })
   .superRefine((c, ctx) => {
     if (c.DATABASE_URL && !c.PARLEY_MASTER_KEY) {

@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import type { EventBus } from './platform/bus/bus';
 import type { Keyring } from './platform/crypto/keyring';
 import type { Database, Db } from './platform/db/client';
 import type { Metrics } from './platform/http/metrics';
+import type { OutboxRelay } from './platform/outbox/relay';
 
 /** Everything a use case may touch, built once in main.ts (or per test) and passed down explicitly. */
 export interface Deps {
@@ -12,6 +14,10 @@ export interface Deps {
   log: Logger;
   keyring: Keyring;
   metrics: Metrics;
+  /** Real-time events between processes; publish through inTransaction (after commit). */
+  bus: EventBus;
+  /** The outbox relay of this process: register channel senders on it. */
+  outbox: OutboxRelay;
   /** The current time; tests move it. */
   clock: () => Date;
 }

@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { createDeps, createLogger, openDatabase } from './bootstrap';
+import { closeDeps, createDeps, createLogger, openDatabase } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { describeDemoLogins, seedDemoIfWanted } from './features/demo/seed-on-start';
 
@@ -18,7 +18,7 @@ async function main() {
   const log = createLogger(config);
   const database = await openDatabase(config);
   await database.migrate();
-  const deps = createDeps(config, database, log);
+  const deps = await createDeps(config, database, log);
   const demo = await seedDemoIfWanted(deps);
   const app = await buildApp(deps);
 
@@ -30,6 +30,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
+    await closeDeps(deps);
     await database.close();
     process.exit(0);
   };
@@ -37,6 +38,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  deps.outbox.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;

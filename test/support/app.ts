@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app';
-import { createDeps } from '../../server/bootstrap';
+import { closeDeps, createDeps } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import type { Deps } from '../../server/deps';
 import { type Database, openPglite, openPostgres } from '../../server/platform/db/client';
@@ -71,9 +71,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   };
   const config = loadConfig(fullEnv);
-  const deps = createDeps(config, cloned.database, pino({ level: 'silent' }));
+  const deps = await createDeps(config, cloned.database, pino({ level: 'silent' }));
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
+  deps.outbox.start();
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {
@@ -90,6 +91,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await app.close();
+      await closeDeps(deps);
       await cloned.database.close();
       await cloned.drop();
     },

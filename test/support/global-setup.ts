@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
       PARLEY_MASTER_KEY: TEST_MASTER_KEY,
       DATA_DIR: tmp,
     });
-    await seedDemo(createDeps(config, database, log), DEMO_PASSWORD);
+    await seedDemo(await createDeps(config, database, log), DEMO_PASSWORD);
     await database.close();
     project.provide('postgresTemplate', template);
     project.provide('pgliteTemplate', '');
@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
   const database = await openPglite({});
   await database.migrate();
   const config = loadConfig({ PARLEY_MASTER_KEY: TEST_MASTER_KEY, DATA_DIR: tmp });
-  await seedDemo(createDeps(config, database, log), DEMO_PASSWORD);
+  await seedDemo(await createDeps(config, database, log), DEMO_PASSWORD);
   const file = path.join(tmp, `pglite-template-${process.pid}.tar`);
   writeFileSync(file, Buffer.from(await (await dumpPglite(database)).arrayBuffer()));
   await database.close();

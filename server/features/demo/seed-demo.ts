@@ -12,6 +12,7 @@ import {
   teams,
 } from '../../platform/db/schema';
 import { hashPassword } from '../auth/password';
+import { claimPortalLogin } from '../auth/portal-logins';
 import { createFirm } from '../directory/create-firm';
 import { insertUser } from '../directory/create-user';
 
@@ -122,6 +123,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
       await tx
         .insert(contactEmails)
         .values({ firmId, contactId: id, position: 0, email: p.email, label: 'personal' });
+      if (p.portal) await claimPortalLogin(tx, { firmId, contactId: id, email: p.email });
     }
     // A second number for Jane, so picking one of a contact's phones is meaningful.
     await tx.insert(contactPhones).values({

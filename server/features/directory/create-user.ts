@@ -1,12 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { Deps } from '../../deps';
 import type { AuditInput } from '../../platform/audit/audit-log';
 import { recordAudit } from '../../platform/audit/audit-log';
 import type { Tx } from '../../platform/db/client';
 import { staffLogins, users } from '../../platform/db/schema';
-import type { Permission, Role } from '../../platform/http/actor';
-import { conflict } from '../../platform/http/problem';
+import type { Permission, Role, StaffActor } from '../../platform/http/actor';
+import { conflict, forbidden } from '../../platform/http/problem';
 import { hashPassword } from '../auth/password';
 import { defaultPermissions, normaliseEmail } from './model';
+import { canCreateUser } from './policy';
+import { auditedBy } from './queries';
 
 export interface NewUser {
   email: string;
@@ -57,4 +60,21 @@ export async function insertUser(
     details: { role: input.role, permissions: row?.permissions ?? [] },
   });
   return row as typeof users.$inferSelect;
+}
+
+/**
+ * A staff member adds a colleague: admins any user, holders of users.manage a non-admin with no
+ * more permissions than their own (403 otherwise); 409 email-taken when the address is in use.
+ */
+export async function createUser(
+  deps: Pick<Deps, 'db'>,
+  input: { actor: StaffActor; ip?: string; user: NewUser },
+) {
+  const { actor, user } = input;
+  const permissions = user.permissions ?? defaultPermissions(user.role);
+  if (!canCreateUser(actor, { role: user.role, permissions }))
+    throw forbidden('You may not create a user with this role or these permissions.');
+  return deps.db.transaction((tx) =>
+    insertUser(tx, actor.firmId, { ...user, permissions }, auditedBy(actor, input.ip)),
+  );
 }

@@ -12,6 +12,7 @@ export async function opsRoutes(app: FastifyInstance, deps: Deps) {
       () => 'ok' as const,
       () => 'down' as const,
     );
+    checks.bus = (await deps.bus.isReady()) ? 'ok' : 'down';
     const ready = Object.values(checks).every((c) => c === 'ok');
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks });
   });

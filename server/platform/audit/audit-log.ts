@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db, Executor } from '../db/client';
-import { auditLog } from '../db/schema';
+import { auditHeads, auditLog } from '../db/schema';
+import type { Actor } from '../http/actor';
 import { CHAIN_START, type ChainVerdict, GENESIS_HASH, hashEntry, verifyChain } from './chain';
 
 /** What happened, by whom, to what. Never put message content or secrets in details. */
@@ -18,6 +19,19 @@ export interface AuditInput {
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 
+/** The actor fields of an audit entry for a signed-in user or contact acting from address ip. */
+export function auditActor(
+  actor: Actor,
+  ip?: string | null,
+): Pick<AuditInput, 'firmId' | 'actorType' | 'actorId' | 'ip'> {
+  return {
+    firmId: actor.firmId,
+    actorType: actor.kind,
+    actorId: actor.kind === 'user' ? actor.userId : actor.contactId,
+    ip: ip ?? null,
+  };
+}
+
 /** Appends an entry to the firm's chain inside the caller's transaction (so it commits with the change). */
 export async function recordAudit(
   tx: Executor,
@@ -26,12 +40,11 @@ export async function recordAudit(
 ): Promise<AuditEntry> {
   // Serialise appends per firm for the rest of the transaction; the (firm_id, seq) key backs it up.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${input.firmId}`}, 0))`);
+  // The chain continues from the recorded head, so entries cut off the end leave a gap verify names.
   const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.firmId, input.firmId))
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+    .select({ seq: auditHeads.seq, hash: auditHeads.hash })
+    .from(auditHeads)
+    .where(eq(auditHeads.firmId, input.firmId));
   const base = {
     firmId: input.firmId,
     seq: (last?.seq ?? 0) + 1,
@@ -49,6 +62,10 @@ export async function recordAudit(
   };
   const row = { ...base, hash: hashEntry(base) };
   await tx.insert(auditLog).values(row);
+  await tx
+    .insert(auditHeads)
+    .values({ firmId: row.firmId, seq: row.seq, hash: row.hash })
+    .onConflictDoUpdate({ target: auditHeads.firmId, set: { seq: row.seq, hash: row.hash } });
   return row;
 }
 
@@ -57,16 +74,17 @@ export function recordAuditNow(db: Db, input: AuditInput): Promise<AuditEntry> {
   return db.transaction((tx) => recordAudit(tx, input));
 }
 
-/** Entries of a firm, newest first, optionally within [from, to], paged by seq. */
+/** Entries of a firm, newest first, optionally within [from, to] and of one action, paged by seq. */
 export async function listAudit(
   db: Executor,
   firmId: string,
-  q: { from?: Date; to?: Date; beforeSeq?: number; limit: number },
+  q: { from?: Date; to?: Date; action?: string; beforeSeq?: number; limit: number },
 ): Promise<AuditEntry[]> {
   const conds = [eq(auditLog.firmId, firmId)];
   if (q.from) conds.push(gte(auditLog.at, q.from));
   if (q.to) conds.push(lte(auditLog.at, q.to));
-  if (q.beforeSeq) conds.push(sql`${auditLog.seq} < ${q.beforeSeq}`);
+  if (q.action) conds.push(eq(auditLog.action, q.action));
+  if (q.beforeSeq !== undefined) conds.push(lt(auditLog.seq, q.beforeSeq));
   return db
     .select()
     .from(auditLog)
@@ -75,8 +93,30 @@ export async function listAudit(
     .limit(q.limit);
 }
 
-/** Walks the firm's whole chain in pages and names the first entry that does not verify. */
-export async function verifyAudit(db: Executor, firmId: string): Promise<ChainVerdict> {
+/** A verdict on a firm's stored chain; problem says what kind of damage was found. */
+export interface AuditVerdict extends ChainVerdict {
+  /**
+   * bad-entry: firstBadEntryId does not link to its predecessor or does not match its hash;
+   * truncated: entries after lastSeq were removed (the head says headSeq);
+   * head-missing: entries exist but the head record was removed.
+   */
+  problem?: 'bad-entry' | 'truncated' | 'head-missing';
+  /** Seq of the newest stored entry. */
+  lastSeq?: number;
+  /** Seq of the newest entry according to the head record. */
+  headSeq?: number;
+}
+
+/**
+ * Walks the firm's whole chain in pages and names the first entry that does not verify; then checks
+ * the chain reaches the head recorded at append time, which catches entries cut off the end.
+ */
+export async function verifyAudit(db: Executor, firmId: string): Promise<AuditVerdict> {
+  // The head is read first: entries appended while the walk runs only lengthen the chain past it.
+  const [head] = await db
+    .select({ seq: auditHeads.seq, hash: auditHeads.hash })
+    .from(auditHeads)
+    .where(eq(auditHeads.firmId, firmId));
   const pageSize = 1000;
   let position = CHAIN_START;
   let total = 0;
@@ -89,9 +129,31 @@ export async function verifyAudit(db: Executor, firmId: string): Promise<ChainVe
       .limit(pageSize);
     const verdict = verifyChain(rows, position);
     if (!verdict.ok)
-      return { ok: false, entries: total + verdict.entries, firstBadEntryId: verdict.firstBadEntryId };
+      return {
+        ok: false,
+        entries: total + verdict.entries,
+        firstBadEntryId: verdict.firstBadEntryId,
+        problem: 'bad-entry',
+      };
+    // A chain rewritten consistently from some entry on still has to end at the recorded head hash.
+    const atHead = head ? rows.find((r) => r.seq === head.seq) : undefined;
+    if (head && atHead && atHead.hash !== head.hash)
+      return {
+        ok: false,
+        entries: total + rows.indexOf(atHead) + 1,
+        firstBadEntryId: atHead.id,
+        problem: 'bad-entry',
+      };
     total += rows.length;
-    if (rows.length < pageSize) return { ok: true, entries: total };
     position = verdict.position;
+    if (rows.length < pageSize) break;
   }
+  const lastSeq = position.nextSeq - 1;
+  if (!head)
+    return total === 0
+      ? { ok: true, entries: 0 }
+      : { ok: false, entries: total, problem: 'head-missing', lastSeq };
+  if (lastSeq < head.seq)
+    return { ok: false, entries: total, problem: 'truncated', lastSeq, headSeq: head.seq };
+  return { ok: true, entries: total, lastSeq, headSeq: head.seq };
 }

@@ -18,6 +18,8 @@ export interface Keyring {
   blindIndex(db: Executor, firmId: string, value: string): Promise<string>;
   /** Re-wraps a firm key from the old master key to this keyring's master key (key rotation). */
   rewrapFirmKey(oldMaster: Buffer, firmId: string, wrapped: string): string;
+  /** A subkey of the master key for one installation-wide purpose (e.g. signing device cookies). */
+  masterSubkey(purpose: string): Buffer;
 }
 
 const firmAad = (firmId: string) => `firm-key:${firmId}`;
@@ -57,5 +59,6 @@ export function createKeyring(masterKey: Buffer): Keyring {
     rewrapFirmKey(oldMaster, firmId, wrapped) {
       return wrapKey(masterKey, unwrapKey(oldMaster, wrapped, firmAad(firmId)), firmAad(firmId));
     },
+    masterSubkey: (purpose) => deriveKey(masterKey, `master/${purpose}`),
   };
 }

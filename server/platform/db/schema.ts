@@ -96,7 +96,24 @@ export const apiTokens = pgTable(
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex('api_tokens_firm_hash').on(t.firmId, t.tokenHash),
+  ],
+);
+
+/**
+ * Global e-mail → portal contact directory for portal sign-in. Contact e-mails are not unique
+ * across firms, so one address may lead to a contact in several firms (one per firm).
+ */
+export const portalLogins = pgTable(
+  'portal_logins',
+  {
+    email: text('email').notNull(),
+    firmId: uuid('firm_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.firmId] })],
 );
 
 /** Failed-login counters (per account, per address, per account+address); not firm data. */
@@ -256,6 +273,16 @@ export const auditLog = pgTable(
     index('audit_log_at').on(t.firmId, t.at),
   ],
 );
+
+/**
+ * The newest entry of each firm's audit chain, moved forward in the same transaction as every append,
+ * so deleting entries from the end of the chain shows up in verification.
+ */
+export const auditHeads = pgTable('audit_heads', {
+  firmId: uuid('firm_id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
 
 /** Transactional outbox: side effects written with the change that causes them, sent by the relay. */
 export const outbox = pgTable(

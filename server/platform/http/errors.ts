@@ -5,7 +5,9 @@ import { badRequest, type FieldError, Problem } from './problem';
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
 function fieldOf(location: string | undefined, instancePath: string, missingProperty?: unknown): string {
-  const parts = [location ?? 'body', ...instancePath.split('/').filter(Boolean)];
+  // Fastify calls the query string "querystring"; fields are named "query.<name>" as FieldError documents.
+  const where = location === 'querystring' ? 'query' : (location ?? 'body');
+  const parts = [where, ...instancePath.split('/').filter(Boolean)];
   if (typeof missingProperty === 'string') parts.push(missingProperty);
   return parts.join('.');
 }

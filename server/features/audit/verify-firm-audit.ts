@@ -1,0 +1,32 @@
+import type { Deps } from '../../deps';
+import { type AuditInput, type AuditVerdict, recordAudit, verifyAudit } from '../../platform/audit/audit-log';
+
+/**
+ * Verifies a firm's audit chain, then records that it was verified, with the verdict, as a new entry.
+ * The walk runs before the append transaction so a long chain does not hold the firm's append lock.
+ */
+export async function verifyFirmAudit(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  input: { firmId: string; by: Pick<AuditInput, 'actorType' | 'actorId' | 'ip'> },
+): Promise<AuditVerdict> {
+  const verdict = await verifyAudit(deps.db, input.firmId);
+  await deps.db.transaction((tx) =>
+    recordAudit(
+      tx,
+      {
+        firmId: input.firmId,
+        ...input.by,
+        action: 'audit.verified',
+        targetType: 'audit_log',
+        details: {
+          ok: verdict.ok,
+          entries: verdict.entries,
+          ...(verdict.problem ? { problem: verdict.problem } : {}),
+          ...(verdict.firstBadEntryId ? { firstBadEntryId: verdict.firstBadEntryId } : {}),
+        },
+      },
+      deps.clock(),
+    ),
+  );
+  return verdict;
+}

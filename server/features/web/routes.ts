@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps';
+import { pageFor } from './pages';
+
+/** Where `npm run build` (vite.config.ts) puts the staff app, the portal and their assets. */
+export const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+const NOT_BUILT = 'The Parley web app is not built yet. Run `npm run build` (or `npm start`), then reload.';
+
+/**
+ * Serves the built web apps: content-hashed /assets/* cached for a year, and each app's index.html
+ * (never cached, so a new release is picked up at once) for its client-side routes.
+ */
+export async function webRoutes(app: FastifyInstance, _deps: Deps, distDir: string = WEB_DIST) {
+  await app.register(fastifyStatic, {
+    root: path.join(distDir, 'assets'),
+    prefix: '/assets/',
+    index: false,
+    immutable: true,
+    maxAge: '365d',
+    // The assets folder appears on the first build; the server may start before it.
+    suppressWarning: true,
+  });
+
+  const page = async (request: FastifyRequest, reply: FastifyReply) => {
+    const file = pageFor(request.url.split('?')[0] ?? '/', request.headers.accept);
+    if (!file) return reply.callNotFound();
+    if (!existsSync(path.join(distDir, file))) {
+      return reply
+        .code(503)
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(NOT_BUILT);
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile(file, distDir, { cacheControl: false });
+  };
+  app.get('/', { schema: { hide: true } }, page);
+  app.get('/*', { schema: { hide: true } }, page);
+}

@@ -1,0 +1,102 @@
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config';
+import type { BusEvent, EventBus } from '../../server/platform/bus/bus';
+import { createBus } from '../../server/platform/bus/create-bus';
+import { createMemoryBus } from '../../server/platform/bus/memory-bus';
+import { createRedisBus } from '../../server/platform/bus/redis-bus';
+
+const log = pino({ level: 'silent' });
+const redisUrl = process.env.REDIS_URL;
+
+function event(n: number): BusEvent {
+  return { type: 'test.event', firmId: 'f1', audience: { userIds: ['u1'] }, data: { n } };
+}
+
+/** Resolves with the first `count` events the bus delivers to a new subscriber. */
+function collect(bus: EventBus, count: number): Promise<BusEvent[]> {
+  const seen: BusEvent[] = [];
+  return new Promise((resolve) => {
+    const off = bus.subscribe((e) => {
+      seen.push(e);
+      if (seen.length === count) {
+        off();
+        resolve(seen);
+      }
+    });
+  });
+}
+
+const open: EventBus[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((b) => b.close()));
+});
+
+describe('in-process bus', () => {
+  it('delivers every event to every subscriber, in order, until it unsubscribes', async () => {
+    const bus = createMemoryBus(log);
+    open.push(bus);
+    const a = collect(bus, 3);
+    const b = collect(bus, 3);
+    for (const n of [1, 2, 3]) await bus.publish(event(n));
+    expect((await a).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect((await b).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    const late: BusEvent[] = [];
+    bus.subscribe((e) => late.push(e))();
+    await bus.publish(event(4));
+    expect(late).toEqual([]);
+  });
+
+  it('keeps delivering to the other subscribers when one handler throws', async () => {
+    const bus = createMemoryBus(log);
+    open.push(bus);
+    bus.subscribe(() => {
+      throw new Error('broken handler');
+    });
+    const good = collect(bus, 1);
+    await bus.publish(event(1));
+    expect(await good).toEqual([event(1)]);
+    expect(await bus.isReady()).toBe(true);
+  });
+
+  it('is the bus chosen when REDIS_URL is not set', async () => {
+    const bus = await createBus(loadConfig({}), log);
+    open.push(bus);
+    expect(bus.kind).toBe('memory');
+  });
+});
+
+describe('Redis bus', () => {
+  it('is configured whenever the PostgreSQL run is', () => {
+    // The PostgreSQL run of CI is also the Redis run: the Redis tests must not quietly vanish from it.
+    if (process.env.CI === 'true' && process.env.DATABASE_URL) expect(redisUrl).toBeTruthy();
+    expect(loadConfig(redisUrl ? { REDIS_URL: redisUrl } : {}).REDIS_URL).toBe(redisUrl);
+  });
+
+  describe.runIf(redisUrl)('with REDIS_URL', () => {
+    it('carries events between two processes’ buses, including back to the publisher', async () => {
+      const a = await createRedisBus(redisUrl!, log);
+      const b = await createRedisBus(redisUrl!, log);
+      open.push(a, b);
+      expect(a.kind).toBe('redis');
+      const onA = collect(a, 2);
+      const onB = collect(b, 2);
+      await a.publish(event(1));
+      await b.publish(event(2));
+      expect((await onA).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+      expect((await onB).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+    });
+
+    it('reports ready, and not ready once closed', async () => {
+      const bus = await createBus(loadConfig({ REDIS_URL: redisUrl! }), log);
+      expect(bus.kind).toBe('redis');
+      expect(await bus.isReady()).toBe(true);
+      await bus.close();
+      expect(await bus.isReady()).toBe(false);
+    });
+
+    it('refuses to start when Redis cannot be reached', async () => {
+      await expect(createRedisBus('redis://127.0.0.1:1', log)).rejects.toThrow();
+    });
+  });
+});

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFirm } from '../../server/features/directory/create-firm';
+import { publishEvents } from '../../server/platform/bus/in-transaction';
+import { closeSessionSockets } from '../../server/realtime/close-sockets';
+import { SESSION_ENDED_CLOSE_CODE } from '../../server/realtime/gateway';
+import { startTestApp, type TestApp } from '../support/app';
+import type { TestClient } from '../support/client';
+import { openStream, type Stream, serverDrops, serverSockets, upgradeStatus } from './stream-client';
+
+async function whoAmI(c: TestClient): Promise<{ userId: string; firmId: string }> {
+  const me = await c.get('/api/v1/me');
+  return { userId: me.body.user.id, firmId: me.body.user.firmId };
+}
+
+async function until(condition: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 400; i++) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('GET /api/v1/stream', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let agent: TestClient;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.signIn('admin@demo.parley.test');
+    agent = await t.signIn('agent1@demo.parley.test');
+  });
+  afterAll(() => t.close());
+
+  it('rejects an upgrade without a session (401) and with an unknown one', async () => {
+    expect(await upgradeStatus(t.url)).toBe(401);
+    expect(await upgradeStatus(t.url, { session: 'not-a-session' })).toBe(401);
+  });
+
+  it('rejects a cross-origin upgrade (403), even with a valid session', async () => {
+    const session = admin.cookie('parley_session');
+    expect(await upgradeStatus(t.url, { session, origin: 'http://evil.example' })).toBe(403);
+    expect(await upgradeStatus(t.url, { session, origin: null })).toBe(403);
+    expect(await upgradeStatus(t.url, { session })).toBe(101);
+  });
+
+  it('rejects a staff session on the portal stream', async () => {
+    const session = admin.cookie('parley_session');
+    expect(await upgradeStatus(t.url, { session, path: '/api/v1/portal/stream' })).toBe(401);
+  });
+
+  it('sends ready first, then the events addressed to its user', async () => {
+    const me = await whoAmI(admin);
+    const stream = await openStream(t.url, { session: admin.cookie('parley_session') });
+    try {
+      expect((await stream.next('ready')).data).toEqual({ userId: me.userId });
+      expect(stream.frames[0]?.type).toBe('ready');
+      expect((await admin.post('/api/v1/stream/ping')).status).toBe(202);
+      const pong = await stream.next('pong');
+      expect(typeof pong.data.at).toBe('string');
+    } finally {
+      stream.ws.close();
+    }
+  });
+
+  it('delivers by audience: to the users named and to the holders of a permission, no one else', async () => {
+    const adminMe = await whoAmI(admin);
+    const agentMe = await whoAmI(agent);
+    const adminStream = await openStream(t.url, { session: admin.cookie('parley_session') });
+    const agentStream = await openStream(t.url, { session: agent.cookie('parley_session') });
+    try {
+      await Promise.all([adminStream.next('ready'), agentStream.next('ready')]);
+      const firmId = adminMe.firmId;
+      await publishEvents(t.deps, [
+        { type: 'test.for-agent', firmId, audience: { userIds: [agentMe.userId] }, data: { n: 1 } },
+        { type: 'test.auditors', firmId, audience: { permission: 'audit.read' }, data: { n: 2 } },
+        { type: 'test.sentinel', firmId, audience: { userIds: [adminMe.userId, agentMe.userId] }, data: {} },
+      ]);
+      await Promise.all([adminStream.next('test.sentinel'), agentStream.next('test.sentinel')]);
+      expect(adminStream.frames.map((f) => f.type)).toEqual(['ready', 'test.auditors', 'test.sentinel']);
+      expect(agentStream.frames.map((f) => f.type)).toEqual(['ready', 'test.for-agent', 'test.sentinel']);
+      expect(agentStream.frames[1]).toEqual({ type: 'test.for-agent', data: { n: 1 } });
+    } finally {
+      adminStream.ws.close();
+      agentStream.ws.close();
+    }
+  });
+
+  it('never delivers another firm’s events, whatever their audience', async () => {
+    const demo = await whoAmI(admin);
+    const other = await createFirm(t.deps, {
+      name: 'Other & Partners',
+      admin: { email: 'boss@other.parley.test', name: 'Other Boss', password: 'other-firm-password' },
+    });
+    const otherAdmin = await t.signIn('boss@other.parley.test', 'other-firm-password');
+    const demoStream = await openStream(t.url, { session: admin.cookie('parley_session') });
+    const otherStream = await openStream(t.url, { session: otherAdmin.cookie('parley_session') });
+    try {
+      await Promise.all([demoStream.next('ready'), otherStream.next('ready')]);
+      await publishEvents(t.deps, [
+        // Addressed to the demo admin's id and to every admin, but belonging to the other firm.
+        { type: 'test.leak', firmId: other.firmId, audience: { userIds: [demo.userId] }, data: {} },
+        { type: 'test.leak', firmId: other.firmId, audience: { permission: 'users.manage' }, data: {} },
+        { type: 'test.sentinel', firmId: demo.firmId, audience: { userIds: [demo.userId] }, data: {} },
+      ]);
+      await demoStream.next('test.sentinel');
+      await otherStream.next('test.leak');
+      expect(demoStream.frames.map((f) => f.type)).toEqual(['ready', 'test.sentinel']);
+      expect(otherStream.frames.map((f) => f.type)).toEqual(['ready', 'test.leak']);
+    } finally {
+      demoStream.ws.close();
+      otherStream.ws.close();
+    }
+  });
+
+  it('closes the streams of a user whose sessions ended, on request of any process', async () => {
+    const me = await whoAmI(agent);
+    const stream = await openStream(t.url, { session: agent.cookie('parley_session') });
+    await stream.next('ready');
+    await closeSessionSockets(t.deps, me.firmId, { userIds: [me.userId] });
+    expect(await stream.closed).toBe(SESSION_ENDED_CLOSE_CODE);
+  });
+});
+
+describe('stream backpressure', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  beforeAll(async () => {
+    t = await startTestApp({ REALTIME_MAX_BUFFERED_BYTES: String(256 * 1024) });
+    admin = await t.signIn('admin@demo.parley.test');
+  });
+  afterAll(() => t.close());
+
+  it('drops a client that stops reading instead of queueing for it', async () => {
+    const me = await whoAmI(admin);
+    const slow = await openStream(t.url, { session: admin.cookie('parley_session') });
+    await slow.next('ready');
+    const before = await serverSockets(t.deps);
+    slow.ws.pause();
+    const big = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 2000 && (await serverDrops(t.deps, 'slow')) === 0; i++) {
+      await publishEvents(t.deps, [
+        { type: 'test.big', firmId: me.firmId, audience: { userIds: [me.userId] }, data: { i, big } },
+      ]);
+    }
+    expect(await serverDrops(t.deps, 'slow')).toBe(1);
+    expect(await serverSockets(t.deps)).toBe(before - 1);
+    slow.ws.resume();
+    expect(await slow.closed).toBe(1006);
+  });
+});
+
+describe('stream heartbeats', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  beforeAll(async () => {
+    t = await startTestApp({ REALTIME_HEARTBEAT_MS: '100' });
+    admin = await t.signIn('admin@demo.parley.test');
+  });
+  afterAll(() => t.close());
+
+  it('closes a socket that misses two heartbeats and keeps one that answers', async () => {
+    const session = admin.cookie('parley_session');
+    const frozen = await openStream(t.url, { session, autoPong: false });
+    const alive: Stream = await openStream(t.url, { session });
+    await Promise.all([frozen.next('ready'), alive.next('ready')]);
+    expect(await frozen.closed).toBe(1006);
+    expect(await serverDrops(t.deps, 'heartbeat')).toBe(1);
+    await until(async () => (await serverSockets(t.deps)) === 1, 'the frozen socket to be gone');
+    expect(alive.ws.readyState).toBe(alive.ws.OPEN);
+    await admin.post('/api/v1/stream/ping');
+    expect((await alive.next('pong')).type).toBe('pong');
+    alive.ws.close();
+  });
+});

@@ -1,0 +1,85 @@
+import { notifications } from '@mantine/notifications';
+import { IconBriefcase, IconClockHour4, IconInbox, IconMessages, IconSettings } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { AppFrame, type NavItem } from '../ui/AppFrame';
+import { ConnectionIndicator } from '../ui/ConnectionIndicator';
+import { FullPageError, FullPageLoader } from '../ui/FullPage';
+import { NotificationBell } from '../ui/NotificationBell';
+import { useApi } from '../ui/Providers';
+import { ApiError, describeError } from '../ui/problem';
+import { sessionKey, useSession } from '../ui/session';
+import { UserMenu } from '../ui/UserMenu';
+import { type StreamEvent, useStream } from '../ui/useStream';
+import { staleKeysFor } from './live-updates';
+import { ME_PATH, type StaffSession } from './session';
+
+const nav: NavItem[] = [
+  { to: '/message-center', label: 'Message Center', icon: <IconMessages size={18} aria-hidden /> },
+  { to: '/matters', label: 'Matters', icon: <IconBriefcase size={18} aria-hidden /> },
+  { to: '/inbox', label: 'Inbox', icon: <IconInbox size={18} aria-hidden /> },
+  { to: '/time', label: 'Time', icon: <IconClockHour4 size={18} aria-hidden /> },
+  { to: '/settings', label: 'Settings', icon: <IconSettings size={18} aria-hidden /> },
+];
+
+/** The signed-in frame of the staff app; sends signed-out visitors to the login page. */
+export function StaffShell() {
+  const session = useSession<StaffSession>(ME_PATH);
+  const location = useLocation();
+  if (session.isPending) return <FullPageLoader />;
+  if (session.isError) return <FullPageError error={session.error} onRetry={() => session.refetch()} />;
+  if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <SignedIn session={session.data} />;
+}
+
+function SignedIn({ session }: { session: StaffSession }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const onEvent = useCallback(
+    (event: StreamEvent) => {
+      for (const queryKey of staleKeysFor(event.type)) void queryClient.invalidateQueries({ queryKey });
+    },
+    [queryClient],
+  );
+  const status = useStream('/api/v1/stream', onEvent);
+
+  const leave = () => {
+    api.setCsrfToken(undefined);
+    queryClient.clear();
+    queryClient.setQueryData(sessionKey, null);
+    navigate('/login', { replace: true });
+  };
+
+  const signOut = useMutation({
+    mutationFn: () => api.post<void>('/api/v1/auth/logout'),
+    onSuccess: leave,
+    onError: (error) => {
+      // An expired session is as good as signed out.
+      if (error instanceof ApiError && error.status === 401) leave();
+      else notifications.show({ color: 'red', title: 'Could not sign out', message: describeError(error) });
+    },
+  });
+
+  const { user } = session;
+  return (
+    <AppFrame
+      nav={nav}
+      actions={
+        <>
+          <ConnectionIndicator status={status} />
+          <NotificationBell />
+          <UserMenu
+            name={user.name}
+            detail={`${user.email} · ${user.role}`}
+            onSignOut={() => signOut.mutate()}
+            signingOut={signOut.isPending}
+          />
+        </>
+      }
+    >
+      <Outlet />
+    </AppFrame>
+  );
+}

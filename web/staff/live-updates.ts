@@ -1,0 +1,14 @@
+/** The query keys a stream event makes stale; pages holding them refetch by themselves. */
+export function staleKeysFor(eventType: string): string[][] {
+  const [subject] = eventType.split('.');
+  switch (subject) {
+    case 'notification':
+      return [['notifications']];
+    case 'conversation':
+    case 'message':
+    case 'read':
+      return [['conversations']];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,97 @@
+import { Alert, Badge, Button, Group, Loader, Paper, Table, Text } from '@mantine/core';
+import { IconAlertCircle, IconBriefcase } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { EmptyState } from '../../ui/EmptyState';
+import { PageHeader } from '../../ui/PageHeader';
+import { useApi } from '../../ui/Providers';
+import { describeError } from '../../ui/problem';
+
+/** A matter as `GET /api/v1/matters` lists it (the fields this page shows). */
+interface Matter {
+  id: string;
+  number: string;
+  name: string;
+  status: 'open' | 'closed';
+  contactIds: string[];
+  createdAt: string;
+}
+
+interface MatterPage {
+  items: Matter[];
+  nextCursor: string | null;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+
+/** The matters the user may see, newest first. */
+export function MattersPage() {
+  const api = useApi();
+  const matters = useQuery({
+    queryKey: ['matters', 'list'],
+    queryFn: () => api.get<MatterPage>('/api/v1/matters?limit=100'),
+  });
+
+  return (
+    <>
+      <PageHeader title="Matters" description="The matters you own, work on or may see, newest first." />
+      <Paper withBorder radius="lg">
+        {matters.isPending ? (
+          <Group justify="center" py="xl">
+            <Loader aria-label="Loading matters" />
+          </Group>
+        ) : matters.isError ? (
+          <Alert
+            m="md"
+            color="red"
+            icon={<IconAlertCircle aria-hidden />}
+            title="Matters could not be loaded"
+            role="alert"
+          >
+            <Text size="sm" mb="sm">
+              {describeError(matters.error)}
+            </Text>
+            <Button size="xs" variant="white" color="red" onClick={() => matters.refetch()}>
+              Try again
+            </Button>
+          </Alert>
+        ) : matters.data.items.length === 0 ? (
+          <EmptyState icon={<IconBriefcase size={28} />} title="No matters yet">
+            Matters you own or are assigned to will be listed here with their linked clients.
+          </EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={520}>
+            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+              <Table.Caption>
+                {matters.data.items.length === 1 ? '1 matter' : `${matters.data.items.length} matters`}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Number</Table.Th>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Clients</Table.Th>
+                  <Table.Th scope="col">Opened</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {matters.data.items.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td ff="monospace">{m.number}</Table.Td>
+                    <Table.Td fw={500}>{m.name}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={m.status === 'open' ? 'parley' : 'gray'} tt="none">
+                        {m.status === 'open' ? 'Open' : 'Closed'}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{m.contactIds.length}</Table.Td>
+                    <Table.Td>{dateFormat.format(new Date(m.createdAt))}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { parseFrame, reconnectDelay, type StreamStatus, statusAfterClose, streamUrl } from './backoff';
+
+/** One server event on the stream (API.md "Real time"). */
+export interface StreamEvent {
+  type: string;
+  data: unknown;
+}
+
+/**
+ * Keeps one WebSocket open to `path` while mounted, reconnecting with backoff. The server's first frame
+ * ({ type: 'ready' }) marks the socket connected; after a reconnect every query is invalidated so the page
+ * catches up on what it missed from the API, since events sent while disconnected are not replayed.
+ */
+export function useStream(path: string, onEvent?: (event: StreamEvent) => void): StreamStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<StreamStatus>('connecting');
+  const onEventRef = useRef(onEvent);
+  useEffect(() => {
+    onEventRef.current = onEvent;
+  }, [onEvent]);
+
+  useEffect(() => {
+    let socket: WebSocket | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let failedAttempts = 0;
+    let everConnected = false;
+    let stopped = false;
+
+    const connect = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      socket = new WebSocket(streamUrl(path, window.location));
+      let ready = false;
+      socket.onmessage = (message) => {
+        const frame = parseFrame(message.data);
+        if (!frame) return;
+        if (frame.type === 'ready') {
+          ready = true;
+          failedAttempts = 0;
+          setStatus('connected');
+          if (everConnected) void queryClient.invalidateQueries();
+          everConnected = true;
+          return;
+        }
+        onEventRef.current?.(frame);
+      };
+      socket.onclose = () => {
+        socket = undefined;
+        if (stopped) return;
+        if (!ready) failedAttempts += 1;
+        setStatus(statusAfterClose(failedAttempts, navigator.onLine));
+        timer = setTimeout(connect, reconnectDelay(failedAttempts));
+      };
+    };
+
+    const reconnectNow = () => {
+      if (socket) return;
+      connect();
+    };
+    const goOffline = () => {
+      setStatus('offline');
+      socket?.close();
+    };
+
+    connect();
+    window.addEventListener('online', reconnectNow);
+    window.addEventListener('offline', goOffline);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      window.removeEventListener('online', reconnectNow);
+      window.removeEventListener('offline', goOffline);
+      socket?.close();
+    };
+  }, [path, queryClient]);
+
+  return status;
+}
