@@ -5,6 +5,7 @@ import {
   contactEmails,
   contactPhones,
   contacts,
+  firmNumbers,
   matterAssignees,
   matterContacts,
   matters,
@@ -26,6 +27,9 @@ export const demoLogins = {
   /** The demo contact with an active portal. */
   portalClient: 'jane.roe@example.com',
 } as const;
+
+/** The demo firm's secure-chat number pool (the simulator accepts any number). */
+export const demoSecureChatNumbers = ['+12025550900', '+12025550901'] as const;
 
 /** What the seed created, for printing the logins and for tests. */
 export interface DemoFirm {
@@ -162,6 +166,16 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
         .insert(matterContacts)
         .values({ firmId, matterId: id, contactId: contactIds[m.contact] as string });
     }
+    await tx
+      .insert(firmNumbers)
+      .values(
+        demoSecureChatNumbers.map((e164, i) => ({
+          e164,
+          firmId,
+          purpose: 'secure_chat',
+          label: `Secure chat ${i + 1}`,
+        })),
+      );
     return {
       firmId,
       password: pw,
