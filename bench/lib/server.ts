@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import path from 'node:path';
+
+export const BENCH_PASSWORD = 'bench-password-123';
+
+/** A Parley server process started for a benchmark. */
+export interface BenchServer {
+  url: string;
+  child: ChildProcess;
+  /** Milliseconds from spawn to the "listening" log line. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts server/main.ts in its own process (the load generator stays in this one). */
+export async function startServer(
+  options: { port: number; dataDir?: string; env?: Record<string, string> } = { port: 18080 },
+): Promise<BenchServer & { dataDir: string }> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.resolve('.tmp', 'bench-data-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PARLEY_DEMO_PASSWORD: BENCH_PASSWORD,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d;
+      if (/Parley is running|"msg":"listening"|Server listening/.test(output)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output.slice(-2000)}`)));
+  });
+  const startMs = performance.now() - started;
+  child.removeAllListeners('exit');
+  return {
+    url: `http://127.0.0.1:${options.port}`,
+    child,
+    startMs,
+    dataDir,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Signs in and returns the cookie header and CSRF token. */
+export async function signIn(url: string, email: string, password = BENCH_PASSWORD) {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
