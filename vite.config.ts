@@ -6,7 +6,8 @@ const web = fileURLToPath(new URL('./web', import.meta.url));
 
 /**
  * In `npm run dev:web`, answer each app's index.html for its client-side routes, as the server does:
- * /portal/… → portal/index.html, anything else that is not a file or an API path → staff/index.html.
+ * /portal/… → portal/index.html, /dev/phone → dev-phone/index.html, anything else that is not a file or an
+ * API path → staff/index.html.
  */
 function spaFallback(): Plugin {
   return {
@@ -16,7 +17,9 @@ function spaFallback(): Plugin {
         const url = req.url ?? '/';
         const wantsHtml = (req.headers.accept ?? '').includes('text/html');
         const path = url.split('?')[0] ?? '/';
-        if (
+        if (req.method === 'GET' && wantsHtml && /^\/dev\/phone\/?$/.test(path)) {
+          req.url = '/dev-phone/index.html';
+        } else if (
           req.method === 'GET' &&
           wantsHtml &&
           !/^\/(api|webhooks|dev|@|node_modules)/.test(path) &&
@@ -31,8 +34,9 @@ function spaFallback(): Plugin {
   };
 }
 
-// Multi-page build: web/staff (served at /) and web/portal (served at /portal) share web/ui and one
-// assets/ folder of content-hashed files, which the server caches for a year.
+// Multi-page build: web/staff (served at /), web/portal (served at /portal) and the development-only
+// web/dev-phone (served at /dev/phone) share web/ui and one assets/ folder of content-hashed files, which the
+// server caches for a year.
 export default defineConfig({
   root: web,
   base: '/',
@@ -47,6 +51,7 @@ export default defineConfig({
       input: {
         staff: `${web}/staff/index.html`,
         portal: `${web}/portal/index.html`,
+        devPhone: `${web}/dev-phone/index.html`,
       },
       output: { chunkFileNames: 'assets/shared-[hash].js' },
     },
@@ -55,7 +60,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: 'http://localhost:8080', ws: true },
-      '/dev': 'http://localhost:8080',
+      // The development API only: /dev/phone is a page of this build.
+      '^/dev/(sms|mail)': 'http://localhost:8080',
     },
   },
 });

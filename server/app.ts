@@ -5,12 +5,19 @@ import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { devRoutesEnabled } from './config';
 import type { Deps } from './deps';
 import { auditRoutes } from './features/audit/routes';
 import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/routes';
+import { conversationRoutes } from './features/conversations/routes';
 import { directoryRoutes } from './features/directory/routes';
+import { notificationRoutes } from './features/notifications/routes';
 import { opsRoutes } from './features/ops/routes';
+import { secureChatRoutes } from './features/secure-chat/routes';
+import { settingsRoutes } from './features/settings/routes';
+import { smsDevRoutes, smsWebhookRoutes } from './features/sms/routes';
+import { timeCaptureRoutes } from './features/time-capture/routes';
 import { webRoutes } from './features/web/routes';
 import { registerProblemHandlers } from './platform/http/errors';
 import { instrument } from './platform/http/metrics';
@@ -83,7 +90,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => authRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => directoryRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => auditRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => conversationRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => notificationRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => settingsRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => secureChatRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => timeCaptureRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => realtimeRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => smsWebhookRoutes(scope, deps));
+  if (devRoutesEnabled(deps.config) && deps.sms.name === 'simulator')
+    await app.register(async (scope) => smsDevRoutes(scope, deps));
   // Last: the web apps answer the browser navigations no API route claimed.
   await app.register(async (scope) => webRoutes(scope, deps));
   return app;

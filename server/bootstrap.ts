@@ -1,7 +1,9 @@
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
+import { createSmsProvider } from './channels/sms/create-sms-provider';
 import type { Config } from './config';
 import type { Deps } from './deps';
+import { registerSmsChannel } from './features/sms/register-sms-channel';
 import { createBus } from './platform/bus/create-bus';
 import { createKeyring } from './platform/crypto/keyring';
 import { resolveMasterKey } from './platform/crypto/master-key';
@@ -41,7 +43,7 @@ export async function openDatabase(config: Config): Promise<Database> {
  */
 export async function createDeps(config: Config, database: Database, log: Logger): Promise<Deps> {
   const metrics = createMetrics();
-  return {
+  const deps: Deps = {
     config,
     database,
     db: database.db,
@@ -53,12 +55,20 @@ export async function createDeps(config: Config, database: Database, log: Logger
       { db: database.db, log, registry: metrics.registry },
       { pollMs: config.OUTBOX_POLL_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS },
     ),
+    // Through deps, so a test that moves deps.clock moves the simulator's time too.
+    sms: createSmsProvider(config, { log, clock: () => deps.clock() }),
     clock: () => new Date(),
   };
+  registerSmsChannel(deps);
+  return deps;
 }
 
-/** Stops the outbox relay (letting its current round finish) and disconnects the bus; not the database. */
+/**
+ * Stops the outbox relay (letting its current round finish), the SMS simulator's pending delivery
+ * updates and disconnects the bus; not the database.
+ */
 export async function closeDeps(deps: Deps): Promise<void> {
   await deps.outbox.stop();
+  if (deps.sms.name === 'simulator') deps.sms.close();
   await deps.bus.close();
 }

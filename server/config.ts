@@ -26,6 +26,8 @@ export const configSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
       .optional(),
+    /** Redis pub/sub channel shared by the processes of one deployment (several deployments may share a Redis). */
+    REDIS_CHANNEL: z.string().min(1).max(200).default('parley:events'),
     /** 32 random bytes, base64. Required with DATABASE_URL; generated into DATA_DIR otherwise. */
     PARLEY_MASTER_KEY: z
       .string()

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ConfiguredSmsProvider } from './channels/sms/create-sms-provider';
 import type { Config } from './config';
 import type { EventBus } from './platform/bus/bus';
 import type { Keyring } from './platform/crypto/keyring';
@@ -18,6 +19,8 @@ export interface Deps {
   bus: EventBus;
   /** The outbox relay of this process: register channel senders on it. */
   outbox: OutboxRelay;
+  /** The configured SMS provider (SMS_PROVIDER); texts reach it only through the outbox's `sms.send`. */
+  sms: ConfiguredSmsProvider;
   /** The current time; tests move it. */
   clock: () => Date;
 }

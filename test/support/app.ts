@@ -67,13 +67,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PARLEY_DEMO_PASSWORD: DEMO_PASSWORD,
     DATA_DIR: dataDir,
     ...(cloned.url ? { DATABASE_URL: cloned.url } : {}),
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // Each test app gets its own channel: apps cloned from one template share firm and user ids.
+    ...(process.env.REDIS_URL
+      ? { REDIS_URL: process.env.REDIS_URL, REDIS_CHANNEL: `parley:test:${randomBytes(6).toString('hex')}` }
+      : {}),
     ...env,
   };
   const config = loadConfig(fullEnv);
   const deps = await createDeps(config, cloned.database, pino({ level: 'silent' }));
   const app = await buildApp(deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // PORT pins the port when the URL must be known up front (e.g. PUBLIC_URL for signed webhooks).
+  await app.listen({ port: Number(fullEnv.PORT ?? 0), host: '127.0.0.1' });
   deps.outbox.start();
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -6,13 +6,14 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppFrame, type NavItem } from '../ui/AppFrame';
 import { ConnectionIndicator } from '../ui/ConnectionIndicator';
 import { FullPageError, FullPageLoader } from '../ui/FullPage';
-import { NotificationBell } from '../ui/NotificationBell';
 import { useApi } from '../ui/Providers';
 import { ApiError, describeError } from '../ui/problem';
 import { sessionKey, useSession } from '../ui/session';
 import { UserMenu } from '../ui/UserMenu';
 import { type StreamEvent, useStream } from '../ui/useStream';
 import { staleKeysFor } from './live-updates';
+import { NotificationBell } from './notifications/NotificationBell';
+import { applyChatEvent } from './secure-chat/live';
 import { ME_PATH, type StaffSession } from './session';
 
 const nav: NavItem[] = [
@@ -40,6 +41,7 @@ function SignedIn({ session }: { session: StaffSession }) {
   const onEvent = useCallback(
     (event: StreamEvent) => {
       for (const queryKey of staleKeysFor(event.type)) void queryClient.invalidateQueries({ queryKey });
+      applyChatEvent(queryClient, event);
     },
     [queryClient],
   );

@@ -18,6 +18,12 @@ describe('staleKeysFor', () => {
     expect(staleKeysFor('notification.created')).toEqual([['notifications']]);
   });
 
+  it('refreshes the time dashboard on billable event and time entry events', () => {
+    expect(staleKeysFor('billable_event.created')).toEqual([['billable-events']]);
+    expect(staleKeysFor('billable_event.updated')).toEqual([['billable-events']]);
+    expect(staleKeysFor('time_entry.created')).toEqual([['time-entries']]);
+  });
+
   it('ignores typing and unknown events', () => {
     expect(staleKeysFor('typing')).toEqual([]);
     expect(staleKeysFor('ready')).toEqual([]);

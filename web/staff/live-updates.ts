@@ -8,6 +8,10 @@ export function staleKeysFor(eventType: string): string[][] {
     case 'message':
     case 'read':
       return [['conversations']];
+    case 'billable_event':
+      return [['billable-events']];
+    case 'time_entry':
+      return [['time-entries']];
     default:
       return [];
   }

@@ -1,12 +1,13 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage } from './LoginPage';
+import { MatterPage } from './matters/MatterPage';
 import { InboxPage } from './pages/InboxPage';
 import { MattersPage } from './pages/MattersPage';
 import { MessageCenterPage } from './pages/MessageCenterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { TimePage } from './pages/TimePage';
 import { StaffShell } from './StaffShell';
+import { TimePage } from './time/TimePage';
 
 /** Every route of the staff app; the server answers index.html for each of them. */
 export const router = createBrowserRouter([
@@ -18,6 +19,9 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/message-center" replace /> },
       { path: 'message-center', element: <MessageCenterPage /> },
       { path: 'matters', element: <MattersPage /> },
+      { path: 'matters/:matterId', element: <MatterPage tab="overview" /> },
+      { path: 'matters/:matterId/secure-chat', element: <MatterPage tab="secure-chat" /> },
+      { path: 'matters/:matterId/secure-chat/:conversationId', element: <MatterPage tab="secure-chat" /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'time', element: <TimePage /> },
       { path: 'settings', element: <SettingsPage /> },

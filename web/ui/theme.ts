@@ -1,4 +1,10 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  type MantineColorsTuple,
+  Modal,
+  Notification,
+} from '@mantine/core';
 
 // A calm blue-teal; shade 7 (the filled shade) keeps white text above 5:1 contrast.
 const parley: MantineColorsTuple = [
@@ -26,6 +32,15 @@ export const theme = createTheme({
   cursorType: 'pointer',
   focusRing: 'auto',
   respectReducedMotion: true,
+  components: {
+    // Mantine's close buttons are icons only; give each a name screen readers can say.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // Toasts: a named close button and body text dark enough to read (Mantine's default gray is 3.3:1).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },
+      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
+    }),
+  },
 });
 
 /** Mantine's dimmed gray is below 4.5:1 on white; secondary text uses a darker gray to stay readable. */

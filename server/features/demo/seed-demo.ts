@@ -11,6 +11,7 @@ import {
   matters,
   teamMembers,
   teams,
+  timekeeperRates,
 } from '../../platform/db/schema';
 import { hashPassword } from '../auth/password';
 import { claimPortalLogin } from '../auth/portal-logins';
@@ -166,16 +167,19 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
         .insert(matterContacts)
         .values({ firmId, matterId: id, contactId: contactIds[m.contact] as string });
     }
-    await tx
-      .insert(firmNumbers)
-      .values(
-        demoSecureChatNumbers.map((e164, i) => ({
-          e164,
-          firmId,
-          purpose: 'secure_chat',
-          label: `Secure chat ${i + 1}`,
-        })),
-      );
+    // Billing rates, so converted time entries carry amounts (LEDES classifications: PT partner, AS associate).
+    await tx.insert(timekeeperRates).values([
+      { firmId, userId: attorney1.id, rateCents: 30_000, classification: 'PT' },
+      { firmId, userId: attorney2.id, rateCents: 25_000, classification: 'AS' },
+    ]);
+    await tx.insert(firmNumbers).values(
+      demoSecureChatNumbers.map((e164, i) => ({
+        e164,
+        firmId,
+        purpose: 'secure_chat',
+        label: `Secure chat ${i + 1}`,
+      })),
+    );
     return {
       firmId,
       password: pw,

@@ -145,18 +145,16 @@ export async function withMatterLinks(
 ): Promise<MatterView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [assignees, links] = await Promise.all([
-    ex
-      .select({ matterId: matterAssignees.matterId, userId: matterAssignees.userId })
-      .from(matterAssignees)
-      .where(and(eq(matterAssignees.firmId, firmId), inArray(matterAssignees.matterId, ids)))
-      .orderBy(asc(matterAssignees.userId)),
-    ex
-      .select({ matterId: matterContacts.matterId, contactId: matterContacts.contactId })
-      .from(matterContacts)
-      .where(and(eq(matterContacts.firmId, firmId), inArray(matterContacts.matterId, ids)))
-      .orderBy(asc(matterContacts.createdAt), asc(matterContacts.contactId)),
-  ]);
+  const assignees = await ex
+    .select({ matterId: matterAssignees.matterId, userId: matterAssignees.userId })
+    .from(matterAssignees)
+    .where(and(eq(matterAssignees.firmId, firmId), inArray(matterAssignees.matterId, ids)))
+    .orderBy(asc(matterAssignees.userId));
+  const links = await ex
+    .select({ matterId: matterContacts.matterId, contactId: matterContacts.contactId })
+    .from(matterContacts)
+    .where(and(eq(matterContacts.firmId, firmId), inArray(matterContacts.matterId, ids)))
+    .orderBy(asc(matterContacts.createdAt), asc(matterContacts.contactId));
   return rows.map((row) => ({
     row,
     assigneeIds: assignees.filter((a) => a.matterId === row.id).map((a) => a.userId),
@@ -207,23 +205,21 @@ export async function withContactDetails(
   if (rows.length === 0) return [];
   const firmId = actor.firmId;
   const ids = rows.map((r) => r.id);
-  const [phones, emails, links] = await Promise.all([
-    ex
-      .select()
-      .from(contactPhones)
-      .where(and(eq(contactPhones.firmId, firmId), inArray(contactPhones.contactId, ids)))
-      .orderBy(asc(contactPhones.position)),
-    ex
-      .select()
-      .from(contactEmails)
-      .where(and(eq(contactEmails.firmId, firmId), inArray(contactEmails.contactId, ids)))
-      .orderBy(asc(contactEmails.position)),
-    ex
-      .select({ contactId: matterContacts.contactId, matterId: matterContacts.matterId })
-      .from(matterContacts)
-      .where(and(eq(matterContacts.firmId, firmId), inArray(matterContacts.contactId, ids)))
-      .orderBy(asc(matterContacts.matterId)),
-  ]);
+  const phones = await ex
+    .select()
+    .from(contactPhones)
+    .where(and(eq(contactPhones.firmId, firmId), inArray(contactPhones.contactId, ids)))
+    .orderBy(asc(contactPhones.position));
+  const emails = await ex
+    .select()
+    .from(contactEmails)
+    .where(and(eq(contactEmails.firmId, firmId), inArray(contactEmails.contactId, ids)))
+    .orderBy(asc(contactEmails.position));
+  const links = await ex
+    .select({ contactId: matterContacts.contactId, matterId: matterContacts.matterId })
+    .from(matterContacts)
+    .where(and(eq(matterContacts.firmId, firmId), inArray(matterContacts.contactId, ids)))
+    .orderBy(asc(matterContacts.matterId));
   const matterIds = [...new Set(links.map((l) => l.matterId))];
   const linkedMatters =
     matterIds.length === 0

@@ -32,6 +32,17 @@ describe('pageFor', () => {
     }
   });
 
+  it('answers the simulated phone at /dev/phone only when the SMS simulator routes are on', () => {
+    expect(pageFor('/dev/phone', HTML, { devPhone: true })).toBe('dev-phone/index.html');
+    expect(pageFor('/dev/phone/', HTML, { devPhone: true })).toBe('dev-phone/index.html');
+    expect(pageFor('/dev/phone', HTML, { devPhone: false })).toBeNull();
+    expect(pageFor('/dev/phone', HTML)).toBeNull();
+    expect(pageFor('/dev/phone', 'application/json', { devPhone: true })).toBeNull();
+    for (const p of ['/dev/phones', '/dev/phone/x', '/dev/sms/outbox']) {
+      expect(pageFor(p, HTML, { devPhone: true }), p).toBeNull();
+    }
+  });
+
   it('keeps paths that only start like a reserved one', () => {
     expect(pageFor('/apiary', HTML)).toBe('staff/index.html');
     expect(pageFor('/metrics-board', HTML)).toBe('staff/index.html');

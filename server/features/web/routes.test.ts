@@ -32,6 +32,13 @@ describe('serving the web apps', () => {
     }
   });
 
+  it('answers the simulated client phone at /dev/phone (development routes and SMS simulator are on)', async () => {
+    const r = await t.client().get('/dev/phone', { headers: HTML });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('cache-control')).toBe('no-cache');
+    expect(r.body).toContain('<title>Simulated phone · Parley</title>');
+  });
+
   it('keeps the security headers on pages', async () => {
     const r = await t.client().get('/', { headers: HTML });
     expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");

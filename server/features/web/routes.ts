@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { devRoutesEnabled } from '../../config';
 import type { Deps } from '../../deps';
 import { pageFor } from './pages';
 
@@ -13,9 +14,10 @@ const NOT_BUILT = 'The Parley web app is not built yet. Run `npm run build` (or 
 
 /**
  * Serves the built web apps: content-hashed /assets/* cached for a year, and each app's index.html
- * (never cached, so a new release is picked up at once) for its client-side routes.
+ * (never cached, so a new release is picked up at once) for its client-side routes; /dev/phone only while
+ * the SMS simulator's development routes exist.
  */
-export async function webRoutes(app: FastifyInstance, _deps: Deps, distDir: string = WEB_DIST) {
+export async function webRoutes(app: FastifyInstance, deps: Deps, distDir: string = WEB_DIST) {
   await app.register(fastifyStatic, {
     root: path.join(distDir, 'assets'),
     prefix: '/assets/',
@@ -26,8 +28,9 @@ export async function webRoutes(app: FastifyInstance, _deps: Deps, distDir: stri
     suppressWarning: true,
   });
 
+  const devPhone = devRoutesEnabled(deps.config) && deps.config.SMS_PROVIDER === 'simulator';
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
-    const file = pageFor(request.url.split('?')[0] ?? '/', request.headers.accept);
+    const file = pageFor(request.url.split('?')[0] ?? '/', request.headers.accept, { devPhone });
     if (!file) return reply.callNotFound();
     if (!existsSync(path.join(distDir, file))) {
       return reply

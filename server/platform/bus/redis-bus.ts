@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type BusEvent, type BusHandler, dispatch, type EventBus } from './bus';
 
-/** The one Redis channel every Parley process publishes to and listens on. */
+/** The default Redis channel every Parley process of a deployment publishes to and listens on. */
 export const EVENTS_CHANNEL = 'parley:events';
 
 const READY_TIMEOUT_MS = 2_000;
@@ -13,7 +13,7 @@ const READY_TIMEOUT_MS = 2_000;
  * listens for HTTP before it can receive events. Events published by this process come back
  * through Redis too, which keeps their order the same on every process.
  */
-export async function createRedisBus(url: string, log: Logger): Promise<EventBus> {
+export async function createRedisBus(url: string, log: Logger, channel = EVENTS_CHANNEL): Promise<EventBus> {
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   const subscriber = new Redis(url, { lazyConnect: true });
   for (const [role, connection] of [
@@ -36,7 +36,7 @@ export async function createRedisBus(url: string, log: Logger): Promise<EventBus
   });
   try {
     await Promise.all([publisher.connect(), subscriber.connect()]);
-    await subscriber.subscribe(EVENTS_CHANNEL);
+    await subscriber.subscribe(channel);
   } catch (error) {
     publisher.disconnect();
     subscriber.disconnect();
@@ -46,7 +46,7 @@ export async function createRedisBus(url: string, log: Logger): Promise<EventBus
   return {
     kind: 'redis',
     async publish(event) {
-      await publisher.publish(EVENTS_CHANNEL, JSON.stringify(event));
+      await publisher.publish(channel, JSON.stringify(event));
     },
     subscribe(handler) {
       handlers.add(handler);

@@ -1,10 +1,12 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Table, Text } from '@mantine/core';
 import { IconAlertCircle, IconBriefcase } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
+import { matterPath } from '../matters/queries';
 
 /** A matter as `GET /api/v1/matters` lists it (the fields this page shows). */
 interface Matter {
@@ -26,6 +28,7 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 /** The matters the user may see, newest first. */
 export function MattersPage() {
   const api = useApi();
+  const navigate = useNavigate();
   const matters = useQuery({
     queryKey: ['matters', 'list'],
     queryFn: () => api.get<MatterPage>('/api/v1/matters?limit=100'),
@@ -75,9 +78,23 @@ export function MattersPage() {
               </Table.Thead>
               <Table.Tbody>
                 {matters.data.items.map((m) => (
-                  <Table.Tr key={m.id}>
+                  // The name is the link (keyboard, screen readers); the whole row is a mouse target too.
+                  <Table.Tr
+                    key={m.id}
+                    onClick={() => navigate(matterPath(m.id))}
+                    style={{ cursor: 'pointer' }}
+                  >
                     <Table.Td ff="monospace">{m.number}</Table.Td>
-                    <Table.Td fw={500}>{m.name}</Table.Td>
+                    <Table.Td fw={500}>
+                      <Anchor
+                        component={Link}
+                        to={matterPath(m.id)}
+                        fw={500}
+                        onClick={(e) => e.stopPropagation()}
+                      >
+                        {m.name}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={m.status === 'open' ? 'parley' : 'gray'} tt="none">
                         {m.status === 'open' ? 'Open' : 'Closed'}

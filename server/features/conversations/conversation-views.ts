@@ -1,0 +1,139 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import type { Executor } from '../../platform/db/client';
+import { contacts, conversationKeys, conversationMembers, messages } from '../../platform/db/schema';
+import type { StaffActor } from '../../platform/http/actor';
+import { openSealed, subjectAad } from './message-crypto';
+import { namesOf } from './message-views';
+import { conversationAbilities } from './policy';
+import { presentConversation } from './presenter';
+import type { ConversationRow, MemberRow } from './queries';
+import type { ConversationDetailOut, ConversationOut } from './schemas';
+
+async function subjects(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: string, rows: ConversationRow[]) {
+  const sealed = rows.filter((r) => r.subjectSealed !== null);
+  const out = new Map<string, string>();
+  if (sealed.length === 0) return out;
+  const keys = await ex
+    .select()
+    .from(conversationKeys)
+    .where(
+      and(
+        eq(conversationKeys.firmId, firmId),
+        inArray(
+          conversationKeys.conversationId,
+          sealed.map((r) => r.id),
+        ),
+      ),
+    );
+  for (const row of sealed) {
+    const wrapped = keys.find((k) => k.conversationId === row.id)?.wrappedKey;
+    if (!wrapped) continue;
+    const key = await deps.keyring.conversationKey(ex, firmId, row.id, wrapped);
+    out.set(row.id, openSealed(key, row.subjectSealed as string, subjectAad(row.id)));
+  }
+  return out;
+}
+
+/** Per conversation, the messages newer than what the user has read, not counting the user's own. */
+async function unreadCounts(ex: Executor, actor: StaffActor, conversationIds: string[]) {
+  const read = sql`(select r.created_at, r.id from ${messages} r
+    join ${conversationMembers} cm on cm.firm_id = r.firm_id and cm.last_read_message_id = r.id
+    where cm.firm_id = ${actor.firmId} and cm.conversation_id = ${messages.conversationId}
+      and cm.member_type = 'user' and cm.member_id = ${actor.userId})`;
+  const rows = await ex
+    .select({ conversationId: messages.conversationId, count: sql<number>`count(*)::int` })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.firmId, actor.firmId),
+        inArray(messages.conversationId, conversationIds),
+        sql`not (${messages.authorType} = 'user' and ${messages.authorId} is not distinct from ${actor.userId}::uuid)`,
+        sql`(not exists ${read} or (${messages.createdAt}, ${messages.id}) > ${read})`,
+      ),
+    )
+    .groupBy(messages.conversationId);
+  return new Map(rows.map((r) => [r.conversationId, Number(r.count)]));
+}
+
+/** Conversation list items for the actor: subject, client, unread count, own mute and abilities. */
+export async function conversationSummaries(
+  ex: Executor,
+  deps: Pick<Deps, 'keyring'>,
+  actor: StaffActor,
+  rows: ConversationRow[],
+): Promise<ConversationOut[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const contactIds = [...new Set(rows.flatMap((r) => (r.contactId ? [r.contactId] : [])))];
+  // One query at a time: ex may be a transaction, which runs on a single connection.
+  const memberships = await ex
+    .select()
+    .from(conversationMembers)
+    .where(
+      and(
+        eq(conversationMembers.firmId, actor.firmId),
+        inArray(conversationMembers.conversationId, ids),
+        eq(conversationMembers.memberType, 'user'),
+        eq(conversationMembers.memberId, actor.userId),
+      ),
+    );
+  const counts = await unreadCounts(ex, actor, ids);
+  const subjectTexts = await subjects(ex, deps, actor.firmId, rows);
+  const contactRows =
+    contactIds.length === 0
+      ? []
+      : await ex
+          .select({ id: contacts.id, name: contacts.name })
+          .from(contacts)
+          .where(and(eq(contacts.firmId, actor.firmId), inArray(contacts.id, contactIds)));
+  const mine = new Map<string, MemberRow>(memberships.map((m) => [m.conversationId, m]));
+  const contactById = new Map(contactRows.map((c) => [c.id, c]));
+  return rows.map((row) => {
+    const membership = mine.get(row.id);
+    const member = membership !== undefined;
+    return presentConversation(row, {
+      subject: subjectTexts.get(row.id) ?? null,
+      contact: row.contactId ? (contactById.get(row.contactId) ?? null) : null,
+      // Read state is kept for members only; a view_all reader has nothing "unread".
+      unreadCount: member ? (counts.get(row.id) ?? 0) : 0,
+      muted: membership?.muted ?? false,
+      member,
+      abilities: conversationAbilities(actor, row, member),
+    });
+  });
+}
+
+/**
+ * One conversation for the actor with its members (name, type, role, mute, read position). The
+ * caller has checked that the actor may see it. SECURE-CHAT answers its create call with this.
+ */
+export async function conversationDetail(
+  ex: Executor,
+  deps: Pick<Deps, 'keyring'>,
+  actor: StaffActor,
+  row: ConversationRow,
+): Promise<ConversationDetailOut> {
+  const [summary] = await conversationSummaries(ex, deps, actor, [row]);
+  const memberRows = await ex
+    .select()
+    .from(conversationMembers)
+    .where(and(eq(conversationMembers.firmId, row.firmId), eq(conversationMembers.conversationId, row.id)))
+    .orderBy(asc(conversationMembers.addedAt), asc(conversationMembers.memberId));
+  const names = await namesOf(
+    ex,
+    row.firmId,
+    memberRows.map((m) => ({ type: m.memberType, id: m.memberId })),
+  );
+  return {
+    ...(summary as ConversationOut),
+    members: memberRows.map((m) => ({
+      id: m.memberId,
+      type: m.memberType as 'user' | 'contact',
+      name: names.get(m.memberId) ?? '',
+      role: m.role,
+      muted: m.muted,
+      lastReadMessageId: m.lastReadMessageId,
+    })),
+  };
+}

@@ -1,0 +1,102 @@
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import {
+  conversationKeys,
+  conversationMembers,
+  conversations,
+  messageDeliveries,
+  messages,
+  notifications,
+  outbox,
+  secureChatLinks,
+} from '../../platform/db/schema';
+import type { StaffActor } from '../../platform/http/actor';
+import { forbidden } from '../../platform/http/problem';
+import { forgetConversation } from '../time-capture/forget-conversation';
+import { conversationAbilities } from './policy';
+import { loadVisibleConversationWithMembership, memberAudience } from './queries';
+
+/**
+ * Deletes a conversation for good (creator or admin): messages, deliveries, members and their read
+ * state, notifications, the secure-chat link, and the conversation key, which shreds anything
+ * encrypted with it that a backup might still hold. Other features drop their links to it
+ * (billable events keep their time). The audit log keeps who deleted which conversation, when,
+ * and how many messages it held, never content.
+ */
+export async function deleteConversation(
+  deps: Deps,
+  input: { actor: StaffActor; conversationId: string; ip?: string },
+): Promise<void> {
+  const { actor, conversationId } = input;
+  const firmId = actor.firmId;
+  await inTransaction(deps, async (tx, events) => {
+    const { row, membership } = await loadVisibleConversationWithMembership(tx, actor, conversationId, true);
+    if (!conversationAbilities(actor, row, membership !== null).delete)
+      throw forbidden('Only the creator or an administrator can delete this conversation.');
+    const audience = await memberAudience(tx, firmId, row);
+    const [{ messageCount } = { messageCount: 0 }] = await tx
+      .select({ messageCount: count() })
+      .from(messages)
+      .where(and(eq(messages.firmId, firmId), eq(messages.conversationId, conversationId)));
+
+    await forgetConversation(tx, firmId, conversationId);
+    // Texts or e-mails not yet sent for its messages must not go out after the delete.
+    await tx.delete(outbox).where(
+      and(
+        eq(outbox.firmId, firmId),
+        eq(outbox.status, 'pending'),
+        inArray(
+          outbox.idempotencyKey,
+          tx
+            .select({ id: sql<string>`${messages.id}::text` })
+            .from(messages)
+            .where(and(eq(messages.firmId, firmId), eq(messages.conversationId, conversationId))),
+        ),
+      ),
+    );
+    await tx
+      .delete(messageDeliveries)
+      .where(and(eq(messageDeliveries.firmId, firmId), eq(messageDeliveries.conversationId, conversationId)));
+    await tx
+      .delete(messages)
+      .where(and(eq(messages.firmId, firmId), eq(messages.conversationId, conversationId)));
+    await tx
+      .delete(notifications)
+      .where(and(eq(notifications.firmId, firmId), eq(notifications.conversationId, conversationId)));
+    await tx
+      .delete(conversationMembers)
+      .where(
+        and(eq(conversationMembers.firmId, firmId), eq(conversationMembers.conversationId, conversationId)),
+      );
+    await tx
+      .delete(secureChatLinks)
+      .where(and(eq(secureChatLinks.firmId, firmId), eq(secureChatLinks.conversationId, conversationId)));
+    await tx
+      .delete(conversationKeys)
+      .where(and(eq(conversationKeys.firmId, firmId), eq(conversationKeys.conversationId, conversationId)));
+    await tx
+      .delete(conversations)
+      .where(and(eq(conversations.firmId, firmId), eq(conversations.id, conversationId)));
+
+    await recordAudit(
+      tx,
+      {
+        ...auditActor(actor, input.ip),
+        action: 'conversation.deleted',
+        targetType: 'conversation',
+        targetId: conversationId,
+        details: {
+          kind: row.kind,
+          matterId: row.matterId,
+          createdBy: row.createdBy,
+          createdAt: row.createdAt.toISOString(),
+          messages: Number(messageCount),
+        },
+      },
+      deps.clock(),
+    );
+    events.push({ type: 'conversation.deleted', firmId, audience, data: { id: conversationId } });
+  });
+}

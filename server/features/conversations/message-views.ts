@@ -1,0 +1,115 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import type { Executor } from '../../platform/db/client';
+import { contacts, conversationMembers, messageDeliveries, messages, users } from '../../platform/db/schema';
+import { type MemberReadState, readersOf } from './model';
+import { presentMessage } from './presenter';
+import type { ConversationRow, MessageRow } from './queries';
+import { decryptBodies } from './read-message-bodies';
+import type { MessageOut } from './schemas';
+
+/** Display names of users and contacts by id (ids of both kinds never collide: UUIDs). */
+export async function namesOf(
+  ex: Executor,
+  firmId: string,
+  refs: readonly { type: string; id: string | null }[],
+): Promise<Map<string, string>> {
+  const userIds = [...new Set(refs.flatMap((r) => (r.type === 'user' && r.id ? [r.id] : [])))];
+  const contactIds = [...new Set(refs.flatMap((r) => (r.type === 'contact' && r.id ? [r.id] : [])))];
+  // One query at a time: ex may be a transaction, which runs on a single connection.
+  const userRows =
+    userIds.length === 0
+      ? []
+      : await ex
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(eq(users.firmId, firmId), inArray(users.id, userIds)));
+  const contactRows =
+    contactIds.length === 0
+      ? []
+      : await ex
+          .select({ id: contacts.id, name: contacts.name })
+          .from(contacts)
+          .where(and(eq(contacts.firmId, firmId), inArray(contacts.id, contactIds)));
+  return new Map([...userRows, ...contactRows].map((r) => [r.id, r.name]));
+}
+
+/** Every member's read position (the message they last read, with its time). */
+export async function memberReadStates(
+  ex: Executor,
+  conversation: Pick<ConversationRow, 'firmId' | 'id'>,
+): Promise<MemberReadState[]> {
+  const rows = await ex
+    .select({
+      type: conversationMembers.memberType,
+      id: conversationMembers.memberId,
+      lastReadId: conversationMembers.lastReadMessageId,
+      lastReadAt: conversationMembers.lastReadAt,
+      readCreatedAt: messages.createdAt,
+    })
+    .from(conversationMembers)
+    .leftJoin(
+      messages,
+      and(
+        eq(messages.firmId, conversationMembers.firmId),
+        eq(messages.id, conversationMembers.lastReadMessageId),
+      ),
+    )
+    .where(
+      and(
+        eq(conversationMembers.firmId, conversation.firmId),
+        eq(conversationMembers.conversationId, conversation.id),
+      ),
+    );
+  return rows.map((r) => ({
+    type: r.type as 'user' | 'contact',
+    id: r.id,
+    lastRead: r.lastReadId && r.readCreatedAt ? { id: r.lastReadId, createdAt: r.readCreatedAt } : null,
+    lastReadAt: r.lastReadAt,
+  }));
+}
+
+/**
+ * Messages as the API answers them: decrypted body, author name, deliveries and read receipts.
+ * Decrypting is a read of content: callers audit it (see auditConversationRead).
+ */
+export async function messageViews(
+  ex: Executor,
+  deps: Pick<Deps, 'keyring'>,
+  conversation: ConversationRow,
+  rows: MessageRow[],
+): Promise<MessageOut[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const bodies = await decryptBodies(ex, deps, conversation, rows);
+  const deliveries = await ex
+    .select()
+    .from(messageDeliveries)
+    .where(and(eq(messageDeliveries.firmId, conversation.firmId), inArray(messageDeliveries.messageId, ids)))
+    .orderBy(asc(messageDeliveries.channel), asc(messageDeliveries.recipient));
+  const readStates = await memberReadStates(ex, conversation);
+  const names = await namesOf(
+    ex,
+    conversation.firmId,
+    rows.map((r) => ({ type: r.authorType, id: r.authorId })),
+  );
+  return rows.map((row, i) =>
+    presentMessage(row, {
+      body: bodies[i] as string,
+      authorName: row.authorId ? (names.get(row.authorId) ?? null) : null,
+      deliveries: deliveries.filter((d) => d.messageId === row.id),
+      readBy: readersOf(row, readStates),
+    }),
+  );
+}
+
+/** One message as the API answers it. */
+export async function messageView(
+  ex: Executor,
+  deps: Pick<Deps, 'keyring'>,
+  conversation: ConversationRow,
+  row: MessageRow,
+): Promise<MessageOut> {
+  const [view] = await messageViews(ex, deps, conversation, [row]);
+  return view as MessageOut;
+}

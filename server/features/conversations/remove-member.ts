@@ -1,0 +1,59 @@
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import { conversationMembers } from '../../platform/db/schema';
+import type { StaffActor } from '../../platform/http/actor';
+import { conflict, forbidden, notFound } from '../../platform/http/problem';
+import { conversationDetail } from './conversation-views';
+import { conversationAbilities } from './policy';
+import { loadVisibleConversationWithMembership, memberAudience } from './queries';
+
+/**
+ * The creator removes a member (user or contact, by id). The creator cannot remove themselves:
+ * a conversation always keeps the one who manages it. The removed user hears of it once more.
+ */
+export async function removeMember(
+  deps: Deps,
+  input: { actor: StaffActor; ip?: string; conversationId: string; memberId: string },
+) {
+  const { actor, memberId } = input;
+  const firmId = actor.firmId;
+  return inTransaction(deps, async (tx, events) => {
+    const { row, membership } = await loadVisibleConversationWithMembership(
+      tx,
+      actor,
+      input.conversationId,
+      true,
+    );
+    if (!conversationAbilities(actor, row, membership !== null).manageMembers)
+      throw forbidden('Only the creator can manage the members of this conversation.');
+    if (memberId === row.createdBy)
+      throw conflict('creator-required', 'The creator cannot be removed from the conversation.');
+    const audience = await memberAudience(tx, firmId, row);
+    const removed = await tx
+      .delete(conversationMembers)
+      .where(
+        and(
+          eq(conversationMembers.firmId, firmId),
+          eq(conversationMembers.conversationId, row.id),
+          eq(conversationMembers.memberId, memberId),
+        ),
+      )
+      .returning({ memberType: conversationMembers.memberType });
+    if (removed.length === 0) throw notFound('member');
+    await recordAudit(
+      tx,
+      {
+        ...auditActor(actor, input.ip),
+        action: 'conversation.member_removed',
+        targetType: 'conversation',
+        targetId: row.id,
+        details: { memberType: removed[0]?.memberType, memberId },
+      },
+      deps.clock(),
+    );
+    events.push({ type: 'conversation.updated', firmId, audience, data: { id: row.id, reason: 'members' } });
+    return conversationDetail(tx, deps, actor, row);
+  });
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination';
+
+const id = z.uuid().describe('UUID');
+const isoTime = z.iso.datetime().describe('ISO 8601 UTC time');
+
+export const conversationKind = z
+  .enum(['secure_chat', 'sms', 'message', 'portal_chat', 'internal'])
+  .describe(
+    'secure_chat (SMS-bridged thread on a matter), sms (Message Center), message (inbox), portal_chat, internal',
+  );
+export const conversationStatus = z
+  .enum(['open', 'ended', 'closed'])
+  .describe('open; ended (secure chat unlinked from SMS, archive readable); closed (Message Center)');
+export const messageFormat = z.enum(['text', 'html']).describe('How the body is written');
+export const messageVisibility = z.enum(['public', 'note']).describe('public, or note (staff only)');
+export const messageKind = z.enum(['message', 'status', 'system']).describe('What the entry is');
+
+/** Path parameter: a conversation id. */
+export const conversationParams = z.object({ id: id.describe('Conversation id') });
+/** Path parameters of one member. */
+export const memberParams = z.object({
+  id: id.describe('Conversation id'),
+  memberId: id.describe('User or contact id of the member'),
+});
+
+export const listConversationsQuery = pageQuery.extend({
+  kind: conversationKind.optional().describe('Only conversations of this kind'),
+  matterId: id.optional().describe('Only conversations on this matter'),
+  contactId: id.optional().describe('Only conversations with this contact'),
+  filter: z
+    .enum(['open', 'waiting', 'unassigned', 'mine', 'closed'])
+    .optional()
+    .describe(
+      'open (not ended/closed), waiting (client waits for an answer), unassigned, mine (created by or assigned to me), closed (ended or closed)',
+    ),
+  teamId: id.optional().describe('Only conversations routed to this team'),
+});
+export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;
+
+export const listMessagesQuery = z.object({
+  before: id.optional().describe('Message id: answer only messages older than it (the previous nextCursor)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200, default 50'),
+});
+export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;
+
+const recipient = z.object({
+  type: z.enum(['user', 'team', 'circle', 'contact']).describe('What the id names'),
+  id,
+});
+
+/** Create bodies, one per kind. */
+export const createConversationBody = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('secure_chat'),
+    matterId: id.describe('The matter the thread is about'),
+    contactId: id.describe('A contact linked to the matter'),
+    contactPhone: z.string().min(1).max(40).describe("One of the contact's phone numbers, any common format"),
+  }),
+  z.object({
+    kind: z.literal('message'),
+    to: z.array(recipient).min(1).max(50).describe('Addressees'),
+    cc: z.array(recipient).max(50).optional().describe('Copied addressees'),
+    subject: z.string().trim().min(1).max(300).describe('Subject'),
+    body: z.string().min(1).max(100_000).describe('First message'),
+    format: messageFormat.optional(),
+    attachmentIds: z.array(id).max(20).optional().describe('Uploaded attachments'),
+    readReceipt: z.boolean().optional().describe('Ask for a read receipt'),
+    templateId: id.optional().describe('Template the message was written from'),
+  }),
+  z.object({
+    kind: z.literal('portal_chat'),
+    matterId: id.describe('The matter'),
+    contactId: id.describe('The portal contact'),
+  }),
+  z.object({
+    kind: z.literal('internal'),
+    userIds: z.array(id).min(1).max(50).describe('Colleagues to chat with'),
+  }),
+]);
+export type CreateConversationBody = z.infer<typeof createConversationBody>;
+export type CreateSecureChatBody = Extract<CreateConversationBody, { kind: 'secure_chat' }>;
+
+export const sendMessageBody = z.object({
+  id: id
+    .optional()
+    .describe('Client-chosen id: sending the same id again stores nothing new and answers 200'),
+  body: z
+    .string()
+    .max(10_000)
+    .refine((s) => s.trim().length > 0, 'must not be empty')
+    .describe('The message text (or HTML when format is html)'),
+  format: messageFormat.default('text'),
+  visibility: messageVisibility.default('public'),
+  kind: z.enum(['message', 'status']).default('message').describe('message, or status (a status update)'),
+  channel: z.string().max(20).optional().describe('Channel hint for kinds with several (e.g. secure)'),
+  attachmentIds: z
+    .array(id)
+    .max(20)
+    .optional()
+    .describe('Uploaded attachments (not supported yet: must be empty)'),
+});
+export type SendMessageBody = z.infer<typeof sendMessageBody>;
+
+export const readBody = z.object({ messageId: id.describe('The newest message the caller has read') });
+
+export const addMemberBody = z
+  .object({
+    userId: id.optional().describe('A staff user of the firm'),
+    contactId: id.optional().describe("A contact linked to the conversation's matter"),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.userId === undefined) === (v.contactId === undefined))
+      ctx.addIssue({ code: 'custom', path: ['userId'], message: 'send exactly one of userId and contactId' });
+  });
+
+export const muteBody = z.object({
+  muted: z.boolean().describe('true mutes notifications of this conversation'),
+  memberId: id
+    .optional()
+    .describe("Creator only: mute another member instead of oneself (the member's user id)"),
+});
+
+export const abilitiesOut = z.object({
+  send: z.boolean().describe('May send messages'),
+  manageMembers: z.boolean().describe('May add and remove members and mute others'),
+  mute: z.boolean().describe('May mute the conversation for themselves'),
+  end: z.boolean().describe('May end the thread'),
+  delete: z.boolean().describe('May delete the conversation for good'),
+});
+
+export const memberOut = z.object({
+  id: z.string().describe('User or contact id'),
+  type: z.enum(['user', 'contact']),
+  name: z.string().describe('Display name'),
+  role: z.string().describe('creator | member | to | cc'),
+  muted: z.boolean(),
+  lastReadMessageId: z.string().nullable().describe('Newest message this member has read'),
+});
+
+export const conversationOut = z.object({
+  id: z.string(),
+  kind: conversationKind,
+  status: conversationStatus,
+  subject: z.string().nullable(),
+  matterId: z.string().nullable(),
+  contact: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .describe('The client of the conversation'),
+  contactPhone: z.string().nullable().describe("Client's phone (E.164) for SMS-bridged kinds"),
+  firmPhone: z.string().nullable().describe('Firm number the client texts (E.164)'),
+  teamId: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: isoTime,
+  lastMessageAt: isoTime.nullable(),
+  endedAt: isoTime.nullable(),
+  unreadCount: z.number().int().describe('Messages newer than what the caller has read'),
+  muted: z.boolean().describe('The caller muted it'),
+  member: z.boolean().describe('The caller is a member (not only a secure_chat.view_all reader)'),
+  alert: z.enum(['unclaimed', 'unclaimed_overdue', 'waiting_overdue']).nullable(),
+  alertAt: isoTime.nullable(),
+  abilities: abilitiesOut,
+});
+export type ConversationOut = z.infer<typeof conversationOut>;
+
+export const conversationDetailOut = conversationOut.extend({ members: z.array(memberOut) });
+export type ConversationDetailOut = z.infer<typeof conversationDetailOut>;
+
+export const deliveryOut = z.object({
+  channel: z.string().describe('sms | email | web | portal'),
+  recipient: z.string().describe('Phone, address or member id'),
+  status: z.string().describe('queued | sending | sent | delivered | undelivered | failed'),
+  segments: z.number().int().nullable().optional(),
+  errorCode: z.string().nullable().optional(),
+});
+
+export const messageOut = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  authorType: z.enum(['user', 'contact', 'system']),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable().describe('Display name of the author'),
+  body: z.string(),
+  format: messageFormat,
+  visibility: messageVisibility,
+  kind: messageKind,
+  source: z.string().describe('web | sms | portal | email | api'),
+  createdAt: isoTime,
+  attachments: z.array(z.object({ id: z.string(), name: z.string() })),
+  deliveries: z.array(deliveryOut),
+  readBy: z
+    .array(z.object({ type: z.enum(['user', 'contact']), id: z.string(), at: isoTime.nullable() }))
+    .describe('Members other than the author who have read this message'),
+});
+export type MessageOut = z.infer<typeof messageOut>;

@@ -1,0 +1,54 @@
+import type { Deps } from '../../deps';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import type { StaffActor } from '../../platform/http/actor';
+import { conflict, forbidden, unprocessable } from '../../platform/http/problem';
+import { messageView } from './message-views';
+import { conversationAbilities } from './policy';
+import { loadVisibleConversationWithMembership } from './queries';
+import type { SendMessageBody } from './schemas';
+import { findMessage, storeMessage } from './store-message';
+
+/**
+ * A member sends a message. The conversation row is locked for the send, so concurrent retries
+ * of one client id serialise and store a single message; a retry answers the stored message
+ * (created false) even after the thread ended.
+ */
+export async function sendMessage(
+  deps: Deps,
+  input: { actor: StaffActor; ip?: string; conversationId: string; message: SendMessageBody },
+) {
+  const { actor, message } = input;
+  return inTransaction(deps, async (tx, events) => {
+    const { row, membership } = await loadVisibleConversationWithMembership(
+      tx,
+      actor,
+      input.conversationId,
+      true,
+    );
+    if (!conversationAbilities(actor, row, membership !== null).send)
+      throw forbidden('Only members can send messages in this conversation.');
+    const resent = message.id ? await findMessage(tx, actor.firmId, message.id) : null;
+    if (resent && resent.conversationId === row.id) {
+      return { created: false, message: await messageView(tx, deps, row, resent) };
+    }
+    if (row.status !== 'open')
+      throw conflict('conversation-ended', 'This conversation has ended; start a new one to write again.');
+    if (message.attachmentIds && message.attachmentIds.length > 0)
+      throw unprocessable(
+        'attachments-not-supported',
+        'Attachments cannot be sent in this conversation yet.',
+      );
+    const stored = await storeMessage(tx, deps, {
+      conversation: row,
+      id: message.id,
+      author: { type: 'user', id: actor.userId },
+      body: message.body,
+      format: message.format,
+      visibility: message.visibility,
+      kind: message.kind,
+      source: actor.via === 'token' ? 'api' : 'web',
+    });
+    events.push(...stored.events);
+    return { created: stored.created, message: await messageView(tx, deps, row, stored.message) };
+  });
+}

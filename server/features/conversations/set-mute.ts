@@ -1,0 +1,65 @@
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import { conversationMembers } from '../../platform/db/schema';
+import type { StaffActor } from '../../platform/http/actor';
+import { forbidden, notFound } from '../../platform/http/problem';
+import { conversationDetail } from './conversation-views';
+import { conversationAbilities } from './policy';
+import { loadVisibleConversationWithMembership } from './queries';
+
+/**
+ * Mutes or unmutes notifications of a conversation: a member for themselves, or the creator for
+ * another member (memberId). Muted members still receive the conversation's live events.
+ */
+export async function setMute(
+  deps: Deps,
+  input: { actor: StaffActor; ip?: string; conversationId: string; muted: boolean; memberId?: string },
+) {
+  const { actor } = input;
+  const firmId = actor.firmId;
+  const target = input.memberId ?? actor.userId;
+  return inTransaction(deps, async (tx, events) => {
+    const { row, membership } = await loadVisibleConversationWithMembership(tx, actor, input.conversationId);
+    const abilities = conversationAbilities(actor, row, membership !== null);
+    const allowed = target === actor.userId ? abilities.mute : abilities.manageMembers;
+    if (!allowed)
+      throw forbidden(
+        target === actor.userId
+          ? 'Only members can mute this conversation.'
+          : 'Only the creator can mute other members.',
+      );
+    const changed = await tx
+      .update(conversationMembers)
+      .set({ muted: input.muted })
+      .where(
+        and(
+          eq(conversationMembers.firmId, firmId),
+          eq(conversationMembers.conversationId, row.id),
+          eq(conversationMembers.memberId, target),
+        ),
+      )
+      .returning({ memberType: conversationMembers.memberType });
+    if (changed.length === 0) throw notFound('member');
+    await recordAudit(
+      tx,
+      {
+        ...auditActor(actor, input.ip),
+        action: input.muted ? 'conversation.muted' : 'conversation.unmuted',
+        targetType: 'conversation',
+        targetId: row.id,
+        details: { memberId: target },
+      },
+      deps.clock(),
+    );
+    if (changed[0]?.memberType === 'user')
+      events.push({
+        type: 'conversation.updated',
+        firmId,
+        audience: { userIds: [target] },
+        data: { id: row.id, reason: 'mute', memberId: target, muted: input.muted },
+      });
+    return conversationDetail(tx, deps, actor, row);
+  });
+}

@@ -1,0 +1,31 @@
+import { and, desc, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { notifications } from '../../platform/db/schema';
+import type { StaffActor } from '../../platform/http/actor';
+import { toPage } from '../../platform/http/pagination';
+import { decodeIdCursor } from '../directory/queries';
+import { presentNotification } from './presenter';
+import type { ListNotificationsQuery } from './schemas';
+
+/** The caller's own notifications, newest first; nobody ever lists another user's. */
+export async function listNotifications(
+  deps: Pick<Deps, 'db'>,
+  input: { actor: StaffActor; query: ListNotificationsQuery },
+) {
+  const { actor, query } = input;
+  const position = decodeIdCursor(query.cursor, 1);
+  const conds: (SQL | undefined)[] = [
+    eq(notifications.firmId, actor.firmId),
+    eq(notifications.userId, actor.userId),
+  ];
+  if (position) conds.push(lt(notifications.id, position[0] as string));
+  if (query.unread === true) conds.push(isNull(notifications.readAt));
+  if (query.unread === false) conds.push(isNotNull(notifications.readAt));
+  const rows = await deps.db
+    .select()
+    .from(notifications)
+    .where(and(...conds))
+    .orderBy(desc(notifications.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, presentNotification, (r) => [r.id]);
+}

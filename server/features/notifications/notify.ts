@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Deps } from '../../deps';
+import type { BusEvent } from '../../platform/bus/bus';
+import type { Tx } from '../../platform/db/client';
+import { conversationMembers, notifications } from '../../platform/db/schema';
+import type { ConversationRow, MessageRow } from '../conversations/queries';
+import { presentNotification } from './presenter';
+import { authorName } from './queries';
+
+/** The title of a new-message notification: who wrote, never what. */
+export function messageNotificationTitle(author: string | null): string {
+  return author ? `New message from ${author}` : 'New message';
+}
+
+/**
+ * An in-app notification of the message for each unmuted user member other than its author, and a
+ * `notification.created` event addressed to that user alone. System entries notify nobody.
+ */
+export async function notifyMembersOfMessage(
+  tx: Tx,
+  deps: Pick<Deps, 'clock'>,
+  input: { conversation: ConversationRow; message: MessageRow },
+): Promise<BusEvent[]> {
+  const { conversation, message } = input;
+  if (message.kind === 'system') return [];
+  const members = await tx
+    .select({ userId: conversationMembers.memberId })
+    .from(conversationMembers)
+    .where(
+      and(
+        eq(conversationMembers.firmId, conversation.firmId),
+        eq(conversationMembers.conversationId, conversation.id),
+        eq(conversationMembers.memberType, 'user'),
+        eq(conversationMembers.muted, false),
+      ),
+    );
+  const authorIsUser = message.authorType === 'user';
+  const addressees = members.map((m) => m.userId).filter((id) => !(authorIsUser && id === message.authorId));
+  if (addressees.length === 0) return [];
+  const title = messageNotificationTitle(
+    await authorName(tx, conversation.firmId, { type: message.authorType, id: message.authorId }),
+  );
+  const now = deps.clock();
+  const rows = await tx
+    .insert(notifications)
+    .values(
+      addressees.map((userId) => ({
+        firmId: conversation.firmId,
+        id: uuidv7(),
+        userId,
+        kind: 'message.received',
+        title,
+        conversationId: conversation.id,
+        messageId: message.id,
+        matterId: conversation.matterId,
+        createdAt: now,
+      })),
+    )
+    .returning();
+  return rows.map((row) => ({
+    type: 'notification.created',
+    firmId: row.firmId,
+    audience: { userIds: [row.userId] },
+    data: presentNotification(row),
+  }));
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps';
+import { requireStaff } from '../../platform/http/actor';
+import { pageOf } from '../../platform/http/pagination';
+import { listNotifications } from './list-notifications';
+import { markAllNotificationsRead, markNotificationRead } from './mark-read';
+import { listNotificationsQuery, notificationOut, notificationParams, readAllOut } from './schemas';
+
+/** The in-app Notification Center: each user sees and marks only their own notifications. */
+export async function notificationRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: "The caller's notifications, newest first",
+        querystring: listNotificationsQuery,
+        response: { 200: pageOf(notificationOut) },
+      },
+    },
+    async (request) => listNotifications(deps, { actor: requireStaff(request), query: request.query }),
+  );
+
+  r.post(
+    '/notifications/:id/read',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark one of the caller’s notifications read',
+        params: notificationParams,
+        response: { 200: notificationOut },
+      },
+    },
+    async (request) =>
+      markNotificationRead(deps, { actor: requireStaff(request), notificationId: request.params.id }),
+  );
+
+  r.post(
+    '/notifications/read-all',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark all of the caller’s notifications read',
+        response: { 200: readAllOut },
+      },
+    },
+    async (request) => markAllNotificationsRead(deps, { actor: requireStaff(request) }),
+  );
+}

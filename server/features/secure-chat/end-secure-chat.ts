@@ -1,0 +1,71 @@
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import { conversations, secureChatLinks } from '../../platform/db/schema';
+import type { StaffActor } from '../../platform/http/actor';
+import { conflict, forbidden, unprocessable } from '../../platform/http/problem';
+import { conversationDetail } from '../conversations/conversation-views';
+import { conversationAbilities } from '../conversations/policy';
+import {
+  type ConversationRow,
+  loadVisibleConversationWithMembership,
+  memberAudience,
+} from '../conversations/queries';
+import type { ConversationDetailOut } from '../conversations/schemas';
+
+/**
+ * Ends a secure chat (creator only): the thread stays readable as an archive, but its SMS link is
+ * deleted, which frees a slot under the open-thread limit and the pool number for this client.
+ * Nobody can send in it again (409 conversation-ended), and a later text from the client to that
+ * number no longer lands in it: see receiveInboundSms for what happens to such a text.
+ */
+export async function endSecureChat(
+  deps: Deps,
+  input: { actor: StaffActor; ip?: string; conversationId: string },
+): Promise<ConversationDetailOut> {
+  const { actor } = input;
+  const firmId = actor.firmId;
+  return inTransaction(deps, async (tx, events) => {
+    const { row, membership } = await loadVisibleConversationWithMembership(
+      tx,
+      actor,
+      input.conversationId,
+      true,
+    );
+    if (row.kind !== 'secure_chat')
+      throw unprocessable('not-secure-chat', 'Only secure chat threads can be ended.');
+    if (!conversationAbilities(actor, row, membership !== null).end)
+      throw forbidden('Only the creator of this thread can end it.');
+    if (row.status === 'ended') throw conflict('already-ended', 'This thread has already ended.');
+
+    const now = deps.clock();
+    await tx
+      .delete(secureChatLinks)
+      .where(and(eq(secureChatLinks.firmId, firmId), eq(secureChatLinks.conversationId, row.id)));
+    const [ended] = await tx
+      .update(conversations)
+      .set({ status: 'ended', endedAt: now, waitingSince: null, updatedAt: now })
+      .where(and(eq(conversations.firmId, firmId), eq(conversations.id, row.id)))
+      .returning();
+    await recordAudit(
+      tx,
+      {
+        ...auditActor(actor, input.ip),
+        action: 'secure_chat.ended',
+        targetType: 'conversation',
+        targetId: row.id,
+        details: { matterId: row.matterId, firmPhone: row.firmPhone },
+      },
+      now,
+    );
+    const current = ended as ConversationRow;
+    events.push({
+      type: 'conversation.updated',
+      firmId,
+      audience: await memberAudience(tx, firmId, current),
+      data: { id: current.id, status: current.status, endedAt: now.toISOString() },
+    });
+    return conversationDetail(tx, deps, actor, current);
+  });
+}

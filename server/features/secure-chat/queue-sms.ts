@@ -1,0 +1,73 @@
+import { countSegments } from '../../channels/sms/segments';
+import type { Deps } from '../../deps';
+import type { BusEvent } from '../../platform/bus/bus';
+import type { Tx } from '../../platform/db/client';
+import { messageDeliveries } from '../../platform/db/schema';
+import { unprocessable } from '../../platform/http/problem';
+import { appendOutbox } from '../../platform/outbox/append';
+import type { ConversationRow, MessageRow } from '../conversations/queries';
+import { MAX_SMS_CHARACTERS } from '../sms/model';
+import { SMS_SEND_TOPIC, type SmsSendPayload } from '../sms/payload';
+
+/** True when a stored message goes to the client by SMS: a staff member's public message in an open secure chat. */
+export function textsClient(conversation: ConversationRow, message: MessageRow): boolean {
+  return (
+    conversation.kind === 'secure_chat' &&
+    conversation.status === 'open' &&
+    conversation.contactPhone !== null &&
+    conversation.firmPhone !== null &&
+    message.authorType === 'user' &&
+    message.visibility === 'public' &&
+    message.kind === 'message'
+  );
+}
+
+/**
+ * Queues the SMS of a staff message in a secure chat, inside the storing transaction: a queued
+ * delivery to the client's phone (with its segment count, shown before the provider answers) and
+ * an `sms.send` outbox job from the thread's linked number, keyed by the message id so no retry
+ * texts twice. The job carries ids only; the sender decrypts the body when it sends.
+ * A text longer than the provider accepts is refused (422) and nothing is stored.
+ */
+export async function queueSecureChatSms(
+  tx: Tx,
+  _deps: Deps,
+  input: { conversation: ConversationRow; message: MessageRow; body: string },
+): Promise<BusEvent[]> {
+  const { conversation, message, body } = input;
+  if (!textsClient(conversation, message)) return [];
+  if ([...body].length > MAX_SMS_CHARACTERS)
+    throw unprocessable(
+      'sms-too-long',
+      `A text message can hold at most ${MAX_SMS_CHARACTERS} characters; shorten it or split it in two.`,
+    );
+  const to = conversation.contactPhone as string;
+  await tx
+    .insert(messageDeliveries)
+    .values({
+      firmId: conversation.firmId,
+      messageId: message.id,
+      channel: 'sms',
+      recipient: to,
+      status: 'queued',
+      segments: countSegments(body),
+      conversationId: conversation.id,
+      updatedAt: message.createdAt,
+    })
+    .onConflictDoNothing();
+  const payload: SmsSendPayload = {
+    kind: 'message',
+    firmId: conversation.firmId,
+    conversationId: conversation.id,
+    messageId: message.id,
+    from: conversation.firmPhone as string,
+    to,
+  };
+  await appendOutbox(tx, {
+    firmId: conversation.firmId,
+    topic: SMS_SEND_TOPIC,
+    payload,
+    idempotencyKey: message.id,
+  });
+  return [];
+}

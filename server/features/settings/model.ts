@@ -1,0 +1,78 @@
+/** A firm's settings document (stored as JSON on the firm row; missing fields take the defaults). */
+export interface FirmSettings {
+  /** privacy: e-mails only say a message is waiting; convenience: e-mails carry the content. */
+  emailMode: 'privacy' | 'convenience';
+  /** Clients may answer notification e-mails by replying. */
+  replyByEmail: boolean;
+  /** Who is notified of a client's new thread. */
+  clientThreadNotify: 'assignees' | 'assignees_and_owner' | 'all' | 'none';
+  contactMessaging: {
+    /** Portal contacts may write only to their coordinator. */
+    restrictToCoordinator: boolean;
+    /** Users, teams or circles portal contacts may write to (empty: their matters' people). */
+    allowedRecipients: { type: 'user' | 'team' | 'circle'; id: string }[];
+  };
+  /** Users told when a client reads a message. */
+  readNotifyUserIds: string[];
+  timeCapture: {
+    chatWindowMinutes: number;
+    emailDefaultMinutes: number;
+    incrementMinutes: number;
+    minimumSecondsPerText: number;
+    includeContentInDescription: boolean;
+  };
+  /** Minutes before an unclaimed or waiting Message Center conversation raises an alert. */
+  alertMinutes: number;
+  /** Open secure-chat threads one user may hold with one client phone. */
+  secureChatMaxOpenPerClient: number;
+}
+
+/** A partial update: every field optional, nested objects too. */
+export type SettingsPatch = {
+  [K in keyof FirmSettings]?: FirmSettings[K] extends unknown[]
+    ? FirmSettings[K]
+    : FirmSettings[K] extends object
+      ? Partial<FirmSettings[K]>
+      : FirmSettings[K];
+};
+
+export const DEFAULT_SETTINGS: FirmSettings = {
+  emailMode: 'privacy',
+  replyByEmail: false,
+  clientThreadNotify: 'assignees',
+  contactMessaging: { restrictToCoordinator: false, allowedRecipients: [] },
+  readNotifyUserIds: [],
+  timeCapture: {
+    chatWindowMinutes: 10,
+    emailDefaultMinutes: 6,
+    incrementMinutes: 6,
+    minimumSecondsPerText: 60,
+    includeContentInDescription: false,
+  },
+  alertMinutes: 5,
+  secureChatMaxOpenPerClient: 2,
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Applies a patch over settings: nested objects merge field by field, arrays and scalars replace.
+ * Fields the patch leaves out (or sets to undefined) keep their value.
+ */
+export function mergeSettings(base: FirmSettings, patch: SettingsPatch): FirmSettings {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const current = out[key];
+    out[key] = isRecord(current) && isRecord(value) ? mergeDefined(current, value) : value;
+  }
+  return out as unknown as FirmSettings;
+}
+
+function mergeDefined(base: Record<string, unknown>, patch: Record<string, unknown>) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) out[key] = value;
+  return out;
+}

@@ -1,0 +1,89 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DeliveryUpdate } from '../../channels/sms/port';
+import type { Deps } from '../../deps';
+import type { BusEvent } from '../../platform/bus/bus';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import type { Executor } from '../../platform/db/client';
+import { messageDeliveries } from '../../platform/db/schema';
+import { loadConversation, memberAudience } from '../conversations/queries';
+import { statusesBefore } from './model';
+import { type DeliveryRow, deliveriesOf, ownerOfNumber } from './queries';
+
+/**
+ * The `message.updated` event of a message whose delivery changed: ids and every delivery of the
+ * message (channel, recipient, status, segments, error code), to the conversation's audience.
+ * Null when the conversation is gone (deleted while the text was on its way).
+ */
+export async function deliveryChangedEvent(
+  ex: Executor,
+  delivery: Pick<DeliveryRow, 'firmId' | 'conversationId' | 'messageId'>,
+): Promise<BusEvent | null> {
+  const conversation = await loadConversation(ex, delivery.firmId, delivery.conversationId);
+  if (!conversation) return null;
+  const deliveries = await deliveriesOf(ex, delivery.firmId, delivery.messageId);
+  return {
+    type: 'message.updated',
+    firmId: delivery.firmId,
+    audience: await memberAudience(ex, delivery.firmId, conversation),
+    data: {
+      conversationId: delivery.conversationId,
+      messageId: delivery.messageId,
+      deliveries: deliveries.map((d) => ({
+        channel: d.channel,
+        recipient: d.recipient,
+        status: d.status,
+        segments: d.segments,
+        errorCode: d.errorCode,
+      })),
+    },
+  };
+}
+
+/**
+ * Applies a provider's delivery update to the SMS delivery with that provider id in the firm,
+ * forward only: an update that arrives late (sent after delivered) or repeats changes nothing.
+ * Publishes `message.updated` when it changed something; answers whether it did.
+ */
+export async function applyDeliveryUpdate(
+  deps: Deps,
+  input: { firmId: string; update: DeliveryUpdate },
+): Promise<boolean> {
+  const { firmId, update } = input;
+  const replaceable = statusesBefore(update.status);
+  if (replaceable.length === 0) return false;
+  return inTransaction(deps, async (tx, events) => {
+    const [changed] = await tx
+      .update(messageDeliveries)
+      .set({
+        status: update.status,
+        errorCode: update.errorCode ?? sql`${messageDeliveries.errorCode}`,
+        updatedAt: deps.clock(),
+      })
+      .where(
+        and(
+          eq(messageDeliveries.firmId, firmId),
+          eq(messageDeliveries.providerId, update.providerId),
+          eq(messageDeliveries.channel, 'sms'),
+          inArray(messageDeliveries.status, replaceable),
+        ),
+      )
+      .returning();
+    if (!changed) return false;
+    const event = await deliveryChangedEvent(tx, changed);
+    if (event) events.push(event);
+    return true;
+  });
+}
+
+/**
+ * Applies a delivery update reported for a text sent from `firmPhone` (the firm is found by its
+ * number). Answers false when no firm owns the number or no delivery changed.
+ */
+export async function applyProviderDeliveryUpdate(
+  deps: Deps,
+  input: { firmPhone: string; update: DeliveryUpdate },
+): Promise<boolean> {
+  const owner = await ownerOfNumber(deps.db, input.firmPhone);
+  if (!owner) return false;
+  return applyDeliveryUpdate(deps, { firmId: owner.firmId, update: input.update });
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { type DeliveryStatus, deliveryStatuses } from '../../channels/sms/port';
+import { advancesDelivery, isDeliveryStatus, statusesBefore } from './model';
+
+const finals: DeliveryStatus[] = ['delivered', 'undelivered', 'failed'];
+
+describe('advancesDelivery', () => {
+  it('moves forward through queued → sending → sent → a final state', () => {
+    expect(advancesDelivery('queued', 'sending')).toBe(true);
+    expect(advancesDelivery('queued', 'sent')).toBe(true);
+    expect(advancesDelivery('sending', 'sent')).toBe(true);
+    for (const final of finals) {
+      expect(advancesDelivery('queued', final)).toBe(true);
+      expect(advancesDelivery('sent', final)).toBe(true);
+    }
+  });
+
+  it('never moves back or repeats (late or duplicated callbacks change nothing)', () => {
+    for (const current of deliveryStatuses) expect(advancesDelivery(current, current)).toBe(false);
+    expect(advancesDelivery('sent', 'queued')).toBe(false);
+    expect(advancesDelivery('delivered', 'sent')).toBe(false);
+    expect(advancesDelivery('failed', 'sending')).toBe(false);
+  });
+
+  it('keeps a final state: none replaces another', () => {
+    for (const a of finals) for (const b of finals) expect(advancesDelivery(a, b)).toBe(false);
+  });
+
+  it('agrees with statusesBefore for every pair', () => {
+    for (const next of deliveryStatuses)
+      for (const current of deliveryStatuses)
+        expect(statusesBefore(next).includes(current)).toBe(advancesDelivery(current, next));
+    expect(statusesBefore('queued')).toEqual([]);
+    expect(statusesBefore('delivered')).toEqual(['queued', 'sending', 'sent']);
+  });
+});
+
+describe('isDeliveryStatus', () => {
+  it('knows Parley’s states only', () => {
+    for (const s of deliveryStatuses) expect(isDeliveryStatus(s)).toBe(true);
+    expect(isDeliveryStatus('read')).toBe(false);
+    expect(isDeliveryStatus('')).toBe(false);
+  });
+});

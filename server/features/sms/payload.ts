@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** The outbox topic of outbound texts. */
+export const SMS_SEND_TOPIC = 'sms.send';
+
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
+
+/**
+ * What an `sms.send` job carries: ids and numbers, never content. A `message` job texts a stored
+ * message (decrypted at send time, so deleting the conversation first leaves nothing to send);
+ * an `auto_reply` job texts one of Parley's fixed replies.
+ */
+export const smsSendPayload = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('message'),
+    firmId: z.uuid(),
+    conversationId: z.uuid(),
+    messageId: z.uuid(),
+    /** The firm number the thread is linked to. */
+    from: e164,
+    /** The client's phone. */
+    to: e164,
+  }),
+  z.object({
+    kind: z.literal('auto_reply'),
+    firmId: z.uuid(),
+    /** Which fixed reply (see secure-chat/model.ts). */
+    reply: z.literal('secure_chat_unlinked'),
+    from: e164,
+    to: e164,
+  }),
+]);
+export type SmsSendPayload = z.infer<typeof smsSendPayload>;

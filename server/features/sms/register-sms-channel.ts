@@ -1,0 +1,19 @@
+import type { Deps } from '../../deps';
+import { applyProviderDeliveryUpdate } from './delivery-updates';
+import { SMS_SEND_TOPIC } from './payload';
+import { smsSender } from './sender';
+
+/**
+ * Connects the SMS channel to the app: outbound texts leave through the outbox's `sms.send`, and
+ * the simulator's delivery progression (queued → sent → delivered) updates deliveries the way
+ * Twilio's status callbacks do. Called once by createDeps.
+ */
+export function registerSmsChannel(deps: Deps): void {
+  deps.outbox.register(SMS_SEND_TOPIC, smsSender(deps));
+  const sms = deps.sms;
+  if (sms.name !== 'simulator') return;
+  sms.onDeliveryUpdate(async (update) => {
+    const text = sms.list().find((t) => t.id === update.providerId);
+    if (text) await applyProviderDeliveryUpdate(deps, { firmPhone: text.from, update });
+  });
+}

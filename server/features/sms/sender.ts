@@ -1,0 +1,127 @@
+import { and, eq } from 'drizzle-orm';
+import { type SendResult, SmsSendError } from '../../channels/sms/port';
+import type { Deps } from '../../deps';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import { messageDeliveries, messages } from '../../platform/db/schema';
+import { Problem } from '../../platform/http/problem';
+import { type ChannelSender, type OutboxJob, sendFailure } from '../../platform/outbox/relay';
+import { decryptBodies } from '../conversations/read-message-bodies';
+import { unlinkedReplyText } from '../secure-chat/model';
+import { deliveryChangedEvent } from './delivery-updates';
+import { advancesDelivery, isDeliveryStatus } from './model';
+import { type SmsSendPayload, smsSendPayload } from './payload';
+import { firmName } from './queries';
+
+type MessageJob = Extract<SmsSendPayload, { kind: 'message' }>;
+
+/** Where Twilio posts delivery updates: PUBLIC_URL's webhook; none without PUBLIC_URL or for the simulator. */
+export function statusCallbackUrl(deps: Pick<Deps, 'config' | 'sms'>): string | undefined {
+  const base = deps.config.PUBLIC_URL;
+  if (deps.sms.name !== 'twilio' || !base) return undefined;
+  return `${base.replace(/\/+$/, '')}/webhooks/sms/twilio`;
+}
+
+/** The plaintext of the job's message, or null when it (or its whole conversation) was deleted. */
+async function messageBody(deps: Deps, job: MessageJob): Promise<string | null> {
+  const [row] = await deps.db
+    .select({ id: messages.id, bodySealed: messages.bodySealed })
+    .from(messages)
+    .where(and(eq(messages.firmId, job.firmId), eq(messages.id, job.messageId)));
+  if (!row) return null;
+  try {
+    const [body] = await decryptBodies(deps.db, deps, { firmId: job.firmId, id: job.conversationId }, [row]);
+    return body ?? null;
+  } catch (error) {
+    // The key goes with the conversation: deleted between the two reads, so nothing is left to send.
+    if (error instanceof Problem && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** Records what the provider answered on the message's SMS delivery, and tells the thread. */
+async function recordAccepted(deps: Deps, job: MessageJob, result: SendResult): Promise<void> {
+  await inTransaction(deps, async (tx, events) => {
+    const where = and(
+      eq(messageDeliveries.firmId, job.firmId),
+      eq(messageDeliveries.messageId, job.messageId),
+      eq(messageDeliveries.channel, 'sms'),
+      eq(messageDeliveries.recipient, job.to),
+    );
+    const [current] = await tx.select().from(messageDeliveries).where(where).for('update');
+    if (!current) return;
+    // A delivery callback may have beaten this answer (recorded by provider id once known).
+    const status =
+      isDeliveryStatus(current.status) && !advancesDelivery(current.status, result.status)
+        ? current.status
+        : result.status;
+    const [updated] = await tx
+      .update(messageDeliveries)
+      .set({ providerId: result.providerId, segments: result.segments, status, updatedAt: deps.clock() })
+      .where(where)
+      .returning();
+    const event = updated ? await deliveryChangedEvent(tx, updated) : null;
+    if (event) events.push(event);
+  });
+}
+
+/** Marks the message's SMS delivery failed with the provider's error code (or Parley's reason). */
+async function recordFailed(deps: Deps, job: MessageJob, errorCode: string): Promise<void> {
+  await inTransaction(deps, async (tx, events) => {
+    const [updated] = await tx
+      .update(messageDeliveries)
+      .set({ status: 'failed', errorCode, updatedAt: deps.clock() })
+      .where(
+        and(
+          eq(messageDeliveries.firmId, job.firmId),
+          eq(messageDeliveries.messageId, job.messageId),
+          eq(messageDeliveries.channel, 'sms'),
+          eq(messageDeliveries.recipient, job.to),
+        ),
+      )
+      .returning();
+    const event = updated ? await deliveryChangedEvent(tx, updated) : null;
+    if (event) events.push(event);
+  });
+}
+
+/**
+ * Sends one `sms.send` job through the configured provider with the job's idempotency key (the
+ * message id), so a retry after a crash or a lost answer never texts twice. A refused text
+ * (opted out, invalid number …) fails its delivery with the error code and is not retried;
+ * a provider outage is retried by the outbox until its last attempt, which fails the delivery.
+ */
+export async function sendSmsJob(deps: Deps, job: OutboxJob): Promise<unknown> {
+  const parsed = smsSendPayload.safeParse(job.payload);
+  if (!parsed.success || parsed.data.firmId !== job.firmId)
+    throw sendFailure('invalid sms.send payload', { permanent: true });
+  const payload = parsed.data;
+  const body =
+    payload.kind === 'message'
+      ? await messageBody(deps, payload)
+      : unlinkedReplyText(await firmName(deps.db, payload.firmId));
+  if (body === null) return { skipped: 'message deleted' };
+  let result: SendResult;
+  try {
+    result = await deps.sms.send({
+      from: payload.from,
+      to: payload.to,
+      body,
+      idempotencyKey: job.idempotencyKey,
+      // Automatic replies have no delivery to update.
+      statusCallbackUrl: payload.kind === 'message' ? statusCallbackUrl(deps) : undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof SmsSendError)) throw error;
+    const code = error.details.providerCode;
+    const lastAttempt = !error.retryable || job.attempt >= deps.config.OUTBOX_MAX_ATTEMPTS;
+    if (lastAttempt && payload.kind === 'message') await recordFailed(deps, payload, code ?? error.failure);
+    throw sendFailure(code ? `${error.failure} ${code}` : error.failure, { permanent: !error.retryable });
+  }
+  if (payload.kind === 'message') await recordAccepted(deps, payload, result);
+  return { providerId: result.providerId, status: result.status, segments: result.segments };
+}
+
+/** The outbox channel of `sms.send`. */
+export function smsSender(deps: Deps): ChannelSender {
+  return (job) => sendSmsJob(deps, job);
+}

@@ -1,0 +1,200 @@
+import { and, eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Deps } from '../../deps';
+import type { BusEvent } from '../../platform/bus/bus';
+import type { Tx } from '../../platform/db/client';
+import { billableEvents, contacts } from '../../platform/db/schema';
+import { loadConversationKey, messageAad, openSealed } from '../conversations/message-crypto';
+import type { ConversationRow, MessageRow } from '../conversations/queries';
+import { loadSettings } from '../settings/load-settings';
+import {
+  type BillableSource,
+  type ChatSpan,
+  captureFor,
+  captureText,
+  chatDurationSeconds,
+  describeEvent,
+  emailDurationSeconds,
+  excerptSuffix,
+  type TimeCaptureSettings,
+} from './model';
+import { presentBillableEvent } from './presenter';
+import { type BillableEventRow, loadNames, timeAudience } from './queries';
+
+/**
+ * Turns a stored message into billable time, in the transaction that stores it (so time exists
+ * exactly when the message does): a staff user's public text in a secure chat, an SMS conversation
+ * or a portal thread on a matter opens an event for (user, conversation) or extends the one still
+ * collecting (model.captureText: the window rule); an e-mail to a client is an event of the firm's
+ * default e-mail duration. Anything else (client texts, notes, status updates) changes nothing.
+ * Returns billable_event.created / .updated for the timekeeper and billing managers.
+ *
+ * Two texts of one user in one conversation committing at the same moment extend one event: the
+ * collecting event is read FOR UPDATE, and when there is none the insert races on the unique index
+ * of collecting events; the loser retries and finds the winner's event to extend.
+ */
+export async function captureTimeForMessage(
+  tx: Tx,
+  deps: Pick<Deps, 'keyring'>,
+  input: { conversation: ConversationRow; message: MessageRow; body?: string },
+): Promise<BusEvent[]> {
+  const { conversation, message } = input;
+  const capture = captureFor(conversation, message);
+  if (!capture) return [];
+  const firmId = conversation.firmId;
+  const settings = (await loadSettings(tx, firmId)).timeCapture;
+  const context = await describeContext(tx, deps, settings, input);
+  const at = message.createdAt;
+
+  if (capture.type === 'email') {
+    const summary = context.describe('email', 1);
+    // Not collecting, so the insert cannot meet the unique slot and always returns the row.
+    const row = await insertEvent(tx, {
+      firmId,
+      userId: capture.userId,
+      matterId: capture.matterId,
+      conversationId: conversation.id,
+      source: 'email',
+      startedAt: at,
+      endedAt: at,
+      messageCount: 1,
+      durationSeconds: emailDurationSeconds(settings),
+      summary,
+      description: context.withExcerpt(summary),
+      collecting: false,
+    });
+    return [await eventFor(tx, 'billable_event.created', row as BillableEventRow)];
+  }
+
+  // Two rounds suffice: a lost insert race means the winner's event now exists and is extended.
+  for (let round = 0; round < 2; round += 1) {
+    const [current] = await tx
+      .select()
+      .from(billableEvents)
+      .where(
+        and(
+          eq(billableEvents.firmId, firmId),
+          eq(billableEvents.conversationId, conversation.id),
+          eq(billableEvents.userId, capture.userId),
+          eq(billableEvents.collecting, true),
+        ),
+      )
+      .for('update');
+    const decision = captureText(
+      current ? spanOf(current) : null,
+      { at, matterId: capture.matterId },
+      settings.chatWindowMinutes,
+    );
+    const summary = context.describe(capture.source, decision.span.messageCount);
+
+    if (decision.action === 'extend' && current) {
+      const [row] = await tx
+        .update(billableEvents)
+        .set({
+          startedAt: decision.span.startedAt,
+          endedAt: decision.span.endedAt,
+          messageCount: decision.span.messageCount,
+          durationSeconds: chatDurationSeconds(decision.span, settings.minimumSecondsPerText),
+          summary,
+          // The excerpt, if any, quotes the event's first text: keep whatever follows the old summary.
+          description: summary + current.description.slice(current.summary.length),
+          updatedAt: at,
+        })
+        .where(and(eq(billableEvents.firmId, firmId), eq(billableEvents.id, current.id)))
+        .returning();
+      return [await eventFor(tx, 'billable_event.updated', row as BillableEventRow)];
+    }
+
+    if (current)
+      await tx
+        .update(billableEvents)
+        .set({ collecting: false })
+        .where(and(eq(billableEvents.firmId, firmId), eq(billableEvents.id, current.id)));
+    const row = await insertEvent(tx, {
+      firmId,
+      userId: capture.userId,
+      matterId: capture.matterId,
+      conversationId: conversation.id,
+      source: capture.source,
+      startedAt: decision.span.startedAt,
+      endedAt: decision.span.endedAt,
+      messageCount: decision.span.messageCount,
+      durationSeconds: chatDurationSeconds(decision.span, settings.minimumSecondsPerText),
+      summary,
+      description: context.withExcerpt(summary),
+      collecting: true,
+    });
+    if (row) return [await eventFor(tx, 'billable_event.created', row)];
+  }
+  throw new Error('billable event capture did not settle');
+}
+
+function spanOf(row: BillableEventRow): ChatSpan {
+  return {
+    matterId: row.matterId,
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    messageCount: row.messageCount,
+  };
+}
+
+type NewEvent = Omit<typeof billableEvents.$inferInsert, 'id' | 'status' | 'edited'>;
+
+/** Inserts an event; undefined when a concurrent transaction holds the collecting slot. */
+async function insertEvent(tx: Tx, values: NewEvent): Promise<BillableEventRow | undefined> {
+  const now = values.endedAt;
+  const [row] = await tx
+    .insert(billableEvents)
+    .values({ ...values, id: uuidv7(), createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+/** The bus event announcing a billable event to its timekeeper and the billing managers. */
+export async function eventFor(tx: Tx, type: string, row: BillableEventRow): Promise<BusEvent> {
+  const names = await loadNames(tx, row.firmId, [row]);
+  return {
+    type,
+    firmId: row.firmId,
+    audience: timeAudience(row.userId),
+    data: presentBillableEvent(row, names),
+  };
+}
+
+/** Names the description mentions, and the excerpt when the firm lets descriptions quote texts. */
+async function describeContext(
+  tx: Tx,
+  deps: Pick<Deps, 'keyring'>,
+  settings: TimeCaptureSettings,
+  input: { conversation: ConversationRow; message: MessageRow; body?: string },
+) {
+  const { conversation, message } = input;
+  const firmId = conversation.firmId;
+  const names = await loadNames(tx, firmId, [
+    { matterId: conversation.matterId as string, userId: message.authorId as string },
+  ]);
+  const matterName = names.matters.get(conversation.matterId as string)?.name ?? 'a matter';
+  const [contact] = conversation.contactId
+    ? await tx
+        .select({ name: contacts.name })
+        .from(contacts)
+        .where(and(eq(contacts.firmId, firmId), eq(contacts.id, conversation.contactId)))
+    : [];
+  let excerpt: string | null = null;
+  if (settings.includeContentInDescription) {
+    excerpt =
+      input.body ??
+      openSealed(
+        await loadConversationKey(tx, deps.keyring, firmId, conversation.id),
+        message.bodySealed,
+        messageAad(conversation.id, message.id),
+      );
+  }
+  const suffix = excerpt ? excerptSuffix(excerpt) : '';
+  return {
+    describe: (source: BillableSource, messageCount: number) =>
+      describeEvent({ source, matterName, contactName: contact?.name ?? null, messageCount }),
+    withExcerpt: (summary: string) => summary + suffix,
+  };
+}

@@ -1,0 +1,121 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Deps } from '../../deps';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import { billableEvents, timeEntries, timekeeperRates } from '../../platform/db/schema';
+import type { StaffActor } from '../../platform/http/actor';
+import { conflict, notFound } from '../../platform/http/problem';
+import { loadSettings } from '../settings/load-settings';
+import { eventFor } from './capture-time';
+import { amountCents, billedMinutes, workDateOf } from './model';
+import { canWorkOnTime } from './policy';
+import { presentTimeEntry } from './presenter';
+import { type BillableEventRow, loadNames, type TimeEntryRow, timeAudience } from './queries';
+
+/**
+ * Converts billable events into time entries, all or none: hours are the duration rounded up to the
+ * firm's billing increment, at the timekeeper's current rate. Converting an event that already was
+ * converted answers its existing entry (safe to retry); a dismissed one is 409; one the actor may not
+ * work on is 404. The events are locked in id order, so two conversions of the same events (or
+ * overlapping sets) serialise and produce one entry per event; the unique (firm, event) key of time
+ * entries backs that up.
+ */
+export async function convertBillableEvents(
+  deps: Pick<Deps, 'db' | 'bus' | 'outbox' | 'log' | 'clock'>,
+  input: { actor: StaffActor; ip?: string; ids: readonly string[] },
+): Promise<{ entries: ReturnType<typeof presentTimeEntry>[]; created: number }> {
+  const { actor } = input;
+  const firmId = actor.firmId;
+  return inTransaction(deps, async (tx, events) => {
+    const rows = await tx
+      .select()
+      .from(billableEvents)
+      .where(and(eq(billableEvents.firmId, firmId), inArray(billableEvents.id, [...input.ids])))
+      .orderBy(asc(billableEvents.id))
+      .for('update');
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of input.ids) {
+      const row = byId.get(id);
+      if (!row || !canWorkOnTime(actor, row)) throw notFound('billable event');
+      if (row.status === 'dismissed')
+        throw conflict('event-dismissed', 'A dismissed event cannot be converted; restore it first.');
+    }
+
+    const toConvert = rows.filter((r) => r.status === 'open');
+    const settings = (await loadSettings(tx, firmId)).timeCapture;
+    const userIds = [...new Set(toConvert.map((r) => r.userId))];
+    const rates = userIds.length
+      ? await tx
+          .select({ userId: timekeeperRates.userId, rateCents: timekeeperRates.rateCents })
+          .from(timekeeperRates)
+          .where(and(eq(timekeeperRates.firmId, firmId), inArray(timekeeperRates.userId, userIds)))
+      : [];
+    const rateOf = new Map(rates.map((r) => [r.userId, r.rateCents]));
+    const now = deps.clock();
+    const created: TimeEntryRow[] = [];
+    for (const event of toConvert) {
+      const minutes = billedMinutes(event.durationSeconds, settings.incrementMinutes);
+      const rateCents = rateOf.get(event.userId) ?? 0;
+      const [entry] = await tx
+        .insert(timeEntries)
+        .values({
+          firmId,
+          id: uuidv7(),
+          userId: event.userId,
+          matterId: event.matterId,
+          billableEventId: event.id,
+          source: event.source,
+          workDate: workDateOf(event.startedAt),
+          billedMinutes: minutes,
+          rateCents,
+          amountCents: amountCents(minutes, rateCents),
+          narrative: event.description,
+          createdBy: actor.userId,
+          createdAt: now,
+        })
+        .returning();
+      const timeEntry = entry as TimeEntryRow;
+      created.push(timeEntry);
+      const [converted] = await tx
+        .update(billableEvents)
+        .set({ status: 'converted', collecting: false, timeEntryId: timeEntry.id, updatedAt: now })
+        .where(and(eq(billableEvents.firmId, firmId), eq(billableEvents.id, event.id)))
+        .returning();
+      await recordAudit(
+        tx,
+        {
+          ...auditActor(actor, input.ip),
+          action: 'billable_event.converted',
+          targetType: 'billable_event',
+          targetId: event.id,
+          details: { timeEntryId: timeEntry.id, billedMinutes: minutes, rateCents, userId: event.userId },
+        },
+        now,
+      );
+      events.push(await eventFor(tx, 'billable_event.updated', converted as BillableEventRow));
+    }
+
+    const earlier = rows.filter((r) => r.status === 'converted').map((r) => r.id);
+    const existing = earlier.length
+      ? await tx
+          .select()
+          .from(timeEntries)
+          .where(and(eq(timeEntries.firmId, firmId), inArray(timeEntries.billableEventId, earlier)))
+      : [];
+    const all = [...created, ...existing];
+    const names = await loadNames(tx, firmId, all);
+    for (const entry of created)
+      events.push({
+        type: 'time_entry.created',
+        firmId,
+        audience: timeAudience(entry.userId),
+        data: presentTimeEntry(entry, names),
+      });
+    const byEvent = new Map(all.map((e) => [e.billableEventId, e]));
+    return {
+      entries: input.ids.map((id) => presentTimeEntry(byEvent.get(id) as TimeEntryRow, names)),
+      created: created.length,
+    };
+  });
+}

@@ -1,0 +1,371 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countSegments } from '../../server/channels/sms/segments';
+import { createConversationRecord } from '../../server/features/conversations/create-conversation-record';
+import { demoSecureChatNumbers } from '../../server/features/demo/seed-demo';
+import { inTransaction } from '../../server/platform/bus/in-transaction';
+import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
+import { openStream } from '../realtime/stream-client';
+import { startTestApp, type TestApp } from '../support/app';
+import type { TestClient } from '../support/client';
+import {
+  eventually,
+  JANE_MOBILE,
+  JANE_WORK,
+  linksOf,
+  messagesOf,
+  nextMatching,
+  smsDeliveryOf,
+  startedThread,
+  startThread,
+  writeCounts,
+} from './helpers';
+
+const [POOL_A] = demoSecureChatNumbers;
+
+/** Texts the simulated phone received. */
+async function phoneInbox(c: TestClient, phone: string) {
+  const r = await c.get(`/dev/sms/outbox?to=${encodeURIComponent(phone)}`);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body.items as {
+    id: string;
+    from: string;
+    to: string;
+    body: string;
+    segments: number;
+    at: string;
+  }[];
+}
+
+/** The simulated client texts a firm number. */
+async function clientTexts(c: TestClient, from: string, to: string, body: string, id?: string) {
+  const r = await c.post('/dev/sms/inbound', { from, to, body, ...(id ? { id } : {}) });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body as { result: string; conversationId?: string; messageId?: string; autoReplied?: boolean };
+}
+
+describe('secure chat over the SMS simulator', () => {
+  let t: TestApp;
+  let ids: DemoIds;
+  let attorney1: TestClient;
+  let attorney2: TestClient;
+  let agent1: TestClient;
+  let phone: TestClient;
+  let roe: { matterId: string; contactId: string };
+  beforeAll(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    attorney1 = await t.signIn('attorney1@demo.parley.test');
+    attorney2 = await t.signIn('attorney2@demo.parley.test');
+    agent1 = await t.signIn('agent1@demo.parley.test');
+    phone = t.client();
+    roe = { matterId: ids.roeMatter, contactId: ids.jane };
+  });
+  afterAll(() => t.close());
+
+  it('starts a thread on Roe v. Acme Corp. with Jane’s phone: creator only member, linked pool number', async () => {
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: '(202) 555-0143' });
+    expect(thread).toMatchObject({
+      kind: 'secure_chat',
+      status: 'open',
+      matterId: ids.roeMatter,
+      contact: { id: ids.jane, name: 'Jane Roe' },
+      contactPhone: JANE_MOBILE,
+      firmPhone: POOL_A,
+      createdBy: ids.users.attorney1,
+      member: true,
+      abilities: { send: true, manageMembers: true, end: true, delete: true },
+    });
+    expect(thread.members).toEqual([
+      expect.objectContaining({ id: ids.users.attorney1, type: 'user', role: 'creator', muted: false }),
+    ]);
+    expect(await linksOf(t, JANE_MOBILE)).toEqual([
+      { firm_phone: POOL_A, conversation_id: thread.id, user_id: ids.users.attorney1 },
+    ]);
+    const [audit] = await t.database.query<{ actor_id: string; details: Record<string, unknown> }>(
+      `select actor_id, details from audit_log where action = 'secure_chat.created' and target_id = $1`,
+      [thread.id],
+    );
+    expect(audit).toMatchObject({ actor_id: ids.users.attorney1, details: { firmPhone: POOL_A } });
+
+    await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
+  });
+
+  it('texts a staff message to the client from the linked number, with its segments and delivery ticks', async () => {
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
+    const long = `Your hearing moved to Friday 10am, courtroom 4B. ${'Bring the signed affidavit and your ID. '.repeat(4)}`;
+    const curly = 'See you there — don’t be late 🙂';
+    const sentLong = (await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, { body: long }))
+      .body;
+    const sentCurly = (await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, { body: curly }))
+      .body;
+    expect(sentCurly.deliveries).toEqual([expect.objectContaining({ channel: 'sms', segments: 1 })]);
+    expect(sentLong.deliveries).toEqual([
+      expect.objectContaining({ channel: 'sms', recipient: JANE_MOBILE, status: 'queued', segments: 2 }),
+    ]);
+
+    const inbox = await eventually(async () => {
+      const items = await phoneInbox(phone, '202-555-0143');
+      return items.some((m) => m.body === curly) ? items : undefined;
+    }, 'both texts on the simulated phone');
+    const texts = inbox.filter((m) => m.body === long || m.body === curly);
+    expect(texts.map((m) => ({ from: m.from, to: m.to, body: m.body, segments: m.segments }))).toEqual([
+      { from: thread.firmPhone, to: JANE_MOBILE, body: long, segments: 2 },
+      { from: thread.firmPhone, to: JANE_MOBILE, body: curly, segments: countSegments(curly) },
+    ]);
+    expect(countSegments(curly)).toBe(1);
+
+    const delivered = await eventually(async () => {
+      const d = await smsDeliveryOf(attorney1, thread.id, sentLong.id);
+      return d?.status === 'delivered' ? d : undefined;
+    }, 'the delivered tick');
+    expect(delivered).toMatchObject({ recipient: JANE_MOBILE, segments: 2 });
+    const [row] = await t.database.query<{ provider_id: string }>(
+      `select provider_id from message_deliveries where message_id = $1`,
+      [sentLong.id],
+    );
+    expect(texts[0]?.id).toBe(row?.provider_id);
+
+    // The outbox job names the message; its content never sits there in clear.
+    const jobs = await t.database.query<{ payload: string; idempotency_key: string; status: string }>(
+      `select payload::text as payload, idempotency_key, status from outbox where topic = 'sms.send' and idempotency_key = $1`,
+      [sentLong.id],
+    );
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.status).toBe('sent');
+    expect(jobs[0]?.payload).not.toMatch(/hearing|affidavit/);
+    await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
+  });
+
+  it('sends nothing by SMS for internal notes', async () => {
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
+    const note = await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, {
+      body: 'Internal: client seems nervous',
+      visibility: 'note',
+    });
+    expect(note.status).toBe(201);
+    expect(note.body.deliveries).toEqual([]);
+    const jobs = await t.database.query(`select 1 from outbox where idempotency_key = $1`, [note.body.id]);
+    expect(jobs).toHaveLength(0);
+    await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
+  });
+
+  it('lands the client’s reply in the thread, notifies unmuted members and pushes message.created to members only', async () => {
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
+    const added = await attorney1.post(`/api/v1/conversations/${thread.id}/members`, {
+      userId: ids.users.attorney2,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBeLessThan(300);
+    const creator = await openStream(t.url, { session: attorney1.cookie('parley_session') });
+    const member = await openStream(t.url, { session: attorney2.cookie('parley_session') });
+    const outsider = await openStream(t.url, { session: agent1.cookie('parley_session') });
+    try {
+      await Promise.all([creator.next('ready'), member.next('ready'), outsider.next('ready')]);
+      const reply = 'Yes, Friday works. Thank you!';
+      const landed = await clientTexts(phone, '(202) 555-0143', thread.firmPhone, reply);
+      expect(landed).toMatchObject({ result: 'stored', conversationId: thread.id });
+
+      const [newest] = await messagesOf(attorney1, thread.id);
+      expect(newest).toMatchObject({
+        id: landed.messageId,
+        authorType: 'contact',
+        authorId: ids.jane,
+        authorName: 'Jane Roe',
+        body: reply,
+        source: 'sms',
+        deliveries: [],
+      });
+      const about = (data: any) => data.message?.id === landed.messageId;
+      const pushed = await nextMatching(creator, 'message.created', about);
+      expect(pushed.data.message).toMatchObject({ id: landed.messageId, body: reply, authorType: 'contact' });
+      expect((await nextMatching(member, 'message.created', about)).data.message.body).toBe(reply);
+
+      for (const c of [attorney1, attorney2]) {
+        const notes = await c.get('/api/v1/notifications?unread=true');
+        const mine = notes.body.items.filter((n: { messageId: string }) => n.messageId === landed.messageId);
+        expect(mine).toHaveLength(1);
+        expect(mine[0].title).not.toContain('Friday');
+      }
+
+      // attorney2 mutes the thread: the next reply notifies the creator only.
+      expect((await attorney2.put(`/api/v1/conversations/${thread.id}/mute`, { muted: true })).status).toBe(
+        200,
+      );
+      const second = await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'One more question');
+      expect(second.result).toBe('stored');
+      const creatorNotes = await attorney1.get('/api/v1/notifications?unread=true');
+      expect(creatorNotes.body.items.map((n: { messageId: string }) => n.messageId)).toContain(
+        second.messageId,
+      );
+      const mutedNotes = await attorney2.get('/api/v1/notifications?unread=true');
+      expect(mutedNotes.body.items.map((n: { messageId: string }) => n.messageId)).not.toContain(
+        second.messageId,
+      );
+      await nextMatching(member, 'message.created', (data) => data.message?.id === second.messageId);
+
+      // A sentinel after everything else: the outsider's socket got nothing of the thread.
+      const nonce = crypto.randomUUID();
+      await t.deps.bus.publish({
+        type: 'sentinel',
+        firmId: ids.firmId,
+        audience: { userIds: [ids.users.agent1] },
+        data: { nonce },
+      });
+      await nextMatching(outsider, 'sentinel', (data) => data.nonce === nonce);
+      const leaked = outsider.frames.filter((f) => JSON.stringify(f.data).includes(thread.id));
+      expect(leaked).toEqual([]);
+    } finally {
+      for (const s of [creator, member, outsider]) s.ws.close();
+    }
+    await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
+  });
+
+  it('stores a text the provider delivers twice (same provider id) once', async () => {
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
+    const first = await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'Did you get this?', 'SIMdup1');
+    const again = await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'Did you get this?', 'SIMdup1');
+    expect(first.result).toBe('stored');
+    expect(again).toEqual({ result: 'duplicate' });
+    const bodies = (await messagesOf(attorney1, thread.id)).map((m) => m.body);
+    expect(bodies.filter((b) => b === 'Did you get this?')).toHaveLength(1);
+    await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
+  });
+
+  it('refuses a contact not linked to the matter, a phone not the contact’s, and a matter the user cannot see', async () => {
+    const before = await writeCounts(t);
+    expectProblem(
+      await startThread(attorney1, {
+        matterId: ids.roeMatter,
+        contactId: ids.maria,
+        contactPhone: '+13105550199',
+      }),
+      422,
+      'contact-not-linked',
+    );
+    const wrongPhone = await startThread(attorney1, { ...roe, contactPhone: '+12025550178' });
+    expectProblem(wrongPhone, 400, 'validation');
+    expect(wrongPhone.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.contactPhone']);
+    expectProblem(await startThread(attorney1, { ...roe, contactPhone: 'call me maybe' }), 400, 'validation');
+    expectProblem(await startThread(agent1, { ...roe, contactPhone: JANE_MOBILE }), 404, 'not-found');
+    expectProblem(
+      await startThread(attorney1, {
+        matterId: ids.smithMatter,
+        contactId: ids.john,
+        contactPhone: '+12025550178',
+      }),
+      404,
+      'not-found',
+    );
+    expect(await writeCounts(t)).toEqual(before);
+  });
+
+  it('ends a thread: 409 on a second end and on sending, archive readable, slot and number freed', async () => {
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_WORK });
+    const said = await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, {
+      body: 'Before the end',
+    });
+    expect(said.status).toBe(201);
+    await attorney1.post(`/api/v1/conversations/${thread.id}/members`, { userId: ids.users.attorney2 });
+    expectProblem(await attorney2.post(`/api/v1/conversations/${thread.id}/end`), 403, 'forbidden');
+    expectProblem(await agent1.post(`/api/v1/conversations/${thread.id}/end`), 404, 'not-found');
+
+    const stream = await openStream(t.url, { session: attorney2.cookie('parley_session') });
+    try {
+      await stream.next('ready');
+      const ended = await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
+      expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+      expect(ended.body).toMatchObject({ id: thread.id, status: 'ended', firmPhone: thread.firmPhone });
+      expect(ended.body.endedAt).toEqual(expect.any(String));
+      const updated = await nextMatching(stream, 'conversation.updated', (data) => data.id === thread.id);
+      expect(updated.data).toMatchObject({ id: thread.id, status: 'ended' });
+    } finally {
+      stream.ws.close();
+    }
+    expect(await linksOf(t, JANE_WORK)).toEqual([]);
+    expectProblem(await attorney1.post(`/api/v1/conversations/${thread.id}/end`), 409, 'already-ended');
+    expectProblem(
+      await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, { body: 'After the end' }),
+      409,
+      'conversation-ended',
+    );
+    expect((await messagesOf(attorney1, thread.id)).map((m) => m.body)).toEqual(['Before the end']);
+    const [audit] = await t.database.query(
+      `select 1 from audit_log where action = 'secure_chat.ended' and target_id = $1`,
+      [thread.id],
+    );
+    expect(audit).toBeDefined();
+
+    // The freed number is taken again by the next thread with this phone.
+    const next = await startedThread(attorney1, { ...roe, contactPhone: JANE_WORK });
+    expect(next.firmPhone).toBe(thread.firmPhone);
+    await attorney1.post(`/api/v1/conversations/${next.id}/end`);
+  });
+
+  it('does not land a later text in an ended thread: one polite auto-reply a day, never to STOP', async () => {
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_WORK });
+    await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
+    const before = (await phoneInbox(phone, JANE_WORK)).length;
+    const messagesBefore = await writeCounts(t);
+
+    const late = await clientTexts(phone, JANE_WORK, thread.firmPhone, 'Hello? Anyone there?');
+    expect(late).toEqual({ result: 'unlinked', autoReplied: true });
+    const inbox = await eventually(async () => {
+      const items = await phoneInbox(phone, JANE_WORK);
+      return items.length > before ? items : undefined;
+    }, 'the automatic reply');
+    const autoReply = inbox.at(-1);
+    expect(autoReply).toMatchObject({ from: thread.firmPhone, to: JANE_WORK, segments: 1 });
+    expect(autoReply?.body).toMatch(/^Demo Law LLP: this conversation has ended/);
+
+    expect(await clientTexts(phone, JANE_WORK, thread.firmPhone, 'Hello again?')).toEqual({
+      result: 'unlinked',
+      autoReplied: false,
+    });
+    expect(await clientTexts(phone, JANE_WORK, thread.firmPhone, 'STOP')).toEqual({
+      result: 'unlinked',
+      autoReplied: false,
+    });
+    expect((await messagesOf(attorney1, thread.id)).map((m) => m.body)).toEqual([]);
+    expect((await writeCounts(t)).messages).toBe(messagesBefore.messages);
+    const audits = await t.database.query<{ details: { from: string; autoReplied: boolean } }>(
+      `select details from audit_log where action = 'sms.inbound_unlinked' and target_id = $1 order by seq`,
+      [thread.firmPhone],
+    );
+    expect(audits.map((a) => a.details.autoReplied)).toEqual([true, false, false]);
+    expect(JSON.stringify(audits)).not.toContain(JANE_WORK);
+  });
+
+  it('ends only secure chats', async () => {
+    const internal = await inTransaction(t.deps, (tx) =>
+      createConversationRecord(tx, t.deps, {
+        firmId: ids.firmId,
+        kind: 'internal',
+        createdBy: ids.users.attorney1,
+        members: [{ memberType: 'user', memberId: ids.users.attorney1, role: 'creator' }],
+      }),
+    ).then((row) => row.id);
+    expectProblem(await attorney1.post(`/api/v1/conversations/${internal}/end`), 422, 'not-secure-chat');
+  });
+
+  it('deletes a thread with its link: later texts to that number land nowhere', async () => {
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
+    expect((await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'hi')).result).toBe('stored');
+    const deleted = await attorney1.delete(`/api/v1/conversations/${thread.id}`);
+    expect(deleted.status).toBe(204);
+    expect((await linksOf(t, JANE_MOBILE)).map((l) => l.conversation_id)).not.toContain(thread.id);
+    expect((await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'still there?')).result).toBe('unlinked');
+    const [{ n } = { n: -1 }] = await t.database.query<{ n: number }>(
+      'select count(*)::int as n from messages where conversation_id = $1',
+      [thread.id],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('validates the simulated phone’s input and ignores numbers no firm owns', async () => {
+    const bad = await phone.post('/dev/sms/inbound', { from: 'nope', to: POOL_A, body: 'x' });
+    expectProblem(bad, 400, 'validation');
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.from']);
+    expect(await clientTexts(phone, JANE_MOBILE, '+12025550999', 'wrong number')).toEqual({
+      result: 'unknown-number',
+    });
+  });
+});

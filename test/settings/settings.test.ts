@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoIds } from '../conversations/helpers';
+import { startTestApp, type TestApp } from '../support/app';
+import type { TestClient } from '../support/client';
+
+const DEFAULTS = {
+  emailMode: 'privacy',
+  replyByEmail: false,
+  clientThreadNotify: 'assignees',
+  contactMessaging: { restrictToCoordinator: false, allowedRecipients: [] },
+  readNotifyUserIds: [],
+  timeCapture: {
+    chatWindowMinutes: 10,
+    emailDefaultMinutes: 6,
+    incrementMinutes: 6,
+    minimumSecondsPerText: 60,
+    includeContentInDescription: false,
+  },
+  alertMinutes: 5,
+  secureChatMaxOpenPerClient: 2,
+};
+
+describe('GET/PUT /api/v1/settings', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let attorney: TestClient;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.signIn('admin@demo.parley.test');
+    attorney = await t.signIn('attorney1@demo.parley.test');
+  });
+  afterAll(() => t.close());
+
+  const stored = async () =>
+    (await t.database.query<{ settings: unknown }>('select settings from firms'))[0]?.settings;
+
+  it('answers the defaults to any staff user; 401 when not signed in', async () => {
+    const r = await attorney.get('/api/v1/settings');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual(DEFAULTS);
+    expect((await t.client().get('/api/v1/settings')).status).toBe(401);
+  });
+
+  it('merges partial updates field by field and audits which fields changed', async () => {
+    const ids = await demoIds(t);
+    const first = await admin.put('/api/v1/settings', {
+      timeCapture: { chatWindowMinutes: 15 },
+      secureChatMaxOpenPerClient: 3,
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.timeCapture).toEqual({ ...DEFAULTS.timeCapture, chatWindowMinutes: 15 });
+    const second = await admin.put('/api/v1/settings', {
+      emailMode: 'convenience',
+      readNotifyUserIds: [ids.users.attorney1],
+      contactMessaging: { allowedRecipients: [{ type: 'user', id: ids.users.attorney2 }] },
+    });
+    expect(second.body).toEqual({
+      ...DEFAULTS,
+      emailMode: 'convenience',
+      readNotifyUserIds: [ids.users.attorney1],
+      contactMessaging: {
+        restrictToCoordinator: false,
+        allowedRecipients: [{ type: 'user', id: ids.users.attorney2 }],
+      },
+      timeCapture: { ...DEFAULTS.timeCapture, chatWindowMinutes: 15 },
+      secureChatMaxOpenPerClient: 3,
+    });
+    expect((await attorney.get('/api/v1/settings')).body).toEqual(second.body);
+    const audit = await t.database.query<{ details: { fields: string[] } }>(
+      `select details from audit_log where action = 'settings.updated' order by seq`,
+    );
+    expect(audit.map((a) => a.details.fields)).toEqual([
+      ['secureChatMaxOpenPerClient', 'timeCapture'],
+      ['contactMessaging', 'emailMode', 'readNotifyUserIds'],
+    ]);
+  });
+
+  it('needs settings.manage (403), changing nothing', async () => {
+    const before = await stored();
+    const r = await attorney.put('/api/v1/settings', { alertMinutes: 9 });
+    expect(r.status).toBe(403);
+    expect(await stored()).toEqual(before);
+  });
+
+  it.each([
+    [{ emailMode: 'loud' }, 'body.emailMode'],
+    [{ alertMinutes: 0 }, 'body.alertMinutes'],
+    [{ secureChatMaxOpenPerClient: 2.5 }, 'body.secureChatMaxOpenPerClient'],
+    [{ timeCapture: { incrementMinutes: 61 } }, 'body.timeCapture.incrementMinutes'],
+    [{ timeCapture: { bogus: 1 } }, 'body.timeCapture'],
+    [{ readNotifyUserIds: ['nope'] }, 'body.readNotifyUserIds.0'],
+    [{ readNotifyUserIds: ['01900000-0000-7000-8000-000000000000'] }, 'body.readNotifyUserIds.0'],
+    [
+      {
+        contactMessaging: {
+          allowedRecipients: [{ type: 'team', id: '01900000-0000-7000-8000-000000000000' }],
+        },
+      },
+      'body.contactMessaging.allowedRecipients.0.id',
+    ],
+    [{ unknownSetting: true }, 'body'],
+  ])('refuses %j with 400 naming %s, changing nothing', async (body, field) => {
+    const before = await stored();
+    const r = await admin.put('/api/v1/settings', body);
+    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(await stored()).toEqual(before);
+  });
+});

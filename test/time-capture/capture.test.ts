@@ -1,0 +1,308 @@
+import { sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { storeMessage } from '../../server/features/conversations/store-message';
+import { captureTimeForMessage } from '../../server/features/time-capture/capture-time';
+import { inTransaction } from '../../server/platform/bus/in-transaction';
+import { openStream } from '../realtime/stream-client';
+import { startTestApp, type TestApp } from '../support/app';
+import type { TestClient } from '../support/client';
+import { at, createConversation, type DemoIds, demoIds, sendAt, storedEvents, T0 } from './helpers';
+
+let t: TestApp;
+let ids: DemoIds;
+let admin: TestClient;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ids = await demoIds(t);
+  admin = await t.signIn('admin@demo.parley.test');
+});
+afterAll(async () => {
+  await t?.close();
+});
+beforeEach(async () => {
+  await t.database.query('delete from time_entries');
+  await t.database.query('delete from billable_events');
+  await admin.put('/api/v1/settings', { timeCapture: { includeContentInDescription: false } });
+});
+
+const secureChat = (createdBy = ids.users.attorney1, memberIds: string[] = []) =>
+  createConversation(t, {
+    firmId: ids.firmId,
+    kind: 'secure_chat',
+    matterId: ids.roeMatter,
+    contactId: ids.jane,
+    createdBy,
+    memberIds,
+  });
+const asUser = (id: string) => ({ type: 'user' as const, id });
+
+describe('the window rule through the real message path', () => {
+  it('extends the event with a text 9:59 after the user’s last text', async () => {
+    const c = await secureChat();
+    await sendAt(t, c, asUser(ids.users.attorney1), at(0));
+    await sendAt(t, c, asUser(ids.users.attorney1), at(9, 59));
+    const events = await storedEvents(t);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      user_id: ids.users.attorney1,
+      matter_id: ids.roeMatter,
+      conversation_id: c.id,
+      source: 'secure_chat',
+      status: 'open',
+      message_count: 2,
+      // 9:59 between first and last text + 60 s for each of the two texts.
+      duration_seconds: 599 + 120,
+      description: 'Secure chat with Jane Roe re: Roe v. Acme Corp., 2 messages',
+    });
+    expect(events[0]?.started_at.toISOString()).toBe(T0.toISOString());
+    expect(events[0]?.ended_at.toISOString()).toBe(at(9, 59).toISOString());
+  });
+
+  it('starts a new event with a text exactly 10:00 after the last one (the window has passed)', async () => {
+    const c = await secureChat();
+    await sendAt(t, c, asUser(ids.users.attorney1), at(0));
+    await sendAt(t, c, asUser(ids.users.attorney1), at(10));
+    const events = await storedEvents(t);
+    expect(events.map((e) => [e.message_count, e.duration_seconds, e.collecting])).toEqual([
+      [1, 60, false],
+      [1, 60, true],
+    ]);
+  });
+
+  it('starts a new event at 10:01 even though the client texted in between', async () => {
+    const c = await secureChat();
+    await sendAt(t, c, asUser(ids.users.attorney1), at(0));
+    await sendAt(t, c, { type: 'contact', id: ids.jane }, at(5));
+    await sendAt(t, c, { type: 'contact', id: ids.jane }, at(9, 30));
+    await sendAt(t, c, asUser(ids.users.attorney1), at(10, 1));
+    const events = await storedEvents(t);
+    expect(events).toHaveLength(2);
+    expect(events.map((e) => e.started_at.toISOString())).toEqual([
+      T0.toISOString(),
+      at(10, 1).toISOString(),
+    ]);
+    expect(events.every((e) => e.message_count === 1)).toBe(true);
+  });
+
+  it('never creates or extends an event for client texts, internal notes or status messages', async () => {
+    const c = await secureChat();
+    await sendAt(t, c, { type: 'contact', id: ids.jane }, at(0));
+    await sendAt(t, c, asUser(ids.users.attorney1), at(1), { visibility: 'note' });
+    expect(await storedEvents(t)).toEqual([]);
+    await sendAt(t, c, asUser(ids.users.attorney1), at(2));
+    await sendAt(t, c, { type: 'contact', id: ids.jane }, at(3));
+    const [event] = await storedEvents(t);
+    expect(event?.message_count).toBe(1);
+    expect(event?.ended_at.toISOString()).toBe(at(2).toISOString());
+  });
+
+  it('gives each user of one thread their own event', async () => {
+    const c = await secureChat(ids.users.attorney1, [ids.users.attorney2]);
+    await sendAt(t, c, asUser(ids.users.attorney1), at(0));
+    await sendAt(t, c, asUser(ids.users.attorney2), at(1));
+    await sendAt(t, c, asUser(ids.users.attorney1), at(2));
+    await sendAt(t, c, asUser(ids.users.attorney2), at(12));
+    const events = await storedEvents(t);
+    const of = (user: string) => events.filter((e) => e.user_id === user).map((e) => e.message_count);
+    expect(of(ids.users.attorney1)).toEqual([2]);
+    // attorney2's own window runs from their own last text (1:00), so 12:00 is a new event.
+    expect(of(ids.users.attorney2)).toEqual([1, 1]);
+  });
+
+  it('keeps events of different matters apart', async () => {
+    const roe = await secureChat(ids.users.attorney2);
+    const smith = await createConversation(t, {
+      firmId: ids.firmId,
+      kind: 'secure_chat',
+      matterId: ids.smithMatter,
+      contactId: ids.john,
+      createdBy: ids.users.attorney2,
+    });
+    await sendAt(t, roe, asUser(ids.users.attorney2), at(0));
+    await sendAt(t, smith, asUser(ids.users.attorney2), at(1));
+    await sendAt(t, roe, asUser(ids.users.attorney2), at(2));
+    const events = await storedEvents(t);
+    expect(events.map((e) => [e.matter_id, e.message_count])).toEqual([
+      [ids.roeMatter, 2],
+      [ids.smithMatter, 1],
+    ]);
+    const attorney2 = await t.signIn('attorney2@demo.parley.test');
+    const listed = await attorney2.get(`/api/v1/billable-events?matterId=${ids.smithMatter}`);
+    expect(listed.body.items.map((e: { description: string }) => e.description)).toEqual([
+      'Secure chat with John Smith re: Estate of Smith, 1 message',
+    ]);
+  });
+
+  it('captures SMS conversations and portal threads on a matter, and e-mails with the default duration', async () => {
+    const sms = await createConversation(t, {
+      firmId: ids.firmId,
+      kind: 'sms',
+      matterId: ids.roeMatter,
+      contactId: ids.jane,
+      createdBy: ids.users.attorney1,
+    });
+    const portal = await createConversation(t, {
+      firmId: ids.firmId,
+      kind: 'message',
+      matterId: ids.roeMatter,
+      contactId: ids.jane,
+      createdBy: ids.users.attorney1,
+    });
+    const noMatter = await createConversation(t, {
+      firmId: ids.firmId,
+      kind: 'sms',
+      matterId: null,
+      contactId: ids.jane,
+      createdBy: ids.users.attorney1,
+    });
+    await sendAt(t, sms, asUser(ids.users.attorney1), at(0), { source: 'sms' });
+    await sendAt(t, portal, asUser(ids.users.attorney1), at(1), { source: 'portal' });
+    await sendAt(t, portal, asUser(ids.users.attorney1), at(2), { source: 'email' });
+    await sendAt(t, portal, asUser(ids.users.attorney1), at(3), { source: 'email' });
+    await sendAt(t, noMatter, asUser(ids.users.attorney1), at(4), { source: 'sms' });
+    const events = await storedEvents(t);
+    expect(events.map((e) => [e.source, e.message_count, e.duration_seconds, e.description])).toEqual([
+      ['sms', 1, 60, 'Text messages with Jane Roe re: Roe v. Acme Corp., 1 message'],
+      ['portal', 1, 60, 'Portal messages with Jane Roe re: Roe v. Acme Corp., 1 message'],
+      ['email', 1, 360, 'E-mail to Jane Roe re: Roe v. Acme Corp.'],
+      ['email', 1, 360, 'E-mail to Jane Roe re: Roe v. Acme Corp.'],
+    ]);
+  });
+
+  it('quotes the first text only when the firm enables it, and drops the quote when the thread is deleted', async () => {
+    const c = await secureChat();
+    await sendAt(t, c, asUser(ids.users.attorney1), at(0), { body: 'Before the settings change' });
+    expect(
+      (await admin.put('/api/v1/settings', { timeCapture: { includeContentInDescription: true } })).status,
+    ).toBe(200);
+    await sendAt(t, c, asUser(ids.users.attorney1), at(20), { body: 'Please sign\nthe engagement letter' });
+    await sendAt(t, c, asUser(ids.users.attorney1), at(21), { body: 'Thanks!' });
+    const events = await storedEvents(t);
+    expect(events.map((e) => e.description)).toEqual([
+      'Secure chat with Jane Roe re: Roe v. Acme Corp., 1 message',
+      'Secure chat with Jane Roe re: Roe v. Acme Corp., 2 messages: “Please sign the engagement letter”',
+    ]);
+
+    const attorney1 = await t.signIn('attorney1@demo.parley.test');
+    const deleted = await attorney1.delete(`/api/v1/conversations/${c.id}`);
+    expect(deleted.status).toBe(204);
+    const after = await storedEvents(t);
+    expect(after.map((e) => [e.conversation_id, e.collecting, e.duration_seconds, e.description])).toEqual([
+      [null, false, 60, 'Secure chat with Jane Roe re: Roe v. Acme Corp., 1 message'],
+      [null, false, 180, 'Secure chat with Jane Roe re: Roe v. Acme Corp., 2 messages'],
+    ]);
+  });
+
+  it('is atomic with the message: a rolled-back message leaves no billable time', async () => {
+    const c = await secureChat();
+    await expect(
+      inTransaction(t.deps, async (tx) => {
+        await storeMessage(tx, t.deps, {
+          conversation: c,
+          author: asUser(ids.users.attorney1),
+          body: 'x',
+          source: 'web',
+        });
+        throw new Error('the send failed after storing');
+      }),
+    ).rejects.toThrow('the send failed');
+    expect(await storedEvents(t)).toEqual([]);
+  });
+
+  it('extends one event when two texts of one user commit at the same moment', async () => {
+    const c = await secureChat();
+    const realClock = t.deps.clock;
+    t.deps.clock = () => new Date(T0);
+    try {
+      await Promise.all(
+        [1, 2, 3].map((n) =>
+          inTransaction(t.deps, async (tx, events) => {
+            const stored = await storeMessage(tx, t.deps, {
+              conversation: c,
+              author: asUser(ids.users.attorney1),
+              body: `text ${n}`,
+              source: 'web',
+            });
+            events.push(...stored.events);
+          }),
+        ),
+      );
+    } finally {
+      t.deps.clock = realClock;
+    }
+    const events = await storedEvents(t);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ message_count: 3, duration_seconds: 180, collecting: true });
+  });
+
+  it('extends one event when captures race without the conversation lock (unique collecting slot)', async () => {
+    const c = await secureChat();
+    const message = (n: number) => ({
+      firmId: ids.firmId,
+      id: uuidv7(),
+      conversationId: c.id,
+      authorType: 'user',
+      authorId: ids.users.attorney1,
+      bodySealed: `sealed-${n}`,
+      format: 'text',
+      visibility: 'public',
+      kind: 'message',
+      source: 'web',
+      createdAt: at(0, n),
+    });
+    // Every transaction has started before any captures, so on PostgreSQL they really overlap.
+    const racers = 4;
+    let arrived = 0;
+    let release: () => void = () => {};
+    const allStarted = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await Promise.all(
+      Array.from({ length: racers }, (_, n) =>
+        inTransaction(t.deps, async (tx, events) => {
+          await tx.execute(sql`select 1`);
+          arrived += 1;
+          if (arrived === racers) release();
+          if (t.database.engine === 'postgres') await allStarted;
+          events.push(...(await captureTimeForMessage(tx, t.deps, { conversation: c, message: message(n) })));
+        }),
+      ),
+    );
+    const events = await storedEvents(t);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ message_count: racers, duration_seconds: 3 + racers * 60 });
+  });
+
+  it('tells the timekeeper and billing managers about new events in real time, and no one else', async () => {
+    const attorney1 = await t.signIn('attorney1@demo.parley.test');
+    const attorney2 = await t.signIn('attorney2@demo.parley.test');
+    const mine = await openStream(t.url, { session: attorney1.cookie('parley_session') });
+    const manager = await openStream(t.url, { session: admin.cookie('parley_session') });
+    const other = await openStream(t.url, { session: attorney2.cookie('parley_session') });
+    await Promise.all([mine.next('ready'), manager.next('ready'), other.next('ready')]);
+    try {
+      const c = await secureChat();
+      await sendAt(t, c, asUser(ids.users.attorney1), at(0));
+      await sendAt(t, c, asUser(ids.users.attorney1), at(1));
+      const created = await mine.next('billable_event.created');
+      expect(created.data).toMatchObject({
+        userId: ids.users.attorney1,
+        matter: { id: ids.roeMatter, name: 'Roe v. Acme Corp.' },
+        timekeeper: { id: ids.users.attorney1, name: 'Alex Attorney' },
+        messageCount: 1,
+      });
+      expect((await mine.next('billable_event.updated')).data.messageCount).toBe(2);
+      expect((await manager.next('billable_event.created')).data.id).toBe(created.data.id);
+      // attorney2 saw nothing of it (a later event of their own proves their stream is flowing).
+      await sendAt(t, c, asUser(ids.users.attorney2), at(2));
+      const own = await other.next('billable_event.created');
+      expect(own.data.userId).toBe(ids.users.attorney2);
+      const seenByOther = other.frames.filter((f) => f.type.startsWith('billable_event'));
+      expect(seenByOther.some((f) => f.data.userId === ids.users.attorney1)).toBe(false);
+    } finally {
+      for (const s of [mine, manager, other]) s.ws.close();
+    }
+  });
+});

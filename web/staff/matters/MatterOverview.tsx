@@ -1,0 +1,53 @@
+import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconUsers } from '@tabler/icons-react';
+import { EmptyState } from '../../ui/EmptyState';
+import type { MatterDetail } from './queries';
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+
+const portalWords: Record<string, string> = { none: 'No portal', invited: 'Invited', active: 'Active' };
+
+/** The Overview tab: when the matter was opened and the clients linked to it. */
+export function MatterOverview({ matter }: { matter: MatterDetail }) {
+  const contacts = matter.contacts ?? [];
+  return (
+    <Paper withBorder radius="lg" p="md">
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          Opened {dateFormat.format(new Date(matter.createdAt))}
+        </Text>
+        <Title order={2} size="h4">
+          Linked contacts
+        </Title>
+        {contacts.length === 0 ? (
+          <EmptyState icon={<IconUsers size={28} />} title="No linked contacts">
+            Link a client to this matter to start a secure chat with them.
+          </EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={360}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Client portal</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {contacts.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td fw={500}>{c.name}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color="gray" tt="none">
+                        {portalWords[c.portal?.status ?? 'none'] ?? c.portal?.status}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,164 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconAlertCircle, IconInfoCircle, IconMessageCircle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, describeError } from '../../ui/problem';
+import { useUsers } from '../secure-chat/queries';
+import { SecureChatTab } from '../secure-chat/SecureChatTab';
+import { MatterOverview } from './MatterOverview';
+import { type MatterDetail, matterPath, useMatter } from './queries';
+
+type MatterTab = 'overview' | 'secure-chat';
+
+/** `/matters/:matterId[/secure-chat[/:conversationId]]`: the matter's header and its tabs. */
+export function MatterPage({ tab }: { tab: MatterTab }) {
+  const { matterId = '', conversationId } = useParams();
+  const matter = useMatter(matterId);
+  useDocumentTitle(`${matter.data?.name ?? 'Matter'} · Parley`);
+
+  if (matter.isPending) {
+    return (
+      <Group justify="center" py="xl">
+        <Loader aria-label="Loading the matter" />
+      </Group>
+    );
+  }
+  if (matter.isError) {
+    const missing = matter.error instanceof ApiError && matter.error.status === 404;
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          {missing ? 'Matter not found' : 'Matter'}
+        </Title>
+        <Alert
+          color="red"
+          icon={<IconAlertCircle aria-hidden />}
+          role="alert"
+          title="The matter could not be loaded"
+        >
+          <Text size="sm" mb="sm">
+            {missing ? 'This matter does not exist or you may not see it.' : describeError(matter.error)}
+          </Text>
+          <Group gap="xs">
+            {!missing && (
+              <Button size="xs" variant="white" color="red" onClick={() => matter.refetch()}>
+                Try again
+              </Button>
+            )}
+            <Button size="xs" variant="white" color="red" component={Link} to="/matters">
+              Back to matters
+            </Button>
+          </Group>
+        </Alert>
+      </Stack>
+    );
+  }
+  return <MatterLoaded matter={matter.data} tab={tab} conversationId={conversationId} />;
+}
+
+function MatterLoaded({
+  matter,
+  tab,
+  conversationId,
+}: {
+  matter: MatterDetail;
+  tab: MatterTab;
+  conversationId?: string;
+}) {
+  const navigate = useNavigate();
+  return (
+    <>
+      <MatterHeader matter={matter} />
+      <Tabs
+        value={tab}
+        onChange={(value) =>
+          navigate(value === 'secure-chat' ? matterPath(matter.id, 'secure-chat') : matterPath(matter.id))
+        }
+        keepMounted={false}
+      >
+        <Tabs.List mb="md" aria-label="Matter sections">
+          <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} aria-hidden />}>
+            Overview
+          </Tabs.Tab>
+          <Tabs.Tab value="secure-chat" leftSection={<IconMessageCircle size={16} aria-hidden />}>
+            Secure Chat
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <MatterOverview matter={matter} />
+        </Tabs.Panel>
+        <Tabs.Panel value="secure-chat">
+          <SecureChatTab matter={matter} conversationId={conversationId} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function MatterHeader({ matter }: { matter: MatterDetail }) {
+  const users = useUsers();
+  const nameOf = (id: string) => users.data?.items.find((u) => u.id === id)?.name ?? '…';
+  const contacts = matter.contacts ?? [];
+  return (
+    <Stack gap="xs" mb="lg">
+      <Breadcrumbs aria-label="Breadcrumb">
+        <Anchor component={Link} to="/matters" size="sm">
+          Matters
+        </Anchor>
+        <Text size="sm" c="dimmed" ff="monospace">
+          {matter.number}
+        </Text>
+      </Breadcrumbs>
+      <Group gap="sm" align="center">
+        <Title order={1} size="h2">
+          {matter.name}
+        </Title>
+        <Badge variant="light" color={matter.status === 'open' ? 'parley' : 'gray'} tt="none">
+          {matter.status === 'open' ? 'Open' : 'Closed'}
+        </Badge>
+      </Group>
+      <Paper withBorder radius="lg" p="md">
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="lg" verticalSpacing="sm">
+          <Fact label="Number">
+            <Text ff="monospace">{matter.number}</Text>
+          </Fact>
+          <Fact label="Owner">{nameOf(matter.ownerId)}</Fact>
+          <Fact label="Assignees">
+            {matter.assigneeIds.length === 0 ? 'None' : matter.assigneeIds.map(nameOf).join(', ')}
+          </Fact>
+          <Fact label="Clients">
+            {contacts.length === 0 ? 'No linked contacts' : contacts.map((c) => c.name).join(', ')}
+          </Fact>
+        </SimpleGrid>
+      </Paper>
+    </Stack>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2} miw={0}>
+      <Text size="xs" tt="uppercase" fw={600} c="dimmed">
+        {label}
+      </Text>
+      <Text component="div" size="sm">
+        {children}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,350 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconAlertCircle, IconArchive, IconTrash, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useApi } from '../../ui/Providers';
+import { describeError } from '../../ui/problem';
+import type { MatterDetail } from '../matters/queries';
+import { chatKeys, useUsers } from './queries';
+import type { ConversationDetail, ConversationMember } from './types';
+
+/**
+ * The users and contacts of a thread. Its creator (the server's abilities decide) adds firm users or contacts
+ * linked to the matter, removes members, mutes them, and may end or delete the thread from here.
+ */
+export function ManageMembersDialog({
+  opened,
+  onClose,
+  conversation,
+  matter,
+  myId,
+  onEnd,
+  onDelete,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  conversation: ConversationDetail;
+  matter: MatterDetail;
+  myId?: string;
+  onEnd: () => void;
+  onDelete: () => void;
+}) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { abilities } = conversation;
+  const open = conversation.status === 'open';
+  const path = `/api/v1/conversations/${encodeURIComponent(conversation.id)}`;
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: chatKeys.detail(conversation.id) });
+    void queryClient.invalidateQueries({ queryKey: chatKeys.list(matter.id) });
+  };
+
+  const removeMember = useMutation({
+    mutationFn: (m: ConversationMember) => api.delete(`${path}/members/${encodeURIComponent(m.id)}`),
+    onSuccess: refresh,
+  });
+  const muteMember = useMutation({
+    mutationFn: ({ member, muted }: { member: ConversationMember; muted: boolean }) =>
+      api.put(`${path}/mute`, member.id === myId ? { muted } : { muted, memberId: member.id }),
+    onSuccess: refresh,
+  });
+  const failure = removeMember.error ?? muteMember.error;
+
+  const users = conversation.members.filter((m) => m.type === 'user');
+  const contacts = conversation.members.filter((m) => m.type === 'contact');
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Manage Members" size="lg" centered>
+      <Stack gap="md">
+        <MemberTable
+          caption="Users"
+          members={users}
+          myId={myId}
+          canManage={abilities.manageMembers}
+          onMute={(member, muted) => muteMember.mutate({ member, muted })}
+          onRemove={(member) => removeMember.mutate(member)}
+          busy={removeMember.isPending || muteMember.isPending}
+        />
+        <MemberTable
+          caption="Contacts"
+          members={contacts}
+          myId={myId}
+          canManage={abilities.manageMembers}
+          onMute={(member, muted) => muteMember.mutate({ member, muted })}
+          onRemove={(member) => removeMember.mutate(member)}
+          busy={removeMember.isPending || muteMember.isPending}
+        />
+        {failure && (
+          <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert" title="That did not work">
+            {describeError(failure)}
+          </Alert>
+        )}
+        {abilities.manageMembers && open && (
+          <AddMember conversation={conversation} matter={matter} onAdded={refresh} />
+        )}
+        {!abilities.manageMembers && (
+          <Text size="sm" c="dimmed">
+            Only the thread’s creator can add, remove or mute members.
+          </Text>
+        )}
+        {(abilities.end || abilities.delete) && (
+          <>
+            <Divider />
+            <Group justify="space-between" gap="sm">
+              <Text size="sm" c="dimmed" maw={300}>
+                {open
+                  ? 'Ending unlinks the thread from texting and keeps it archived.'
+                  : 'This thread has ended and is archived.'}
+              </Text>
+              <Group gap="sm">
+                {abilities.end && open && (
+                  <Button
+                    variant="default"
+                    leftSection={<IconArchive size={16} aria-hidden />}
+                    onClick={() => {
+                      onClose();
+                      onEnd();
+                    }}
+                  >
+                    End Thread
+                  </Button>
+                )}
+                {abilities.delete && (
+                  <Button
+                    variant="outline"
+                    color="red.9"
+                    leftSection={<IconTrash size={16} aria-hidden />}
+                    onClick={() => {
+                      onClose();
+                      onDelete();
+                    }}
+                  >
+                    Delete Thread
+                  </Button>
+                )}
+              </Group>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+function MemberTable({
+  caption,
+  members,
+  myId,
+  canManage,
+  onMute,
+  onRemove,
+  busy,
+}: {
+  caption: string;
+  members: ConversationMember[];
+  myId?: string;
+  canManage: boolean;
+  onMute: (member: ConversationMember, muted: boolean) => void;
+  onRemove: (member: ConversationMember) => void;
+  busy: boolean;
+}) {
+  return (
+    <Stack gap={4}>
+      <Title order={3} size="h6">
+        {caption}
+      </Title>
+      {members.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {caption === 'Contacts' ? 'No contacts in this thread.' : 'No users in this thread.'}
+        </Text>
+      ) : (
+        <Table verticalSpacing={6} aria-label={caption}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Name</Table.Th>
+              <Table.Th scope="col">Muted</Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {members.map((m) => {
+              const me = m.type === 'user' && m.id === myId;
+              const creator = m.role === 'creator';
+              return (
+                <Table.Tr key={`${m.type}:${m.id}`}>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={500}>
+                        {m.name}
+                        {me ? ' (you)' : ''}
+                      </Text>
+                      {creator && (
+                        <Badge size="xs" variant="light" tt="none">
+                          Creator
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {m.type === 'user' && (canManage || me) ? (
+                      <Switch
+                        size="sm"
+                        aria-label={`Mute ${m.name}`}
+                        checked={m.muted}
+                        disabled={busy}
+                        onChange={(e) => onMute(m, e.currentTarget.checked)}
+                      />
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {m.type === 'contact' ? 'Texts only' : m.muted ? 'Yes' : 'No'}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {canManage && !creator && (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        styles={{ label: { color: 'var(--mantine-color-red-9)' } }}
+                        leftSection={<IconUserMinus size={14} aria-hidden />}
+                        aria-label={`Remove ${m.name}`}
+                        disabled={busy}
+                        onClick={() => onRemove(m)}
+                      >
+                        Remove
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function AddMember({
+  conversation,
+  matter,
+  onAdded,
+}: {
+  conversation: ConversationDetail;
+  matter: MatterDetail;
+  onAdded: () => void;
+}) {
+  const api = useApi();
+  const users = useUsers();
+  const [type, setType] = useState<'user' | 'contact'>('user');
+  const [candidate, setCandidate] = useState('');
+  const memberIds = new Set(conversation.members.map((m) => m.id));
+  const options =
+    type === 'user'
+      ? (users.data?.items ?? [])
+          .filter((u) => !memberIds.has(u.id))
+          .map((u) => ({ value: u.id, label: u.name }))
+      : (matter.contacts ?? [])
+          .filter((c) => !memberIds.has(c.id))
+          .map((c) => ({ value: c.id, label: c.name }));
+
+  const add = useMutation({
+    mutationFn: () =>
+      api.post(
+        `/api/v1/conversations/${encodeURIComponent(conversation.id)}/members`,
+        type === 'user' ? { userId: candidate } : { contactId: candidate },
+      ),
+    onSuccess: () => {
+      setCandidate('');
+      onAdded();
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (candidate) add.mutate();
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        <Title order={3} size="h6">
+          Add member
+        </Title>
+        <SegmentedControl
+          value={type}
+          onChange={(v) => {
+            setType(v as 'user' | 'contact');
+            setCandidate('');
+            add.reset();
+          }}
+          data={[
+            { value: 'user', label: 'User' },
+            { value: 'contact', label: 'Contact on this matter' },
+          ]}
+          aria-label="Kind of member to add"
+        />
+        <Group align="flex-end" gap="xs" wrap="nowrap">
+          <NativeSelect
+            style={{ flex: 1 }}
+            label={type === 'user' ? 'User' : 'Contact'}
+            value={candidate}
+            onChange={(e) => {
+              setCandidate(e.currentTarget.value);
+              add.reset();
+            }}
+            data={[
+              {
+                value: '',
+                label: options.length
+                  ? type === 'user'
+                    ? 'Choose a user'
+                    : 'Choose a contact'
+                  : type === 'user'
+                    ? 'Every user is already a member'
+                    : 'Every linked contact is already a member',
+              },
+              ...options,
+            ]}
+          />
+          <Button
+            type="submit"
+            leftSection={<IconUserPlus size={16} aria-hidden />}
+            loading={add.isPending}
+            disabled={!candidate}
+          >
+            Add member
+          </Button>
+        </Group>
+        {add.isError && (
+          <Alert
+            color="red"
+            icon={<IconAlertCircle aria-hidden />}
+            role="alert"
+            title="The member was not added"
+          >
+            {describeError(add.error)}
+          </Alert>
+        )}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import { Badge, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconBellOff } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { matterPath } from '../matters/queries';
+import { formatPhone, formatWhen } from './model';
+import type { ConversationSummary } from './types';
+
+/** The threads of a matter, most recent activity first; each is a link to its chat. */
+export function ThreadList({
+  matterId,
+  threads,
+  selectedId,
+}: {
+  matterId: string;
+  threads: ConversationSummary[];
+  selectedId?: string;
+}) {
+  const sorted = [...threads].sort((a, b) => recency(b).localeCompare(recency(a)));
+  return (
+    <nav aria-label="Secure chat threads">
+      <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: 'none' }}>
+        {sorted.map((t) => {
+          const current = t.id === selectedId;
+          const name = t.contact?.name ?? 'Client';
+          return (
+            <li key={t.id}>
+              <UnstyledButton
+                component={Link}
+                to={matterPath(matterId, 'secure-chat', t.id)}
+                aria-current={current ? 'page' : undefined}
+                className="thread-link"
+                data-active={current || undefined}
+                data-unread={t.unreadCount > 0 || undefined}
+              >
+                <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                  <Stack gap={0} miw={0}>
+                    <Group gap={6} wrap="nowrap">
+                      <Text fw={t.unreadCount > 0 ? 700 : 600} size="sm" truncate>
+                        {name}
+                      </Text>
+                      {t.muted && (
+                        <>
+                          <IconBellOff size={14} aria-hidden color="var(--mantine-color-gray-7)" />
+                          <VisuallyHidden>(muted)</VisuallyHidden>
+                        </>
+                      )}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {formatPhone(t.contactPhone)}
+                    </Text>
+                  </Stack>
+                  <Stack gap={4} align="flex-end">
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {t.lastMessageAt ? formatWhen(t.lastMessageAt) : 'No messages'}
+                    </Text>
+                    <Group gap={4} wrap="nowrap">
+                      <Badge size="xs" variant="dot" color={t.status === 'open' ? 'teal' : 'gray'} tt="none">
+                        {t.status === 'open' ? 'Open' : 'Ended'}
+                      </Badge>
+                      {t.unreadCount > 0 && (
+                        <Badge size="sm" circle color="red">
+                          {t.unreadCount}
+                          <VisuallyHidden> unread</VisuallyHidden>
+                        </Badge>
+                      )}
+                    </Group>
+                  </Stack>
+                </Group>
+              </UnstyledButton>
+            </li>
+          );
+        })}
+      </Stack>
+    </nav>
+  );
+}
+
+function recency(t: ConversationSummary): string {
+  return t.lastMessageAt ?? t.createdAt ?? '';
+}

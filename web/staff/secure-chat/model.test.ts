@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import {
+  conversationIdOf,
+  deliveryState,
+  formatPhone,
+  formatWhen,
+  type MessagesData,
+  messageFromEvent,
+  oldestFirst,
+  segmentSummary,
+  upsertMessage,
+} from './model';
+import type { Message } from './types';
+
+const message = (id: string, createdAt: string, extra: Partial<Message> = {}): Message => ({
+  id,
+  authorType: 'user',
+  authorId: 'u1',
+  body: `body ${id}`,
+  createdAt,
+  deliveries: [],
+  ...extra,
+});
+
+const data = (...pages: Message[][]): MessagesData => ({
+  pages: pages.map((items, i) => ({ items, nextCursor: i < pages.length - 1 ? 'x' : null })),
+  pageParams: pages.map((_, i) => (i === 0 ? undefined : `p${i}`)),
+});
+
+describe('deliveryState', () => {
+  const sms = (status: string, errorCode?: string) => ({
+    local: undefined,
+    deliveries: [{ channel: 'sms', status, errorCode }],
+  });
+
+  it('maps each SMS status to its tick', () => {
+    expect(deliveryState(sms('queued')).state).toBe('queued');
+    expect(deliveryState(sms('sending')).state).toBe('queued');
+    expect(deliveryState(sms('sent')).state).toBe('sent');
+    expect(deliveryState(sms('delivered')).state).toBe('delivered');
+    expect(deliveryState(sms('failed')).state).toBe('failed');
+    expect(deliveryState(sms('undelivered')).state).toBe('failed');
+  });
+
+  it('explains a failure by its provider error code, and unknown codes by number', () => {
+    expect(deliveryState(sms('failed', '21610')).error).toBe(
+      'The client has opted out of texts (replied STOP).',
+    );
+    expect(deliveryState(sms('undelivered', '99999')).error).toBe(
+      'The text was not delivered (error 99999).',
+    );
+    expect(deliveryState(sms('failed')).error).toBe('The text was not delivered.');
+  });
+
+  it('shows a message still on its way, or refused by the server, before any delivery', () => {
+    expect(deliveryState({ local: 'sending', deliveries: [] }).state).toBe('sending');
+    expect(deliveryState({ local: 'failed', localError: 'This thread has ended.', deliveries: [] })).toEqual({
+      state: 'failed',
+      error: 'This thread has ended.',
+    });
+  });
+
+  it('shows no tick for messages that are not texted', () => {
+    expect(deliveryState({ deliveries: [] }).state).toBe('none');
+    expect(deliveryState({ deliveries: [{ channel: 'email', status: 'sent' }] }).state).toBe('none');
+  });
+});
+
+describe('oldestFirst', () => {
+  it('flattens newest-first pages into one oldest-first list without duplicates', () => {
+    const d = data(
+      [message('c', '2030-01-01T10:02:00Z'), message('b', '2030-01-01T10:01:00Z')],
+      [message('b', '2030-01-01T10:01:00Z'), message('a', '2030-01-01T10:00:00Z')],
+    );
+    expect(oldestFirst(d).map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    expect(oldestFirst(undefined)).toEqual([]);
+  });
+});
+
+describe('upsertMessage', () => {
+  it('adds a new message to the newest page in time order', () => {
+    const d = data([message('b', '2030-01-01T10:01:00Z'), message('a', '2030-01-01T10:00:00Z')]);
+    const next = upsertMessage(d, message('c', '2030-01-01T10:02:00Z'));
+    expect(oldestFirst(next).map((m) => m.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('replaces the optimistic copy by the stored one (same id), clearing its local state', () => {
+    const d = data([message('a', '2030-01-01T10:00:00Z', { local: 'sending' })]);
+    const next = upsertMessage(
+      d,
+      message('a', '2030-01-01T10:00:01Z', { deliveries: [{ channel: 'sms', status: 'queued' }] }),
+    );
+    const [only] = oldestFirst(next);
+    expect(oldestFirst(next)).toHaveLength(1);
+    expect(only?.local).toBeUndefined();
+    expect(only?.deliveries).toEqual([{ channel: 'sms', status: 'queued' }]);
+  });
+
+  it('merges a partial update (new delivery states) into a cached message in an older page', () => {
+    const d = data([message('b', '2030-01-01T10:01:00Z')], [message('a', '2030-01-01T10:00:00Z')]);
+    const next = upsertMessage(d, { id: 'a', deliveries: [{ channel: 'sms', status: 'delivered' }] });
+    const a = oldestFirst(next).find((m) => m.id === 'a');
+    expect(a?.body).toBe('body a');
+    expect(a?.deliveries[0]?.status).toBe('delivered');
+  });
+
+  it('ignores a partial update for a message that is not cached, and an empty cache', () => {
+    const d = data([message('a', '2030-01-01T10:00:00Z')]);
+    expect(upsertMessage(d, { id: 'zzz', deliveries: [] })).toBe(d);
+    expect(upsertMessage(undefined, message('a', '2030-01-01T10:00:00Z'))).toBeUndefined();
+  });
+
+  it('marks an optimistic message failed', () => {
+    const d = data([message('a', '2030-01-01T10:00:00Z', { local: 'sending' })]);
+    const next = upsertMessage(d, { id: 'a', local: 'failed', localError: 'Offline' });
+    expect(oldestFirst(next)[0]).toMatchObject({ local: 'failed', localError: 'Offline', body: 'body a' });
+  });
+});
+
+describe('messageFromEvent', () => {
+  it('reads message.created as the server sends it: { conversationId, message }', () => {
+    const m = message('m1', '2030-01-01T10:00:00Z');
+    expect(messageFromEvent({ conversationId: 'c1', message: m })).toEqual({
+      conversationId: 'c1',
+      message: m,
+    });
+  });
+
+  it('reads message.updated with only ids and deliveries', () => {
+    const deliveries = [{ channel: 'sms', status: 'sent' }];
+    expect(messageFromEvent({ conversationId: 'c1', messageId: 'm1', deliveries })).toEqual({
+      conversationId: 'c1',
+      message: { id: 'm1', conversationId: 'c1', deliveries },
+    });
+  });
+
+  it('reads a bare message carrying its conversation id, and nothing from junk', () => {
+    expect(
+      messageFromEvent({ ...message('m1', '2030-01-01T10:00:00Z'), conversationId: 'c9' }).conversationId,
+    ).toBe('c9');
+    expect(messageFromEvent(null)).toEqual({ conversationId: null, message: null });
+    expect(messageFromEvent({ conversationId: 'c1' })).toEqual({ conversationId: 'c1', message: null });
+  });
+});
+
+describe('conversationIdOf', () => {
+  it('finds the conversation of conversation.* and read.updated events', () => {
+    expect(conversationIdOf({ id: 'c1', status: 'ended' })).toBe('c1');
+    expect(conversationIdOf({ conversationId: 'c2', messageId: 'm' })).toBe('c2');
+    expect(conversationIdOf({ conversation: { id: 'c3' } })).toBe('c3');
+    expect(conversationIdOf('nope')).toBeNull();
+  });
+});
+
+describe('segmentSummary', () => {
+  it('counts GSM segments and the room left', () => {
+    expect(segmentSummary('').text).toBe('SMS: 0 segments');
+    expect(segmentSummary('Hello').text).toBe('SMS: 1 segment · 155 characters left in this segment');
+    expect(segmentSummary('x'.repeat(161)).text).toBe(
+      'SMS: 2 segments · 145 characters left in this segment',
+    );
+    expect(segmentSummary('Hello').warning).toBeNull();
+  });
+
+  it('warns when a character switches the text to Unicode', () => {
+    const s = segmentSummary('Thanks 🙂');
+    expect(s.text).toBe('SMS: 1 segment · 61 characters left in this segment');
+    expect(s.warning).toBe('🙂 switches the text to Unicode: 70 characters per segment instead of 160.');
+  });
+});
+
+describe('formatPhone and formatWhen', () => {
+  it('formats E.164 numbers for reading and leaves others as given', () => {
+    expect(formatPhone('+12025550143')).toBe('+1 202 555 0143');
+    expect(formatPhone('not a number')).toBe('not a number');
+    expect(formatPhone(null)).toBe('');
+  });
+
+  it('shows the time today, the day this year, the date before', () => {
+    const now = new Date(2030, 5, 15, 18, 0);
+    expect(formatWhen(new Date(2030, 5, 15, 14, 5).toISOString(), now)).toBe('2:05 PM');
+    expect(formatWhen(new Date(2030, 2, 3, 14, 5).toISOString(), now)).toBe('Mar 3, 2:05 PM');
+    expect(formatWhen(new Date(2029, 2, 3, 14, 5).toISOString(), now)).toBe('Mar 3, 2029');
+    expect(formatWhen(null, now)).toBe('');
+  });
+});

@@ -1,0 +1,39 @@
+import { Tabs } from '@mantine/core';
+import { IconClockHour4, IconReceipt } from '@tabler/icons-react';
+import { PageHeader } from '../../ui/PageHeader';
+import { useSession } from '../../ui/session';
+import { ME_PATH, type StaffSession } from '../session';
+import { EventsPanel } from './EventsPanel';
+import { TimeEntriesPanel } from './TimeEntriesPanel';
+
+/** The Time page: the billable events dashboard and the time entries they became. */
+export function TimePage() {
+  const session = useSession<StaffSession>(ME_PATH);
+  const user = session.data?.user;
+  // The server decides what is visible; this only chooses whether to offer the timekeeper filter.
+  const isBillingManager = user?.role === 'admin' || (user?.permissions.includes('billing.manage') ?? false);
+  return (
+    <>
+      <PageHeader
+        title="Time"
+        description="Billable time captured from your conversations and calls: review it, then convert it to time entries."
+      />
+      <Tabs defaultValue="events" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="events" leftSection={<IconClockHour4 size={16} aria-hidden />}>
+            Billable events
+          </Tabs.Tab>
+          <Tabs.Tab value="entries" leftSection={<IconReceipt size={16} aria-hidden />}>
+            Time entries
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="events">
+          <EventsPanel isBillingManager={isBillingManager} />
+        </Tabs.Panel>
+        <Tabs.Panel value="entries">
+          <TimeEntriesPanel isBillingManager={isBillingManager} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../ui/Providers';
+import { eventsQuery } from './model';
+import type { BillableEvent, EventFilters, MatterOption, Page, TimeEntry, Timekeeper } from './types';
+
+/**
+ * Query keys. The shell invalidates ['billable-events'] on billable_event.* stream events and
+ * ['time-entries'] on time_entry.* ones, so a new captured event shows up while the page is open.
+ */
+export const timeKeys = {
+  events: (filters: EventFilters) => ['billable-events', filters] as const,
+  entries: (range: { from: string; to: string; userId: string | null }) => ['time-entries', range] as const,
+  timekeepers: ['timekeepers'] as const,
+  matters: ['matters', 'time-options'] as const,
+};
+
+export function useBillableEvents(filters: EventFilters) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: timeKeys.events(filters),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      api.get<Page<BillableEvent>>(
+        `/api/v1/billable-events?${eventsQuery(filters)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useTimeEntries(range: { from: string; to: string; userId: string | null }) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: timeKeys.entries(range),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams({ limit: '100' });
+      if (range.from) q.set('from', range.from);
+      if (range.to) q.set('to', range.to);
+      if (range.userId) q.set('userId', range.userId);
+      if (pageParam) q.set('cursor', pageParam);
+      return api.get<Page<TimeEntry>>(`/api/v1/time-entries?${q}`);
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useTimekeepers(enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: timeKeys.timekeepers,
+    queryFn: () => api.get<{ items: Timekeeper[] }>('/api/v1/timekeepers'),
+    enabled,
+  });
+}
+
+export function useMatterOptions() {
+  const api = useApi();
+  return useQuery({
+    queryKey: timeKeys.matters,
+    queryFn: () => api.get<Page<MatterOption>>('/api/v1/matters?limit=200'),
+  });
+}
+
+/** The changes a PATCH may carry. */
+export interface EventPatch {
+  durationSeconds?: number;
+  description?: string;
+  matterId?: string;
+  status?: 'dismissed' | 'open';
+}
+
+/** Edits, dismissals and conversions; each refreshes the events and time entries shown. */
+export function useTimeMutations() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['billable-events'] }),
+      queryClient.invalidateQueries({ queryKey: ['time-entries'] }),
+    ]);
+  return {
+    update: useMutation({
+      mutationFn: ({ id, patch }: { id: string; patch: EventPatch }) =>
+        api.patch<BillableEvent>(`/api/v1/billable-events/${encodeURIComponent(id)}`, patch),
+      onSuccess: refresh,
+    }),
+    convert: useMutation({
+      mutationFn: (ids: string[]) =>
+        api.post<{ items: TimeEntry[] }>('/api/v1/billable-events/convert', { ids }).then((r) => r.items),
+      onSuccess: refresh,
+    }),
+  };
+}
