@@ -2,7 +2,6 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { devRoutesEnabled } from './config';
@@ -21,7 +20,7 @@ import { timeCaptureRoutes } from './features/time-capture/routes';
 import { webRoutes } from './features/web/routes';
 import { registerProblemHandlers } from './platform/http/errors';
 import { instrument } from './platform/http/metrics';
-import { realtimeRoutes, websocketOptions } from './realtime/routes';
+import { realtimeRoutes } from './realtime/routes';
 
 /** Builds the HTTP application: plugins, then every feature's routes. Does not listen. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -82,7 +81,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  await app.register(websocket, websocketOptions);
 
   authenticate(app, deps);
 
@@ -95,7 +93,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => settingsRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => secureChatRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => timeCaptureRoutes(scope, deps), { prefix: '/api/v1' });
-  await app.register(async (scope) => realtimeRoutes(scope, deps), { prefix: '/api/v1' });
+  // At the root: the stream takes upgrades from the HTTP server itself and decorates the app.
+  await realtimeRoutes(app, deps);
   await app.register(async (scope) => smsWebhookRoutes(scope, deps));
   if (devRoutesEnabled(deps.config) && deps.sms.name === 'simulator')
     await app.register(async (scope) => smsDevRoutes(scope, deps));

@@ -119,6 +119,31 @@ describe('GET /api/v1/stream', () => {
     await closeSessionSockets(t.deps, me.firmId, { userIds: [me.userId] });
     expect(await stream.closed).toBe(SESSION_ENDED_CLOSE_CODE);
   });
+
+  it('closes the stream of a session when it signs out, and the old cookie cannot reconnect', async () => {
+    const attorney = await t.signIn('attorney1@demo.parley.test');
+    const session = attorney.cookie('parley_session');
+    const stream = await openStream(t.url, { session });
+    await stream.next('ready');
+    expect((await attorney.post('/api/v1/auth/logout')).status).toBe(204);
+    expect(await stream.closed).toBe(SESSION_ENDED_CLOSE_CODE);
+    expect(await upgradeStatus(t.url, { session })).toBe(401);
+  });
+
+  it('closes the streams of a user whose role changes, so they reconnect with their new rights', async () => {
+    const me = await whoAmI(agent);
+    const stream = await openStream(t.url, { session: agent.cookie('parley_session') });
+    await stream.next('ready');
+    const changed = await admin.patch(`/api/v1/users/${me.userId}`, { role: 'staff' });
+    expect(changed.status).toBe(200);
+    expect(await stream.closed).toBe(SESSION_ENDED_CLOSE_CODE);
+    expect(await upgradeStatus(t.url, { session: agent.cookie('parley_session') })).toBe(101);
+  });
+
+  it('refuses an upgrade on any other path with 404', async () => {
+    const session = admin.cookie('parley_session');
+    expect(await upgradeStatus(t.url, { session, path: '/api/v1/matters' })).toBe(404);
+  });
 });
 
 describe('stream backpressure', () => {

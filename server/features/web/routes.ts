@@ -24,8 +24,6 @@ export async function webRoutes(app: FastifyInstance, deps: Deps, distDir: strin
     index: false,
     immutable: true,
     maxAge: '365d',
-    // The assets folder appears on the first build; the server may start before it.
-    suppressWarning: true,
   });
 
   const devPhone = devRoutesEnabled(deps.config) && deps.config.SMS_PROVIDER === 'simulator';
