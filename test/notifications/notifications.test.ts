@@ -136,6 +136,34 @@ describe('notifications', () => {
     expect((await attorney2.post('/api/v1/notifications/read-all')).body.updated).toBe(0);
   });
 
+  it('marks the reader’s notifications read up to the message read in the conversation', async () => {
+    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const first = await fromClient(id, 'first');
+    const second = await fromClient(id, 'second');
+    const third = await fromClient(id, 'third');
+    const unreadOf = async (c: TestClient) =>
+      (await c.get('/api/v1/notifications?unread=true&limit=200')).body.items
+        .filter((n: { conversationId: string }) => n.conversationId === id)
+        .map((n: { messageId: string }) => n.messageId);
+    expect((await unreadOf(attorney2)).sort()).toEqual([first.id, second.id, third.id].sort());
+
+    const stream = await openStream(t.url, { session: attorney2.cookie('parley_session') });
+    try {
+      await stream.next('ready');
+      expect(
+        (await attorney2.post(`/api/v1/conversations/${id}/read`, { messageId: second.id })).status,
+      ).toBe(200);
+      const frame = await stream.next('notification.read');
+      expect(frame.data.conversationId).toBe(id);
+      expect(frame.data.ids).toHaveLength(2);
+    } finally {
+      stream.ws.close();
+    }
+    expect(await unreadOf(attorney2)).toEqual([third.id]);
+    // Another member's notifications are theirs to read.
+    expect((await unreadOf(attorney1)).sort()).toEqual([first.id, second.id, third.id].sort());
+  });
+
   it('validates input and needs a signed-in user', async () => {
     expectProblem(await attorney2.get('/api/v1/notifications?unread=maybe'), 400, 'validation');
     expectProblem(await attorney2.post('/api/v1/notifications/not-a-uuid/read'), 400, 'validation');

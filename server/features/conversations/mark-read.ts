@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { inTransaction } from '../../platform/bus/in-transaction';
-import { conversationMembers, messages } from '../../platform/db/schema';
+import { conversationMembers, messages, notifications } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField } from '../../platform/http/problem';
 import { memberReadStates } from './message-views';
@@ -11,7 +11,8 @@ import { loadVisibleConversationWithMembership, memberAudience } from './queries
 /**
  * Marks the conversation read up to a message for the caller. Read state only moves forward; a
  * reader who is not a member (secure_chat.view_all) has none, so nothing changes for them.
- * Members are told with `read.updated` (read receipts).
+ * Members are told with `read.updated` (read receipts). The caller's notifications about the
+ * messages now read are marked read too (`notification.read`), so the bell agrees with the chat.
  */
 export async function markConversationRead(
   deps: Deps,
@@ -50,6 +51,27 @@ export async function markConversationRead(
           ),
         );
       lastReadMessageId = target.id;
+      const cleared = await tx
+        .update(notifications)
+        .set({ readAt: at })
+        .where(
+          and(
+            eq(notifications.firmId, actor.firmId),
+            eq(notifications.userId, actor.userId),
+            eq(notifications.conversationId, row.id),
+            sql`${notifications.readAt} is null`,
+            sql`${notifications.messageId} in (select m.id from ${messages} m where m.firm_id = ${actor.firmId}
+              and m.conversation_id = ${row.id} and (m.created_at, m.id) <= (${target.createdAt}, ${target.id}::uuid))`,
+          ),
+        )
+        .returning({ id: notifications.id });
+      if (cleared.length > 0)
+        events.push({
+          type: 'notification.read',
+          firmId: actor.firmId,
+          audience: { userIds: [actor.userId] },
+          data: { ids: cleared.map((n) => n.id), conversationId: row.id },
+        });
       events.push({
         type: 'read.updated',
         firmId: actor.firmId,

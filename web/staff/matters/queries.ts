@@ -15,11 +15,12 @@ export interface MatterDetail {
 }
 
 /** One matter; 404 when the caller may not see it. */
-export function useMatter(id: string) {
+export function useMatter(id: string, enabled = true) {
   const api = useApi();
   return useQuery({
     queryKey: ['matters', 'detail', id],
     queryFn: () => api.get<MatterDetail>(`/api/v1/matters/${encodeURIComponent(id)}`),
+    enabled,
   });
 }
 

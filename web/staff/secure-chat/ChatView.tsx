@@ -16,7 +16,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
 import { useSession } from '../../ui/session';
-import type { MatterDetail } from '../matters/queries';
 import { matterPath } from '../matters/queries';
 import { ME_PATH, type StaffSession } from '../session';
 import { Composer } from './Composer';
@@ -25,19 +24,26 @@ import { ManageMembersDialog } from './ManageMembersDialog';
 import { MessageList } from './MessageList';
 import { formatPhone, type MessagesData, upsertMessage } from './model';
 import { chatKeys, useConversation, useUsers } from './queries';
+import { type ChatScope, secureChatPath } from './scope';
 import type { ConversationDetail, ConversationSummary, Message } from './types';
 
 type Dialog = 'members' | 'end' | 'delete' | null;
 
-/** One secure chat: header with mute and Manage Members, the messages, and the composer while it is open. */
+/**
+ * One secure chat: header with mute and Manage Members, the messages, and the composer while it is open.
+ * Opened from a contact, whose threads span matters, the header also names the thread's matter.
+ */
 export function ChatView({
-  matter,
+  scope,
   conversationId,
   summary,
+  matterNames,
 }: {
-  matter: MatterDetail;
+  scope: ChatScope;
   conversationId: string;
   summary?: ConversationSummary;
+  /** Matter names by id; given on a contact's tab. */
+  matterNames?: ReadonlyMap<string, string>;
 }) {
   const conversation = useConversation(conversationId);
 
@@ -76,7 +82,7 @@ export function ChatView({
               variant="white"
               color="red"
               component={Link}
-              to={matterPath(matter.id, 'secure-chat')}
+              to={secureChatPath(scope)}
             >
               Back to threads
             </Button>
@@ -85,10 +91,24 @@ export function ChatView({
       </Paper>
     );
   }
-  return <ChatLoaded matter={matter} conversation={{ ...summary, ...conversation.data }} />;
+  return (
+    <ChatLoaded
+      scope={scope}
+      conversation={{ ...summary, ...conversation.data }}
+      matterNames={matterNames}
+    />
+  );
 }
 
-function ChatLoaded({ matter, conversation }: { matter: MatterDetail; conversation: ConversationDetail }) {
+function ChatLoaded({
+  scope,
+  conversation,
+  matterNames,
+}: {
+  scope: ChatScope;
+  conversation: ConversationDetail;
+  matterNames?: ReadonlyMap<string, string>;
+}) {
   const api = useApi();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -108,7 +128,7 @@ function ChatLoaded({ matter, conversation }: { matter: MatterDetail; conversati
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: chatKeys.detail(id) });
-    void queryClient.invalidateQueries({ queryKey: chatKeys.list(matter.id) });
+    void queryClient.invalidateQueries({ queryKey: chatKeys.lists });
   };
 
   const send = useMutation({
@@ -135,7 +155,7 @@ function ChatLoaded({ matter, conversation }: { matter: MatterDetail; conversati
     onSuccess: (answer) => {
       const stored = 'message' in answer ? answer.message : answer;
       queryClient.setQueryData<MessagesData>(chatKeys.messages(id), (data) => upsertMessage(data, stored));
-      void queryClient.invalidateQueries({ queryKey: chatKeys.list(matter.id) });
+      void queryClient.invalidateQueries({ queryKey: chatKeys.lists });
     },
     onError: (error, m) => {
       queryClient.setQueryData<MessagesData>(chatKeys.messages(id), (data) =>
@@ -168,12 +188,12 @@ function ChatLoaded({ matter, conversation }: { matter: MatterDetail; conversati
       setDialog(null);
       queryClient.removeQueries({ queryKey: chatKeys.detail(id) });
       queryClient.removeQueries({ queryKey: chatKeys.messages(id) });
-      void queryClient.invalidateQueries({ queryKey: chatKeys.list(matter.id) });
+      void queryClient.invalidateQueries({ queryKey: chatKeys.lists });
       notifications.show({
         title: 'Thread deleted',
         message: `The thread with ${contactName} is gone for good.`,
       });
-      navigate(matterPath(matter.id, 'secure-chat'), { replace: true });
+      navigate(secureChatPath(scope), { replace: true });
     },
   });
 
@@ -183,7 +203,7 @@ function ChatLoaded({ matter, conversation }: { matter: MatterDetail; conversati
         <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: '1 1 240px' }}>
           <Anchor
             component={Link}
-            to={matterPath(matter.id, 'secure-chat')}
+            to={secureChatPath(scope)}
             hiddenFrom="md"
             aria-label="Back to threads"
             c="dark"
@@ -261,7 +281,6 @@ function ChatLoaded({ matter, conversation }: { matter: MatterDetail; conversati
         opened={dialog === 'members'}
         onClose={() => setDialog(null)}
         conversation={conversation}
-        matter={matter}
         myId={me?.id}
         onEnd={() => setDialog('end')}
         onDelete={() => setDialog('delete')}

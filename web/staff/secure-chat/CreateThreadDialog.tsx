@@ -4,38 +4,50 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
-import type { MatterDetail } from '../matters/queries';
 import { formatPhone } from './model';
 import { chatKeys, useContact } from './queries';
+import type { ChatScope } from './scope';
 import type { ConversationSummary } from './types';
 
+/** Something a thread can be started with: a contact (on a matter) or a matter (on a contact). */
+export interface ChatPartner {
+  id: string;
+  name: string;
+}
+
 /**
- * "Create new": pick a contact linked to the matter and one of that contact's phone numbers. The server
- * chooses the firm number; when the client already has as many open threads as allowed it answers 422
- * thread-limit, whose explanation (end an old thread) is shown as is.
+ * "Create new": on a matter, pick one of its linked contacts; on a contact, pick one of the matters it is
+ * linked to; then one of the contact's phone numbers. The server chooses the firm number; when the client
+ * already has as many open threads as allowed it answers 422 thread-limit, whose explanation (end an old
+ * thread) is shown as is.
  */
 export function CreateThreadDialog({
-  matter,
+  scope,
+  partners,
   opened,
   onClose,
   onCreated,
 }: {
-  matter: MatterDetail;
+  scope: ChatScope;
+  /** The matter's linked contacts, or the contact's visible matters. */
+  partners: ChatPartner[];
   opened: boolean;
   onClose: () => void;
   onCreated: (conversationId: string) => void;
 }) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const contacts = matter.contacts ?? [];
-  const [contactId, setContactId] = useState<string>('');
+  const onMatter = 'matterId' in scope;
+  const [partnerId, setPartnerId] = useState<string>('');
   const [phone, setPhone] = useState<string>('');
+  const contactId = onMatter ? partnerId : scope.contactId;
+  const matterId = onMatter ? scope.matterId : partnerId;
   const contact = useContact(contactId || null);
   const phones = contact.data?.phones ?? [];
 
   useEffect(() => {
-    if (opened && !contactId && contacts.length === 1) setContactId(contacts[0]?.id ?? '');
-  }, [opened, contactId, contacts]);
+    if (opened && !partnerId && partners.length === 1) setPartnerId(partners[0]?.id ?? '');
+  }, [opened, partnerId, partners]);
   useEffect(() => {
     const first = contact.data?.phones[0]?.number;
     setPhone((current) => (contact.data?.phones.some((p) => p.number === current) ? current : (first ?? '')));
@@ -45,19 +57,19 @@ export function CreateThreadDialog({
     mutationFn: () =>
       api.post<ConversationSummary>('/api/v1/conversations', {
         kind: 'secure_chat',
-        matterId: matter.id,
+        matterId,
         contactId,
         contactPhone: phone,
       }),
     onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: chatKeys.list(matter.id) });
+      void queryClient.invalidateQueries({ queryKey: chatKeys.lists });
       reset();
       onCreated(created.id);
     },
   });
 
   const reset = () => {
-    setContactId('');
+    setPartnerId('');
     setPhone('');
     create.reset();
   };
@@ -67,7 +79,7 @@ export function CreateThreadDialog({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (contactId && phone) create.mutate();
+    if (partnerId && phone) create.mutate();
   };
 
   return (
@@ -79,19 +91,25 @@ export function CreateThreadDialog({
             its only member until you add others.
           </Text>
           <NativeSelect
-            label="Contact"
-            description="Contacts linked to this matter"
-            value={contactId}
+            label={onMatter ? 'Contact' : 'Matter'}
+            description={onMatter ? 'Contacts linked to this matter' : 'Matters this contact is linked to'}
+            value={partnerId}
             onChange={(e) => {
-              setContactId(e.currentTarget.value);
+              setPartnerId(e.currentTarget.value);
               create.reset();
             }}
             data={[
               {
                 value: '',
-                label: contacts.length ? 'Choose a contact' : 'No contacts linked to this matter',
+                label: partners.length
+                  ? onMatter
+                    ? 'Choose a contact'
+                    : 'Choose a matter'
+                  : onMatter
+                    ? 'No contacts linked to this matter'
+                    : 'No matters linked to this contact',
               },
-              ...contacts.map((c) => ({ value: c.id, label: c.name })),
+              ...partners.map((p) => ({ value: p.id, label: p.name })),
             ]}
             required
             data-autofocus
@@ -124,7 +142,7 @@ export function CreateThreadDialog({
             <Button variant="default" onClick={dismiss}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending} disabled={!contactId || !phone}>
+            <Button type="submit" loading={create.isPending} disabled={!partnerId || !phone}>
               Start thread
             </Button>
           </Group>

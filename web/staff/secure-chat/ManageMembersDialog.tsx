@@ -19,7 +19,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
-import type { MatterDetail } from '../matters/queries';
+import { useMatter } from '../matters/queries';
 import { chatKeys, useUsers } from './queries';
 import type { ConversationDetail, ConversationMember } from './types';
 
@@ -31,7 +31,6 @@ export function ManageMembersDialog({
   opened,
   onClose,
   conversation,
-  matter,
   myId,
   onEnd,
   onDelete,
@@ -39,7 +38,6 @@ export function ManageMembersDialog({
   opened: boolean;
   onClose: () => void;
   conversation: ConversationDetail;
-  matter: MatterDetail;
   myId?: string;
   onEnd: () => void;
   onDelete: () => void;
@@ -51,7 +49,7 @@ export function ManageMembersDialog({
   const path = `/api/v1/conversations/${encodeURIComponent(conversation.id)}`;
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: chatKeys.detail(conversation.id) });
-    void queryClient.invalidateQueries({ queryKey: chatKeys.list(matter.id) });
+    void queryClient.invalidateQueries({ queryKey: chatKeys.lists });
   };
 
   const removeMember = useMutation({
@@ -95,7 +93,7 @@ export function ManageMembersDialog({
           </Alert>
         )}
         {abilities.manageMembers && open && (
-          <AddMember conversation={conversation} matter={matter} onAdded={refresh} />
+          <AddMember conversation={conversation} onAdded={refresh} />
         )}
         {!abilities.manageMembers && (
           <Text size="sm" c="dimmed">
@@ -243,17 +241,11 @@ function MemberTable({
   );
 }
 
-function AddMember({
-  conversation,
-  matter,
-  onAdded,
-}: {
-  conversation: ConversationDetail;
-  matter: MatterDetail;
-  onAdded: () => void;
-}) {
+/** Adds a firm user, or a contact linked to the thread's matter (read from the matter itself). */
+function AddMember({ conversation, onAdded }: { conversation: ConversationDetail; onAdded: () => void }) {
   const api = useApi();
   const users = useUsers();
+  const matter = useMatter(conversation.matterId ?? '', Boolean(conversation.matterId));
   const [type, setType] = useState<'user' | 'contact'>('user');
   const [candidate, setCandidate] = useState('');
   const memberIds = new Set(conversation.members.map((m) => m.id));
@@ -262,7 +254,7 @@ function AddMember({
       ? (users.data?.items ?? [])
           .filter((u) => !memberIds.has(u.id))
           .map((u) => ({ value: u.id, label: u.name }))
-      : (matter.contacts ?? [])
+      : (matter.data?.contacts ?? [])
           .filter((c) => !memberIds.has(c.id))
           .map((c) => ({ value: c.id, label: c.name }));
 

@@ -1,19 +1,25 @@
 import { Badge, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconBellOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { matterPath } from '../matters/queries';
 import { formatPhone, formatWhen } from './model';
+import { type ChatScope, secureChatPath } from './scope';
 import type { ConversationSummary } from './types';
 
-/** The threads of a matter, most recent activity first; each is a link to its chat. */
+/**
+ * The threads of a matter or contact, most recent activity first; each is a link to its chat. On a matter
+ * a thread is named by its client; on a contact, whose threads all share the client, by its matter.
+ */
 export function ThreadList({
-  matterId,
+  scope,
   threads,
   selectedId,
+  matterNames,
 }: {
-  matterId: string;
+  scope: ChatScope;
   threads: ConversationSummary[];
   selectedId?: string;
+  /** Matter names by id, for naming threads on a contact. */
+  matterNames?: ReadonlyMap<string, string>;
 }) {
   const sorted = [...threads].sort((a, b) => recency(b).localeCompare(recency(a)));
   return (
@@ -21,12 +27,15 @@ export function ThreadList({
       <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: 'none' }}>
         {sorted.map((t) => {
           const current = t.id === selectedId;
-          const name = t.contact?.name ?? 'Client';
+          const name =
+            'contactId' in scope
+              ? ((t.matterId ? matterNames?.get(t.matterId) : undefined) ?? 'Matter')
+              : (t.contact?.name ?? 'Client');
           return (
             <li key={t.id}>
               <UnstyledButton
                 component={Link}
-                to={matterPath(matterId, 'secure-chat', t.id)}
+                to={secureChatPath(scope, t.id)}
                 aria-current={current ? 'page' : undefined}
                 className="thread-link"
                 data-active={current || undefined}

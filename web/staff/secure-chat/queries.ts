@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../ui/Providers';
 import type { MessagesData } from './model';
+import { type ChatScope, scopeQuery } from './scope';
 import type { ConversationDetail, ConversationSummary, MessagePage, Page } from './types';
 
 /** How many messages one page of the chat loads. */
@@ -11,21 +12,23 @@ export const MESSAGE_PAGE_SIZE = 30;
  * message and read event); messages live under ['messages', id] and are patched in place by live events.
  */
 export const chatKeys = {
-  list: (matterId: string) => ['conversations', 'list', { kind: 'secure_chat', matterId }] as const,
+  list: (scope: ChatScope) => ['conversations', 'list', { kind: 'secure_chat', ...scope }] as const,
+  /** Every cached conversation list: a change may show in a matter's and in a contact's tab. */
+  lists: ['conversations', 'list'] as const,
   detail: (id: string) => ['conversations', 'detail', id] as const,
   messages: (id: string) => ['messages', id] as const,
   users: ['users', 'active'] as const,
   contact: (id: string) => ['contacts', id] as const,
 };
 
-/** The secure chats of a matter the caller may see. */
-export function useSecureChats(matterId: string) {
+/** The secure chats of a matter or of a contact that the caller may see. */
+export function useSecureChats(scope: ChatScope) {
   const api = useApi();
   return useQuery({
-    queryKey: chatKeys.list(matterId),
+    queryKey: chatKeys.list(scope),
     queryFn: () =>
       api.get<Page<ConversationSummary>>(
-        `/api/v1/conversations?kind=secure_chat&matterId=${encodeURIComponent(matterId)}&limit=200`,
+        `/api/v1/conversations?kind=secure_chat&${scopeQuery(scope)}&limit=200`,
       ),
   });
 }
