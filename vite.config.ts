@@ -6,8 +6,8 @@ const web = fileURLToPath(new URL('./web', import.meta.url));
 
 /**
  * In `npm run dev:web`, answer each app's index.html for its client-side routes, as the server does:
- * /portal/… → portal/index.html, /dev/phone → dev-phone/index.html, anything else that is not a file or an
- * API path → staff/index.html.
+ * /portal/… → portal/index.html, /dev/phone → dev-phone/index.html, /dev/mail → dev-mail/index.html,
+ * anything else that is not a file or an API path → staff/index.html.
  */
 function spaFallback(): Plugin {
   return {
@@ -19,6 +19,8 @@ function spaFallback(): Plugin {
         const path = url.split('?')[0] ?? '/';
         if (req.method === 'GET' && wantsHtml && /^\/dev\/phone\/?$/.test(path)) {
           req.url = '/dev-phone/index.html';
+        } else if (req.method === 'GET' && wantsHtml && /^\/dev\/mail\/?$/.test(path)) {
+          req.url = '/dev-mail/index.html';
         } else if (
           req.method === 'GET' &&
           wantsHtml &&
@@ -35,8 +37,8 @@ function spaFallback(): Plugin {
 }
 
 // Multi-page build: web/staff (served at /), web/portal (served at /portal) and the development-only
-// web/dev-phone (served at /dev/phone) share web/ui and one assets/ folder of content-hashed files, which the
-// server caches for a year.
+// web/dev-phone (served at /dev/phone) and web/dev-mail (served at /dev/mail) share web/ui and one assets/
+// folder of content-hashed files, which the server caches for a year.
 export default defineConfig({
   root: web,
   base: '/',
@@ -52,6 +54,7 @@ export default defineConfig({
         staff: `${web}/staff/index.html`,
         portal: `${web}/portal/index.html`,
         devPhone: `${web}/dev-phone/index.html`,
+        devMail: `${web}/dev-mail/index.html`,
       },
       output: { chunkFileNames: 'assets/shared-[hash].js' },
     },
@@ -60,7 +63,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: 'http://localhost:8080', ws: true },
-      // The development API only: /dev/phone is a page of this build.
+      // The development API only: /dev/phone and browser navigations to /dev/mail are pages of this build.
       '^/dev/(sms|mail)': 'http://localhost:8080',
     },
   },

@@ -10,9 +10,11 @@ import { auditRoutes } from './features/audit/routes';
 import { authenticate } from './features/auth/authenticate';
 import { authRoutes } from './features/auth/routes';
 import { conversationRoutes } from './features/conversations/routes';
+import { mailDevRoutes } from './features/dev-mail/routes';
 import { directoryRoutes } from './features/directory/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { opsRoutes } from './features/ops/routes';
+import { portalInvitationRoutes } from './features/portal-invitations/routes';
 import { secureChatRoutes } from './features/secure-chat/routes';
 import { settingsRoutes } from './features/settings/routes';
 import { smsDevRoutes, smsWebhookRoutes } from './features/sms/routes';
@@ -93,11 +95,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => settingsRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => secureChatRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => timeCaptureRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => portalInvitationRoutes(scope, deps), { prefix: '/api/v1' });
   // At the root: the stream takes upgrades from the HTTP server itself and decorates the app.
   await realtimeRoutes(app, deps);
   await app.register(async (scope) => smsWebhookRoutes(scope, deps));
   if (devRoutesEnabled(deps.config) && deps.sms.name === 'simulator')
     await app.register(async (scope) => smsDevRoutes(scope, deps));
+  if (devRoutesEnabled(deps.config) && deps.mail.name === 'dev')
+    await app.register(async (scope) => mailDevRoutes(scope, deps));
   // Last: the web apps answer the browser navigations no API route claimed.
   await app.register(async (scope) => webRoutes(scope, deps));
   return app;

@@ -1,8 +1,14 @@
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
+import { createMailTransport } from './channels/email/create-mail-transport';
+import { EMAIL_SEND_TOPIC, emailSender } from './channels/email/outbox';
 import { createSmsProvider } from './channels/sms/create-sms-provider';
 import type { Config } from './config';
 import type { Deps } from './deps';
+import {
+  composeInvitationEmail,
+  PORTAL_INVITATION_EMAIL,
+} from './features/portal-invitations/compose-invitation-email';
 import { registerSmsChannel } from './features/sms/register-sms-channel';
 import { createBus } from './platform/bus/create-bus';
 import { createKeyring } from './platform/crypto/keyring';
@@ -57,18 +63,25 @@ export async function createDeps(config: Config, database: Database, log: Logger
     ),
     // Through deps, so a test that moves deps.clock moves the simulator's time too.
     sms: createSmsProvider(config, { log, clock: () => deps.clock() }),
+    mail: createMailTransport(config, { clock: () => deps.clock() }),
     clock: () => new Date(),
   };
   registerSmsChannel(deps);
+  // Each kind of e-mail is built at send time by its composer, from the references in the job.
+  deps.outbox.register(
+    EMAIL_SEND_TOPIC,
+    emailSender(deps, { [PORTAL_INVITATION_EMAIL]: composeInvitationEmail }),
+  );
   return deps;
 }
 
 /**
  * Stops the outbox relay (letting its current round finish), the SMS simulator's pending delivery
- * updates and disconnects the bus; not the database.
+ * updates, closes the mail transport and disconnects the bus; not the database.
  */
 export async function closeDeps(deps: Deps): Promise<void> {
   await deps.outbox.stop();
   if (deps.sms.name === 'simulator') deps.sms.close();
+  deps.mail.close();
   await deps.bus.close();
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ConfiguredMailTransport } from './channels/email/create-mail-transport';
 import type { ConfiguredSmsProvider } from './channels/sms/create-sms-provider';
 import type { Config } from './config';
 import type { EventBus } from './platform/bus/bus';
@@ -21,6 +22,8 @@ export interface Deps {
   outbox: OutboxRelay;
   /** The configured SMS provider (SMS_PROVIDER); texts reach it only through the outbox's `sms.send`. */
   sms: ConfiguredSmsProvider;
+  /** The configured mail transport (MAIL_TRANSPORT); e-mails reach it only through the outbox's `email.send`. */
+  mail: ConfiguredMailTransport;
   /** The current time; tests move it. */
   clock: () => Date;
 }

@@ -14,7 +14,7 @@ import {
 } from './browser';
 
 const ADMIN = 'admin@demo.parley.test';
-const NAV = ['Message Center', 'Matters', 'Inbox', 'Time', 'Settings'];
+const NAV = ['Message Center', 'Matters', 'Contacts', 'Inbox', 'Time', 'Settings'];
 
 let t: TestApp;
 let browser: Browser;

@@ -3,11 +3,13 @@ import { IconMessages, IconProgressCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useNavigate } from 'react-router';
 import { AppFrame, type NavItem } from '../ui/AppFrame';
+import { ConnectionIndicator } from '../ui/ConnectionIndicator';
 import { FullPageError, FullPageLoader } from '../ui/FullPage';
 import { useApi } from '../ui/Providers';
 import { ApiError, describeError } from '../ui/problem';
 import { sessionKey, useSession } from '../ui/session';
 import { UserMenu } from '../ui/UserMenu';
+import { useStream } from '../ui/useStream';
 import { PORTAL_ME_PATH, type PortalSession } from './session';
 
 const nav: NavItem[] = [
@@ -28,6 +30,8 @@ function SignedIn({ session }: { session: PortalSession }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // Live updates for the contact's own threads; after a reconnect the stream refetches what is on screen.
+  const status = useStream('/api/v1/portal/stream');
   const leave = () => {
     api.setCsrfToken(undefined);
     queryClient.clear();
@@ -49,12 +53,15 @@ function SignedIn({ session }: { session: PortalSession }) {
       brandSuffix="Client portal"
       nav={nav}
       actions={
-        <UserMenu
-          name={contact.name}
-          detail={contact.email}
-          onSignOut={() => signOut.mutate()}
-          signingOut={signOut.isPending}
-        />
+        <>
+          <ConnectionIndicator status={status} />
+          <UserMenu
+            name={contact.name}
+            detail={contact.email}
+            onSignOut={() => signOut.mutate()}
+            signingOut={signOut.isPending}
+          />
+        </>
       }
     >
       <Outlet />

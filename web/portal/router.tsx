@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { ActivatePage } from './ActivatePage';
 import { PortalLoginPage } from './PortalLoginPage';
 import { PortalShell } from './PortalShell';
 import { MessagesPage } from './pages/MessagesPage';
@@ -8,6 +9,7 @@ import { StatusPage } from './pages/StatusPage';
 export const router = createBrowserRouter(
   [
     { path: '/login', element: <PortalLoginPage /> },
+    { path: '/activate', element: <ActivatePage /> },
     {
       path: '/',
       element: <PortalShell />,

@@ -1,5 +1,12 @@
 import { notifications } from '@mantine/notifications';
-import { IconBriefcase, IconClockHour4, IconInbox, IconMessages, IconSettings } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBriefcase,
+  IconClockHour4,
+  IconInbox,
+  IconMessages,
+  IconSettings,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -19,6 +26,7 @@ import { ME_PATH, type StaffSession } from './session';
 const nav: NavItem[] = [
   { to: '/message-center', label: 'Message Center', icon: <IconMessages size={18} aria-hidden /> },
   { to: '/matters', label: 'Matters', icon: <IconBriefcase size={18} aria-hidden /> },
+  { to: '/contacts', label: 'Contacts', icon: <IconAddressBook size={18} aria-hidden /> },
   { to: '/inbox', label: 'Inbox', icon: <IconInbox size={18} aria-hidden /> },
   { to: '/time', label: 'Time', icon: <IconClockHour4 size={18} aria-hidden /> },
   { to: '/settings', label: 'Settings', icon: <IconSettings size={18} aria-hidden /> },

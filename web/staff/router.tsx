@@ -1,4 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { ContactPage } from './contacts/ContactPage';
+import { ContactsPage } from './contacts/ContactsPage';
 import { LoginPage } from './LoginPage';
 import { MatterPage } from './matters/MatterPage';
 import { InboxPage } from './pages/InboxPage';
@@ -22,6 +24,10 @@ export const router = createBrowserRouter([
       { path: 'matters/:matterId', element: <MatterPage tab="overview" /> },
       { path: 'matters/:matterId/secure-chat', element: <MatterPage tab="secure-chat" /> },
       { path: 'matters/:matterId/secure-chat/:conversationId', element: <MatterPage tab="secure-chat" /> },
+      { path: 'contacts', element: <ContactsPage /> },
+      { path: 'contacts/:contactId', element: <ContactPage tab="overview" /> },
+      { path: 'contacts/:contactId/secure-chat', element: <ContactPage tab="secure-chat" /> },
+      { path: 'contacts/:contactId/secure-chat/:conversationId', element: <ContactPage tab="secure-chat" /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'time', element: <TimePage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -43,12 +43,16 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's dimmed gray is below 4.5:1 on white; secondary text uses a darker gray to stay readable. */
+/**
+ * Mantine's dimmed gray and its error red (field errors, invalid input text) are below 4.5:1 on white;
+ * darker shades keep secondary text and error messages readable.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
   },
   dark: {},
 });

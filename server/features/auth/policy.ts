@@ -122,8 +122,12 @@ export function shouldTouch(lastSeenAt: Date, now: Date): boolean {
 }
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Sign-in endpoints: they create the session the CSRF token belongs to. */
-export const csrfExemptRoutes = new Set(['/api/v1/auth/login', '/api/v1/portal/auth/login']);
+/** Sign-in endpoints (and portal activation, which signs in): they create the session the CSRF token belongs to. */
+export const csrfExemptRoutes = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/portal/auth/login',
+  '/api/v1/portal/auth/activate',
+]);
 
 /** True when a cookie-authenticated request must carry the session's CSRF token. */
 export function needsCsrf(method: string, route: string | undefined): boolean {

@@ -1,9 +1,18 @@
 /** The built page (relative to dist/web) a browser navigation to `pathname` gets. */
-export type WebPage = 'staff/index.html' | 'portal/index.html' | 'dev-phone/index.html';
+export type WebPage =
+  | 'staff/index.html'
+  | 'portal/index.html'
+  | 'dev-phone/index.html'
+  | 'dev-mail/index.html';
 
 // Paths owned by the API, webhooks, development tools, operations and built assets: never an app page.
 const NOT_PAGES = /^\/(?:api|webhooks|dev|assets)(?:\/|$)|^\/(?:healthz|readyz|metrics)\/?$/;
 const DEV_PHONE = /^\/dev\/phone\/?$/;
+
+/** True when a request is a browser navigation (it accepts HTML), not an API call. */
+export function wantsPage(accept: string | undefined): boolean {
+  return accept?.includes('text/html') ?? false;
+}
 
 /**
  * Which app answers a GET: the portal below /portal, the staff app elsewhere, and none for reserved paths or
@@ -16,7 +25,7 @@ export function pageFor(
   accept: string | undefined,
   options: { devPhone?: boolean } = {},
 ): WebPage | null {
-  if (!accept?.includes('text/html')) return null;
+  if (!wantsPage(accept)) return null;
   if (DEV_PHONE.test(pathname)) return options.devPhone ? 'dev-phone/index.html' : null;
   if (NOT_PAGES.test(pathname)) return null;
   return pathname === '/portal' || pathname.startsWith('/portal/') ? 'portal/index.html' : 'staff/index.html';

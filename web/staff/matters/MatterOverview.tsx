@@ -1,6 +1,8 @@
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
+import { contactPath } from '../contacts/queries';
 import type { MatterDetail } from './queries';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
@@ -35,7 +37,11 @@ export function MatterOverview({ matter }: { matter: MatterDetail }) {
               <Table.Tbody>
                 {contacts.map((c) => (
                   <Table.Tr key={c.id}>
-                    <Table.Td fw={500}>{c.name}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={contactPath(c.id)} fw={500}>
+                        {c.name}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color="gray" tt="none">
                         {portalWords[c.portal?.status ?? 'none'] ?? c.portal?.status}

@@ -15,9 +15,10 @@ import {
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle, IconInfoCircle, IconMessageCircle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, describeError } from '../../ui/problem';
+import { contactPath } from '../contacts/queries';
 import { useUsers } from '../secure-chat/queries';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
 import { MatterOverview } from './MatterOverview';
@@ -103,7 +104,11 @@ function MatterLoaded({
           <MatterOverview matter={matter} />
         </Tabs.Panel>
         <Tabs.Panel value="secure-chat">
-          <SecureChatTab matter={matter} conversationId={conversationId} />
+          <SecureChatTab
+            scope={{ matterId: matter.id }}
+            partners={matter.contacts ?? []}
+            conversationId={conversationId}
+          />
         </Tabs.Panel>
       </Tabs>
     </>
@@ -142,7 +147,16 @@ function MatterHeader({ matter }: { matter: MatterDetail }) {
             {matter.assigneeIds.length === 0 ? 'None' : matter.assigneeIds.map(nameOf).join(', ')}
           </Fact>
           <Fact label="Clients">
-            {contacts.length === 0 ? 'No linked contacts' : contacts.map((c) => c.name).join(', ')}
+            {contacts.length === 0
+              ? 'No linked contacts'
+              : contacts.map((c, i) => (
+                  <Fragment key={c.id}>
+                    {i > 0 && ', '}
+                    <Anchor component={Link} to={contactPath(c.id)} size="sm">
+                      {c.name}
+                    </Anchor>
+                  </Fragment>
+                ))}
           </Fact>
         </SimpleGrid>
       </Paper>

@@ -77,13 +77,7 @@ export function ChatView({
                 Try again
               </Button>
             )}
-            <Button
-              size="xs"
-              variant="white"
-              color="red"
-              component={Link}
-              to={secureChatPath(scope)}
-            >
+            <Button size="xs" variant="white" color="red" component={Link} to={secureChatPath(scope)}>
               Back to threads
             </Button>
           </Group>
@@ -92,11 +86,7 @@ export function ChatView({
     );
   }
   return (
-    <ChatLoaded
-      scope={scope}
-      conversation={{ ...summary, ...conversation.data }}
-      matterNames={matterNames}
-    />
+    <ChatLoaded scope={scope} conversation={{ ...summary, ...conversation.data }} matterNames={matterNames} />
   );
 }
 
@@ -220,9 +210,22 @@ function ChatLoaded({
               </Badge>
             </Group>
             <Text size="xs" c="dimmed">
-              {formatPhone(conversation.contactPhone)}
-              {conversation.firmPhone ? ` · from firm number ${formatPhone(conversation.firmPhone)}` : ''}
+              <span className="nowrap">{formatPhone(conversation.contactPhone)}</span>
+              {conversation.firmPhone && (
+                <>
+                  {' · from firm number '}
+                  <span className="nowrap">{formatPhone(conversation.firmPhone)}</span>
+                </>
+              )}
             </Text>
+            {'contactId' in scope && conversation.matterId && (
+              <Text size="xs" c="dimmed">
+                Matter:{' '}
+                <Anchor component={Link} to={matterPath(conversation.matterId)} size="xs">
+                  {matterNames?.get(conversation.matterId) ?? 'open the matter'}
+                </Anchor>
+              </Text>
+            )}
           </Stack>
         </Group>
         <Group gap="xs" wrap="nowrap">

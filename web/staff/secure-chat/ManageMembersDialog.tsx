@@ -92,9 +92,7 @@ export function ManageMembersDialog({
             {describeError(failure)}
           </Alert>
         )}
-        {abilities.manageMembers && open && (
-          <AddMember conversation={conversation} onAdded={refresh} />
-        )}
+        {abilities.manageMembers && open && <AddMember conversation={conversation} onAdded={refresh} />}
         {!abilities.manageMembers && (
           <Text size="sm" c="dimmed">
             Only the thread’s creator can add, remove or mute members.

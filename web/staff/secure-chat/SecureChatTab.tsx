@@ -4,19 +4,29 @@ import { IconAlertCircle, IconMessageCircle, IconPlus } from '@tabler/icons-reac
 import { useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { describeError } from '../../ui/problem';
-import type { MatterDetail } from '../matters/queries';
-import { matterPath } from '../matters/queries';
 import { ChatView } from './ChatView';
-import { CreateThreadDialog } from './CreateThreadDialog';
+import { type ChatPartner, CreateThreadDialog } from './CreateThreadDialog';
 import { useSecureChats } from './queries';
+import { type ChatScope, secureChatPath } from './scope';
 import { ThreadList } from './ThreadList';
 
 /**
- * The Secure Chat tab of a matter: its threads on the left ("Create new" on top), the open thread on the
- * right. On a phone only one of the two shows at a time.
+ * The Secure Chat tab of a matter or of a contact: the threads on the left ("Create new" on top), the open
+ * thread on the right. On a phone only one of the two shows at a time.
  */
-export function SecureChatTab({ matter, conversationId }: { matter: MatterDetail; conversationId?: string }) {
-  const threads = useSecureChats(matter.id);
+export function SecureChatTab({
+  scope,
+  partners,
+  conversationId,
+}: {
+  scope: ChatScope;
+  /** What a new thread may be started with: the matter's linked contacts, or the contact's matters. */
+  partners: ChatPartner[];
+  conversationId?: string;
+}) {
+  const threads = useSecureChats(scope);
+  const onMatter = 'matterId' in scope;
+  const matterNames = onMatter ? undefined : new Map(partners.map((p) => [p.id, p.name]));
   const [creating, { open, close }] = useDisclosure(false);
   const navigate = useNavigate();
   const selected = threads.data?.items.find((t) => t.id === conversationId);
@@ -58,10 +68,17 @@ export function SecureChatTab({ matter, conversationId }: { matter: MatterDetail
               </Alert>
             ) : threads.data.items.length === 0 ? (
               <EmptyState icon={<IconMessageCircle size={28} />} title="No secure chats yet">
-                Use “Create new” to text a client linked to this matter from a secure firm number.
+                {onMatter
+                  ? 'Use “Create new” to text a client linked to this matter from a secure firm number.'
+                  : 'Use “Create new” to text this client about one of their matters from a secure firm number.'}
               </EmptyState>
             ) : (
-              <ThreadList matterId={matter.id} threads={threads.data.items} selectedId={conversationId} />
+              <ThreadList
+                scope={scope}
+                threads={threads.data.items}
+                selectedId={conversationId}
+                matterNames={matterNames}
+              />
             )}
           </Paper>
         </Stack>
@@ -71,7 +88,13 @@ export function SecureChatTab({ matter, conversationId }: { matter: MatterDetail
         display={conversationId ? undefined : { base: 'none', md: 'block' }}
       >
         {conversationId ? (
-          <ChatView key={conversationId} matter={matter} conversationId={conversationId} summary={selected} />
+          <ChatView
+            key={conversationId}
+            scope={scope}
+            conversationId={conversationId}
+            summary={selected}
+            matterNames={matterNames}
+          />
         ) : (
           <Paper withBorder radius="lg">
             <Box py="xl">
@@ -83,12 +106,13 @@ export function SecureChatTab({ matter, conversationId }: { matter: MatterDetail
         )}
       </Grid.Col>
       <CreateThreadDialog
-        matter={matter}
+        scope={scope}
+        partners={partners}
         opened={creating}
         onClose={close}
         onCreated={(id) => {
           close();
-          navigate(matterPath(matter.id, 'secure-chat', id));
+          navigate(secureChatPath(scope, id));
         }}
       />
     </Grid>

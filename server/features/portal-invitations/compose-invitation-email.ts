@@ -1,0 +1,55 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { ComposedEmail } from '../../channels/email/outbox';
+import type { Deps } from '../../deps';
+import { contacts } from '../../platform/db/schema';
+import { type OutboxJob, sendFailure } from '../../platform/outbox/relay';
+import { activationLink, invitationEmail, invitationIsOpen } from './model';
+import { findInvitation, firmName, tokenPurpose } from './queries';
+
+/** The `kind` of the `email.send` jobs that carry an activation link. */
+export const PORTAL_INVITATION_EMAIL = 'portal_invitation';
+
+const payload = z.object({
+  kind: z.literal(PORTAL_INVITATION_EMAIL),
+  firmId: z.uuid(),
+  invitationId: z.uuid(),
+  /** The link's token, sealed with the firm key under tokenPurpose(invitationId). */
+  token: z.string().min(1),
+  /** PUBLIC_URL or the origin the invitation was sent from. */
+  baseUrl: z.url(),
+});
+
+/**
+ * Builds the invitation e-mail at send time: the address and names from the database, the link from
+ * the sealed token. A link that stopped working before it was sent (revoked by a newer invitation,
+ * used, expired) is not sent at all.
+ */
+export async function composeInvitationEmail(
+  deps: Deps,
+  job: OutboxJob,
+): Promise<ComposedEmail | { skipped: string }> {
+  const parsed = payload.safeParse(job.payload);
+  if (!parsed.success) throw sendFailure('invalid portal_invitation payload', { permanent: true });
+  const { firmId, invitationId } = parsed.data;
+  const invitation = await findInvitation(deps.db, firmId, invitationId);
+  if (!invitation || !invitationIsOpen(invitation, deps.clock())) return { skipped: 'invitation not open' };
+  const [contact] = await deps.db
+    .select({ name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.firmId, firmId), eq(contacts.id, invitation.contactId)));
+  if (!contact) return { skipped: 'contact deleted' };
+  const token = await deps.keyring.decryptForFirm(
+    deps.db,
+    firmId,
+    parsed.data.token,
+    tokenPurpose(invitationId),
+  );
+  const content = invitationEmail({
+    firmName: await firmName(deps.db, firmId),
+    contactName: contact.name,
+    link: activationLink(parsed.data.baseUrl, token),
+    expiresAt: invitation.expiresAt,
+  });
+  return { to: invitation.email, ...content };
+}

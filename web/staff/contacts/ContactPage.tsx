@@ -1,0 +1,170 @@
+import {
+  Alert,
+  Anchor,
+  Avatar,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Loader,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconInfoCircle, IconMessageCircle, IconPencil } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, describeError } from '../../ui/problem';
+import { SecureChatTab } from '../secure-chat/SecureChatTab';
+import { secureChatPath } from '../secure-chat/scope';
+import { ContactFormDialog } from './ContactFormDialog';
+import { ContactOverview } from './ContactOverview';
+import { initials, portalWords } from './model';
+import { contactKeys, contactPath, useContactDetail, useContactMatters } from './queries';
+import type { Contact } from './types';
+
+type ContactTab = 'overview' | 'secure-chat';
+
+/** `/contacts/:contactId[/secure-chat[/:conversationId]]`: the contact's header and its tabs. */
+export function ContactPage({ tab }: { tab: ContactTab }) {
+  const { contactId = '', conversationId } = useParams();
+  const contact = useContactDetail(contactId);
+  useDocumentTitle(`${contact.data?.name ?? 'Contact'} · Parley`);
+
+  if (contact.isPending) {
+    return (
+      <Group justify="center" py="xl">
+        <Loader aria-label="Loading the contact" />
+      </Group>
+    );
+  }
+  if (contact.isError) {
+    const missing = contact.error instanceof ApiError && contact.error.status === 404;
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          {missing ? 'Contact not found' : 'Contact'}
+        </Title>
+        <Alert
+          color="red"
+          icon={<IconAlertCircle aria-hidden />}
+          role="alert"
+          title="The contact could not be loaded"
+        >
+          <Text size="sm" mb="sm">
+            {missing ? 'This contact does not exist.' : describeError(contact.error)}
+          </Text>
+          <Group gap="xs">
+            {!missing && (
+              <Button size="xs" variant="white" color="red" onClick={() => contact.refetch()}>
+                Try again
+              </Button>
+            )}
+            <Button size="xs" variant="white" color="red" component={Link} to="/contacts">
+              Back to contacts
+            </Button>
+          </Group>
+        </Alert>
+      </Stack>
+    );
+  }
+  return <ContactLoaded contact={contact.data} tab={tab} conversationId={conversationId} />;
+}
+
+function ContactLoaded({
+  contact,
+  tab,
+  conversationId,
+}: {
+  contact: Contact;
+  tab: ContactTab;
+  conversationId?: string;
+}) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const matters = useContactMatters(contact.id);
+  const [editing, { open, close }] = useDisclosure(false);
+  const scope = { contactId: contact.id };
+
+  return (
+    <>
+      <Stack gap="xs" mb="lg">
+        <Breadcrumbs aria-label="Breadcrumb">
+          <Anchor component={Link} to="/contacts" size="sm">
+            Contacts
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {contact.name}
+          </Text>
+        </Breadcrumbs>
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Avatar color="parley" radius="xl" aria-hidden>
+              {initials(contact.name)}
+            </Avatar>
+            <Title order={1} size="h2">
+              {contact.name}
+            </Title>
+            <Badge variant="light" color={contact.portal.status === 'active' ? 'parley' : 'gray'} tt="none">
+              Portal: {portalWords[contact.portal.status]}
+            </Badge>
+          </Group>
+          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
+            Edit contact
+          </Button>
+        </Group>
+      </Stack>
+      <Tabs
+        value={tab}
+        onChange={(value) =>
+          navigate(value === 'secure-chat' ? secureChatPath(scope) : contactPath(contact.id))
+        }
+        keepMounted={false}
+      >
+        <Tabs.List mb="md" aria-label="Contact sections">
+          <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} aria-hidden />}>
+            Overview
+          </Tabs.Tab>
+          <Tabs.Tab value="secure-chat" leftSection={<IconMessageCircle size={16} aria-hidden />}>
+            Secure Chat
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <ContactOverview contact={contact} matters={matters} />
+        </Tabs.Panel>
+        <Tabs.Panel value="secure-chat">
+          {matters.isPending ? (
+            <Group justify="center" py="xl">
+              <Loader aria-label="Loading the contact’s matters" />
+            </Group>
+          ) : (
+            <SecureChatTab
+              scope={scope}
+              partners={(matters.data?.items ?? []).map((m) => ({ id: m.id, name: m.name }))}
+              conversationId={conversationId}
+            />
+          )}
+        </Tabs.Panel>
+      </Tabs>
+      <ContactFormDialog
+        opened={editing}
+        onClose={close}
+        contact={contact}
+        onSaved={(saved) => {
+          close();
+          queryClient.setQueryData(contactKeys.detail(saved.id), saved);
+          void queryClient.invalidateQueries({ queryKey: contactKeys.all });
+          void queryClient.invalidateQueries({ queryKey: ['matters', 'detail'] });
+          notifications.show({
+            color: 'teal',
+            title: 'Contact saved',
+            message: `${saved.name} is up to date.`,
+          });
+        }}
+      />
+    </>
+  );
+}
