@@ -5,7 +5,6 @@ import {
   Container,
   Grid,
   Group,
-  Loader,
   Paper,
   SegmentedControl,
   Stack,
@@ -20,6 +19,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatWhen } from '../staff/secure-chat/model';
 import { EmptyState } from '../ui/EmptyState';
+import { Loading } from '../ui/LoadStates';
 import { useApi } from '../ui/Providers';
 import { describeError } from '../ui/problem';
 import { type DevMail, framedHtml, linkify, newestFirst } from './model';
@@ -100,9 +100,7 @@ export function DevMailPage() {
             </Alert>
           )}
           {mailbox.isPending ? (
-            <Group justify="center" py="xl">
-              <Loader aria-label="Loading e-mails" />
-            </Group>
+            <Loading label="Loading e-mails" />
           ) : mails.length === 0 ? (
             <Paper withBorder radius="md">
               <EmptyState icon={<IconMail size={28} />} title="No e-mails yet">

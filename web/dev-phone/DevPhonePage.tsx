@@ -5,7 +5,6 @@ import {
   Button,
   Container,
   Group,
-  Loader,
   NativeSelect,
   Paper,
   Stack,
@@ -21,6 +20,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { formatPhone, formatWhen } from '../staff/secure-chat/model';
 import { EmptyState } from '../ui/EmptyState';
+import { Loading } from '../ui/LoadStates';
 import { useApi } from '../ui/Providers';
 import { describeError } from '../ui/problem';
 import { firmNumbers, type OutboxText, phoneTimeline, type SentReply } from './model';
@@ -172,9 +172,7 @@ function PhoneLog({
         </Alert>
       )}
       {loading ? (
-        <Group justify="center" py="xl">
-          <Loader aria-label="Loading texts" />
-        </Group>
+        <Loading label="Loading texts" />
       ) : entries.length === 0 ? (
         <EmptyState icon={<IconDeviceMobile size={28} />} title="No texts yet">
           Start a secure chat with this number in Parley and send a message: it appears here within a second.

@@ -1,23 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconAlertCircle, IconBriefcase } from '@tabler/icons-react';
+import { Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconBriefcase } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
-import { describeError } from '../../ui/problem';
+import { LoadError } from '../../ui/LoadStates';
 import { matterPath } from '../matters/queries';
 import { formatPhone } from '../secure-chat/model';
 import { useUsers } from '../secure-chat/queries';
@@ -149,19 +136,11 @@ function LinkedMatters({ matters }: { matters: UseQueryResult<Page<LinkedMatter>
   }
   if (matters.isError) {
     return (
-      <Alert
-        color="red"
-        icon={<IconAlertCircle aria-hidden />}
+      <LoadError
         title="Matters could not be loaded"
-        role="alert"
-      >
-        <Text size="sm" mb="sm">
-          {describeError(matters.error)}
-        </Text>
-        <Button size="xs" variant="white" color="red" onClick={() => matters.refetch()}>
-          Try again
-        </Button>
-      </Alert>
+        error={matters.error}
+        onRetry={() => matters.refetch()}
+      />
     );
   }
   if (matters.data.items.length === 0) {

@@ -6,7 +6,6 @@ import {
   Breadcrumbs,
   Button,
   Group,
-  Loader,
   Stack,
   Tabs,
   Text,
@@ -17,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconInfoCircle, IconMessageCircle, IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
+import { Loading } from '../../ui/LoadStates';
 import { ApiError, describeError } from '../../ui/problem';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
 import { secureChatPath } from '../secure-chat/scope';
@@ -35,11 +35,7 @@ export function ContactPage({ tab }: { tab: ContactTab }) {
   useDocumentTitle(`${contact.data?.name ?? 'Contact'} · Parley`);
 
   if (contact.isPending) {
-    return (
-      <Group justify="center" py="xl">
-        <Loader aria-label="Loading the contact" />
-      </Group>
-    );
+    return <Loading label="Loading the contact" />;
   }
   if (contact.isError) {
     const missing = contact.error instanceof ApiError && contact.error.status === 404;
@@ -137,9 +133,7 @@ function ContactLoaded({
         </Tabs.Panel>
         <Tabs.Panel value="secure-chat">
           {matters.isPending ? (
-            <Group justify="center" py="xl">
-              <Loader aria-label="Loading the contact’s matters" />
-            </Group>
+            <Loading label="Loading the contact’s matters" />
           ) : (
             <SecureChatTab
               scope={scope}

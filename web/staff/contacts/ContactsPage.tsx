@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -14,11 +13,12 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAddressBook, IconAlertCircle, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAddressBook, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
+import { LoadError, Loading } from '../../ui/LoadStates';
 import { PageHeader } from '../../ui/PageHeader';
 import { describeError } from '../../ui/problem';
 import { formatPhone } from '../secure-chat/model';
@@ -61,24 +61,14 @@ export function ContactsPage() {
         />
         <Paper withBorder radius="lg">
           {contacts.isPending ? (
-            <Group justify="center" py="xl">
-              <Loader aria-label="Loading contacts" />
-            </Group>
+            <Loading label="Loading contacts" />
           ) : contacts.isError && items.length === 0 ? (
-            <Alert
+            <LoadError
               m="md"
-              color="red"
-              icon={<IconAlertCircle aria-hidden />}
               title="Contacts could not be loaded"
-              role="alert"
-            >
-              <Text size="sm" mb="sm">
-                {describeError(contacts.error)}
-              </Text>
-              <Button size="xs" variant="white" color="red" onClick={() => contacts.refetch()}>
-                Try again
-              </Button>
-            </Alert>
+              error={contacts.error}
+              onRetry={() => contacts.refetch()}
+            />
           ) : items.length === 0 ? (
             q ? (
               <EmptyState icon={<IconSearch size={28} />} title="No matching contacts">

@@ -5,7 +5,6 @@ import {
   Breadcrumbs,
   Button,
   Group,
-  Loader,
   Paper,
   SimpleGrid,
   Stack,
@@ -17,6 +16,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle, IconInfoCircle, IconMessageCircle } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { Loading } from '../../ui/LoadStates';
 import { ApiError, describeError } from '../../ui/problem';
 import { contactPath } from '../contacts/queries';
 import { useUsers } from '../secure-chat/queries';
@@ -33,11 +33,7 @@ export function MatterPage({ tab }: { tab: MatterTab }) {
   useDocumentTitle(`${matter.data?.name ?? 'Matter'} · Parley`);
 
   if (matter.isPending) {
-    return (
-      <Group justify="center" py="xl">
-        <Loader aria-label="Loading the matter" />
-      </Group>
-    );
+    return <Loading label="Loading the matter" />;
   }
   if (matter.isError) {
     const missing = matter.error instanceof ApiError && matter.error.status === 404;

@@ -1,11 +1,11 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Table, Text } from '@mantine/core';
-import { IconAlertCircle, IconBriefcase } from '@tabler/icons-react';
+import { Anchor, Badge, Paper, Table } from '@mantine/core';
+import { IconBriefcase } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
+import { LoadError, Loading } from '../../ui/LoadStates';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApi } from '../../ui/Providers';
-import { describeError } from '../../ui/problem';
 import { matterPath } from '../matters/queries';
 
 /** A matter as `GET /api/v1/matters` lists it (the fields this page shows). */
@@ -39,24 +39,14 @@ export function MattersPage() {
       <PageHeader title="Matters" description="The matters you own, work on or may see, newest first." />
       <Paper withBorder radius="lg">
         {matters.isPending ? (
-          <Group justify="center" py="xl">
-            <Loader aria-label="Loading matters" />
-          </Group>
+          <Loading label="Loading matters" />
         ) : matters.isError ? (
-          <Alert
+          <LoadError
             m="md"
-            color="red"
-            icon={<IconAlertCircle aria-hidden />}
             title="Matters could not be loaded"
-            role="alert"
-          >
-            <Text size="sm" mb="sm">
-              {describeError(matters.error)}
-            </Text>
-            <Button size="xs" variant="white" color="red" onClick={() => matters.refetch()}>
-              Try again
-            </Button>
-          </Alert>
+            error={matters.error}
+            onRetry={() => matters.refetch()}
+          />
         ) : matters.data.items.length === 0 ? (
           <EmptyState icon={<IconBriefcase size={28} />} title="No matters yet">
             Matters you own or are assigned to will be listed here with their linked clients.

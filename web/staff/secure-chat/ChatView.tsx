@@ -1,5 +1,5 @@
 import './secure-chat.css';
-import { Alert, Anchor, Badge, Box, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconAlertCircle,
@@ -13,6 +13,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
+import { Loading } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
 import { useSession } from '../../ui/session';
@@ -50,9 +51,7 @@ export function ChatView({
   if (conversation.isPending) {
     return (
       <Paper withBorder radius="lg" className="chat">
-        <Group justify="center" py="xl">
-          <Loader aria-label="Loading the thread" />
-        </Group>
+        <Loading label="Loading the thread" />
       </Paper>
     );
   }

@@ -1,11 +1,11 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconMessageCircle } from '@tabler/icons-react';
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconMessageCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
+import { LoadError } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
-import { useUnreadNotifications } from '../notifications/queries';
 import { MessageBubble } from './MessageBubble';
 import { oldestFirst } from './model';
 import { useMessages } from './queries';
@@ -96,19 +96,11 @@ export function MessageList({
           <Loader aria-label="Loading messages" />
         </Center>
       ) : !messages.data ? (
-        <Alert
-          color="red"
-          icon={<IconAlertCircle aria-hidden />}
-          role="alert"
+        <LoadError
           title="Messages could not be loaded"
-        >
-          <Text size="sm" mb="sm">
-            {describeError(messages.error)}
-          </Text>
-          <Button size="xs" variant="white" color="red" onClick={() => messages.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+          error={messages.error}
+          onRetry={() => messages.refetch()}
+        />
       ) : list.length === 0 && !messages.isError ? (
         <EmptyState icon={<IconMessageCircle size={28} />} title="No messages yet">
           Write the first message below: {contactName} receives it as a text message and can simply reply.
@@ -154,34 +146,12 @@ function authorName(m: Message, names: Map<string, string>, contactName: string)
 
 /**
  * Tells the server the newest message was read, once per message, only while the tab is on screen; the
- * caller's unread notifications about this conversation are marked read too, since the chat shows them.
+ * server then marks the caller's notifications about it read too (`notification.read` refreshes the bell).
  */
 function useMarkRead(conversationId: string, newestId: string | undefined) {
   const api = useApi();
   const queryClient = useQueryClient();
   const marked = useRef<string | undefined>(undefined);
-  const unread = useUnreadNotifications();
-  const cleared = useRef(new Set<string>());
-  const mine = (unread.data?.items ?? []).filter(
-    (n) => n.conversationId === conversationId && !cleared.current.has(n.id),
-  );
-  const pendingIds = mine.map((n) => n.id).join(',');
-
-  useEffect(() => {
-    if (!pendingIds) return;
-    const clear = () => {
-      if (document.visibilityState !== 'visible') return;
-      const ids = pendingIds.split(',').filter((id) => !cleared.current.has(id));
-      for (const id of ids) cleared.current.add(id);
-      if (ids.length === 0) return;
-      Promise.allSettled(
-        ids.map((id) => api.post(`/api/v1/notifications/${encodeURIComponent(id)}/read`)),
-      ).then(() => queryClient.invalidateQueries({ queryKey: ['notifications'] }));
-    };
-    clear();
-    document.addEventListener('visibilitychange', clear);
-    return () => document.removeEventListener('visibilitychange', clear);
-  }, [api, queryClient, pendingIds]);
 
   useEffect(() => {
     if (!newestId) return;

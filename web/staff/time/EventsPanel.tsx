@@ -1,9 +1,7 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
-  Loader,
   Paper,
   SegmentedControl,
   Select,
@@ -14,9 +12,10 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconClockHour4 } from '@tabler/icons-react';
+import { IconClockHour4 } from '@tabler/icons-react';
 import { Fragment, useMemo, useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
+import { LoadError, Loading } from '../../ui/LoadStates';
 import { describeError } from '../../ui/problem';
 import { EventRow } from './EventRow';
 import { formatDuration, formatHours, groupByDay, totalSeconds } from './model';
@@ -168,24 +167,14 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
           </Button>
         </Group>
         {events.isPending ? (
-          <Group justify="center" py="xl">
-            <Loader aria-label="Loading billable events" />
-          </Group>
+          <Loading label="Loading billable events" />
         ) : events.isError ? (
-          <Alert
+          <LoadError
             m="md"
-            color="red"
-            icon={<IconAlertCircle aria-hidden />}
             title="Billable events could not be loaded"
-            role="alert"
-          >
-            <Text size="sm" mb="sm">
-              {describeError(events.error)}
-            </Text>
-            <Button size="xs" variant="white" color="red" onClick={() => events.refetch()}>
-              Try again
-            </Button>
-          </Alert>
+            error={events.error}
+            onRetry={() => events.refetch()}
+          />
         ) : items.length === 0 ? (
           <EmptyState icon={<IconClockHour4 size={28} />} title="No billable events here">
             Time spent in secure chats, text conversations, portal threads, e-mails and logged calls appears

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconDownload, IconReceipt } from '@tabler/icons-react';
+import { Button, Group, Paper, Select, Stack, Table, TextInput } from '@mantine/core';
+import { IconDownload, IconReceipt } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
-import { describeError } from '../../ui/problem';
+import { LoadError, Loading } from '../../ui/LoadStates';
 import { formatHours, formatMoney } from './model';
 import { useTimeEntries, useTimekeepers } from './queries';
 
@@ -83,24 +83,14 @@ export function TimeEntriesPanel({ isBillingManager }: { isBillingManager: boole
       </Paper>
       <Paper withBorder radius="lg">
         {entries.isPending ? (
-          <Group justify="center" py="xl">
-            <Loader aria-label="Loading time entries" />
-          </Group>
+          <Loading label="Loading time entries" />
         ) : entries.isError ? (
-          <Alert
+          <LoadError
             m="md"
-            color="red"
-            icon={<IconAlertCircle aria-hidden />}
             title="Time entries could not be loaded"
-            role="alert"
-          >
-            <Text size="sm" mb="sm">
-              {describeError(entries.error)}
-            </Text>
-            <Button size="xs" variant="white" color="red" onClick={() => entries.refetch()}>
-              Try again
-            </Button>
-          </Alert>
+            error={entries.error}
+            onRetry={() => entries.refetch()}
+          />
         ) : items.length === 0 ? (
           <EmptyState icon={<IconReceipt size={28} />} title="No time entries yet">
             Convert billable events into time entries and they are listed here, ready to export.
