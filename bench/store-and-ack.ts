@@ -5,19 +5,29 @@ import autocannon from 'autocannon';
 import { type BenchServer, signIn } from './lib/server';
 import { round } from './lib/stats';
 
-/** Runs autocannon against one POST for a few seconds. */
+/** Runs autocannon for a few seconds, POSTing body to the urls in turn (one thread per request). */
 async function load(
-  url: string,
+  urls: string[],
   headers: Record<string, string>,
   body: string,
   connections: number,
   rate?: number,
 ) {
+  let next = 0;
+  const paths = urls.map((u) => new URL(u).pathname);
   const result = await autocannon({
-    url,
+    url: urls[0] as string,
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
     body,
+    requests: [
+      {
+        setupRequest: (request) => {
+          request.path = paths[next++ % paths.length] as string;
+          return request;
+        },
+      },
+    ],
     connections,
     duration: 8,
     ...(rate ? { overallRate: rate } : {}),
@@ -72,35 +82,47 @@ export async function benchStoreAndAck(server: BenchServer, databaseUrl?: string
   const attorney = await signIn(server.url, 'attorney1@demo.parley.test');
   const headers = { cookie: attorney.cookie, 'x-csrf-token': attorney.csrfToken };
   const get = async (p: string) => (await fetch(server.url + p, { headers })).json() as Promise<any>;
+  const post = (p: string, body: unknown) =>
+    fetch(server.url + p, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const matters = await get('/api/v1/matters');
   const matter = matters.items.find((m: { name: string }) => m.name.startsWith('Roe'));
-  const detail = await get(`/api/v1/matters/${matter.id}`);
-  const contact = await get(`/api/v1/contacts/${detail.contacts[0].id}`);
-  const created = await fetch(`${server.url}/api/v1/conversations`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      kind: 'secure_chat',
-      matterId: matter.id,
-      contactId: contact.id,
-      contactPhone: contact.phones[0].number,
-    }),
-  });
-  if (created.status !== 201)
-    throw new Error(`cannot start a thread: ${created.status} ${await created.text()}`);
-  const conversation = (await created.json()) as { id: string };
-  const url = `${server.url}/api/v1/conversations/${conversation.id}/messages`;
+  // Real traffic spreads over many threads: 8 clients on the matter, two threads each.
+  const urls: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const phone = `+1202555${String(2000 + i).padStart(4, '0')}`;
+    const contact = await (
+      await post('/api/v1/contacts', { name: `Bench Client ${i}`, phones: [{ number: phone }] })
+    ).json();
+    await post(`/api/v1/matters/${matter.id}/contacts`, { contactId: contact.id });
+    for (let n = 0; n < 2; n++) {
+      const created = await post('/api/v1/conversations', {
+        kind: 'secure_chat',
+        matterId: matter.id,
+        contactId: contact.id,
+        contactPhone: phone,
+      });
+      if (created.status !== 201)
+        throw new Error(`cannot start a thread: ${created.status} ${await created.text()}`);
+      const conversation = (await created.json()) as { id: string };
+      urls.push(`${server.url}/api/v1/conversations/${conversation.id}/messages`);
+    }
+  }
   const note = JSON.stringify({
     body: 'Called opposing counsel; they will send the draft on Monday.',
     visibility: 'note',
   });
   const text = JSON.stringify({ body: 'Your hearing is confirmed for Tuesday at 10am.' });
 
-  const s1 = await load(url, headers, note, 16);
-  const s1HalfLoad = await load(url, headers, note, 8, Math.max(1, Math.round(s1.requestsPerSec / 2)));
-  const s6 = await load(url, headers, text, 16);
+  const s1 = await load(urls, headers, note, 16);
+  const s1HalfLoad = await load(urls, headers, note, 8, Math.max(1, Math.round(s1.requestsPerSec / 2)));
+  const s6 = await load(urls, headers, text, 16);
   const reference = databaseUrl ? pgbenchReference(databaseUrl) : null;
   return {
+    threads: urls.length,
     s1: { ...s1, atHalfLoad: s1HalfLoad },
     s6: { ...s6, lossVsS1: round(1 - s6.requestsPerSec / s1.requestsPerSec) },
     pgbenchTps: reference,

@@ -34,17 +34,26 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      output += d;
-      if (/Parley is running|"msg":"listening"|Server listening/.test(output)) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output.slice(-2000)}`)));
+  const collect = (d: Buffer) => {
+    output = (output + d).slice(-4000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
   });
+  // Ready means answering HTTP: poll /healthz (the process logs at warn level only).
+  for (;;) {
+    if (exited) throw new Error(`server exited: ${output}`);
+    const up = await fetch(`http://127.0.0.1:${options.port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
   const startMs = performance.now() - started;
-  child.removeAllListeners('exit');
   return {
     url: `http://127.0.0.1:${options.port}`,
     child,

@@ -49,6 +49,9 @@ export async function sendMessage(
       source: actor.via === 'token' ? 'api' : 'web',
     });
     events.push(...stored.events);
-    return { created: stored.created, message: await messageView(tx, deps, row, stored.message) };
+    return {
+      created: stored.created,
+      message: stored.view ?? (await messageView(tx, deps, row, stored.message)),
+    };
   });
 }

@@ -10,6 +10,7 @@ import { loadConversationKey, messageAad, sealText } from './message-crypto';
 import { messageView } from './message-views';
 import { nextWaitingSince } from './model';
 import { type ConversationRow, type MessageRow, memberAudience } from './queries';
+import type { MessageOut } from './schemas';
 
 export interface NewMessage {
   conversation: ConversationRow;
@@ -30,6 +31,8 @@ export interface StoredMessage {
   created: boolean;
   /** To publish after commit: `message.created` and whatever the fan-out produced. */
   events: BusEvent[];
+  /** The staff presentation of a new message, as sent in `message.created` (absent for an existing one). */
+  view?: MessageOut;
 }
 
 /** The message with this id in the firm, if any. */
@@ -112,5 +115,5 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
     audience: await memberAudience(tx, firmId, current),
     data: { conversationId: current.id, message: view },
   };
-  return { message, created: true, events: [created, ...fanOut] };
+  return { message, created: true, events: [created, ...fanOut], view };
 }
