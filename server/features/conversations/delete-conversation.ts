@@ -99,4 +99,6 @@ export async function deleteConversation(
     );
     events.push({ type: 'conversation.deleted', firmId, audience, data: { id: conversationId } });
   });
+  // Other processes may still remember the key, but nothing it could open is left.
+  deps.keyring.forgetConversationKey(firmId, conversationId);
 }

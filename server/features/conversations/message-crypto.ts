@@ -29,10 +29,13 @@ export async function loadConversationKey(
   firmId: string,
   conversationId: string,
 ): Promise<Buffer> {
-  const [row] = await ex
-    .select({ wrappedKey: conversationKeys.wrappedKey })
-    .from(conversationKeys)
-    .where(and(eq(conversationKeys.firmId, firmId), eq(conversationKeys.conversationId, conversationId)));
-  if (!row) throw notFound('conversation');
-  return keyring.conversationKey(ex, firmId, conversationId, row.wrappedKey);
+  const key = await keyring.rememberedConversationKey(ex, firmId, conversationId, async () => {
+    const [row] = await ex
+      .select({ wrappedKey: conversationKeys.wrappedKey })
+      .from(conversationKeys)
+      .where(and(eq(conversationKeys.firmId, firmId), eq(conversationKeys.conversationId, conversationId)));
+    return row?.wrappedKey;
+  });
+  if (!key) throw notFound('conversation');
+  return key;
 }

@@ -41,6 +41,30 @@ describe('keyring', () => {
     await expect(stranger.decryptForFirm(database.db, firm, sealed, 'totp')).rejects.toThrow(DecryptionError);
   });
 
+  it('remembers unwrapped conversation keys until told to forget one', async () => {
+    const firm = await newFirm();
+    const keyring = createKeyring(master);
+    const conversation = uuidv7();
+    const wrapped = await keyring.newWrappedConversationKey(database.db, firm, conversation);
+    let reads = 0;
+    const load = async () => {
+      reads++;
+      return wrapped;
+    };
+    const first = await keyring.rememberedConversationKey(database.db, firm, conversation, load);
+    const second = await keyring.rememberedConversationKey(database.db, firm, conversation, load);
+    expect(second).toEqual(first);
+    expect(reads).toBe(1);
+    expect(first).toEqual(await keyring.conversationKey(database.db, firm, conversation, wrapped));
+    keyring.forgetConversationKey(firm, conversation);
+    expect(
+      await keyring.rememberedConversationKey(database.db, firm, conversation, async () => undefined),
+    ).toBe(undefined);
+    await expect(
+      keyring.rememberedConversationKey(database.db, firm, uuidv7(), async () => wrapped),
+    ).rejects.toThrow(DecryptionError);
+  });
+
   it('refuses a firm that does not exist', async () => {
     await expect(createKeyring(master).blindIndex(database.db, uuidv7(), 'x')).rejects.toThrow(
       'unknown firm',

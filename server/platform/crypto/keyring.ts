@@ -14,6 +14,18 @@ export interface Keyring {
   newWrappedConversationKey(db: Executor, firmId: string, conversationId: string): Promise<string>;
   /** Unwraps a conversation key. */
   conversationKey(db: Executor, firmId: string, conversationId: string, wrapped: string): Promise<Buffer>;
+  /**
+   * The conversation key from this process's memory, or unwrapped from what loadWrapped reads (and
+   * remembered); undefined when there is no key any more.
+   */
+  rememberedConversationKey(
+    db: Executor,
+    firmId: string,
+    conversationId: string,
+    loadWrapped: () => Promise<string | undefined>,
+  ): Promise<Buffer | undefined>;
+  /** Drops a conversation key from memory (its conversation was deleted). */
+  forgetConversationKey(firmId: string, conversationId: string): void;
   /** Blind-index token of a value for the firm's encrypted search. */
   blindIndex(db: Executor, firmId: string, value: string): Promise<string>;
   /** Re-wraps a firm key from the old master key to this keyring's master key (key rotation). */
@@ -26,8 +38,13 @@ const firmAad = (firmId: string) => `firm-key:${firmId}`;
 const conversationAad = (firmId: string, conversationId: string) =>
   `conversation-key:${firmId}:${conversationId}`;
 
+// Unwrapped conversation keys kept in memory, so a send or a read does not fetch and unwrap the key
+// again; the oldest go first. The database row stays the only durable copy (deleting it shreds).
+const REMEMBERED_CONVERSATION_KEYS = 10_000;
+
 export function createKeyring(masterKey: Buffer): Keyring {
   const firmKeys = new Map<string, Buffer>();
+  const rememberedKeys = new Map<string, Buffer>();
 
   async function firmKey(db: Executor, firmId: string): Promise<Buffer> {
     const cached = firmKeys.get(firmId);
@@ -52,6 +69,23 @@ export function createKeyring(masterKey: Buffer): Keyring {
     },
     async conversationKey(db, firmId, conversationId, wrapped) {
       return unwrapKey(await firmKey(db, firmId), wrapped, conversationAad(firmId, conversationId));
+    },
+    async rememberedConversationKey(db, firmId, conversationId, loadWrapped) {
+      const id = `${firmId}:${conversationId}`;
+      const remembered = rememberedKeys.get(id);
+      if (remembered) return remembered;
+      const wrapped = await loadWrapped();
+      if (wrapped === undefined) return undefined;
+      const key = unwrapKey(await firmKey(db, firmId), wrapped, conversationAad(firmId, conversationId));
+      if (rememberedKeys.size >= REMEMBERED_CONVERSATION_KEYS) {
+        const oldest = rememberedKeys.keys().next().value;
+        if (oldest !== undefined) rememberedKeys.delete(oldest);
+      }
+      rememberedKeys.set(id, key);
+      return key;
+    },
+    forgetConversationKey(firmId, conversationId) {
+      rememberedKeys.delete(`${firmId}:${conversationId}`);
     },
     async blindIndex(db, firmId, value) {
       return blindIndex(deriveKey(await firmKey(db, firmId), 'blind-index'), value);
