@@ -3,6 +3,7 @@ import { demoLogins } from '../../server/features/demo/seed-demo';
 import { createFirm } from '../../server/features/directory/create-firm';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { settledJobs } from '../support/outbox';
 import { activationLinkIn, contactIdByName, expectNothingWritten, tokenOf, waitForMail } from './helpers';
 
 const NEW_PASSWORD = 'correct horse battery staple';
@@ -63,7 +64,8 @@ describe('portal invitation', () => {
     expect(mail?.html).toContain(`href="${link.replace(/&/g, '&amp;')}"`);
     expect(mail?.messageId).toMatch(/^<portal-invitation-[0-9a-f-]+@parley\.localhost>$/);
     // Neither the token nor the address is stored in the job; the token only sealed.
-    const [job] = await t.database.query<{ payload: Record<string, unknown>; status: string }>(
+    const [job] = await settledJobs<{ payload: Record<string, unknown>; status: string }>(
+      t.database,
       "select payload, status from outbox where topic = 'email.send'",
     );
     expect(job?.status).toBe('sent');

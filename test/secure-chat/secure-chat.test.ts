@@ -7,6 +7,7 @@ import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { settledJobs } from '../support/outbox';
 import {
   eventually,
   JANE_MOBILE,
@@ -126,7 +127,8 @@ describe('secure chat over the SMS simulator', () => {
     expect(texts[0]?.id).toBe(row?.provider_id);
 
     // The outbox job names the message; its content never sits there in clear.
-    const jobs = await t.database.query<{ payload: string; idempotency_key: string; status: string }>(
+    const jobs = await settledJobs<{ payload: string; idempotency_key: string; status: string }>(
+      t.database,
       `select payload::text as payload, idempotency_key, status from outbox where topic = 'sms.send' and idempotency_key = $1`,
       [sentLong.id],
     );

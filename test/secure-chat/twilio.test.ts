@@ -6,6 +6,7 @@ import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
 import { openStream, type Stream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { settledJobs } from '../support/outbox';
 import {
   eventually,
   freePort,
@@ -169,7 +170,8 @@ describe('secure chat over Twilio (local fake)', () => {
     expect(fake.messages.filter((m) => m.body === body)).toHaveLength(1);
     const attempts = fake.requests.filter((r) => r.headers['i-twilio-idempotency-token'] === sent.body.id);
     expect(attempts).toHaveLength(2);
-    const [job] = await t.database.query<{ status: string; attempts: number }>(
+    const [job] = await settledJobs<{ status: string; attempts: number }>(
+      t.database,
       `select status, attempts from outbox where idempotency_key = $1`,
       [sent.body.id],
     );
@@ -192,7 +194,8 @@ describe('secure chat over Twilio (local fake)', () => {
       return d?.status === 'failed' ? d : undefined;
     }, 'the failed delivery');
     expect(delivery.errorCode).toBe('21610');
-    const [job] = await t.database.query<{ status: string; attempts: number; last_error: string }>(
+    const [job] = await settledJobs<{ status: string; attempts: number; last_error: string }>(
+      t.database,
       `select status, attempts, last_error from outbox where idempotency_key = $1`,
       [sent.body.id],
     );
