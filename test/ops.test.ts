@@ -40,4 +40,34 @@ describe('operations endpoints', () => {
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe('3.1.0');
   });
+
+  it('answers a body over the size limit with 413, an unknown media type with 415, broken JSON with 400', async () => {
+    const small = await startTestApp({ BODY_LIMIT_BYTES: '1024' });
+    try {
+      const c = small.client();
+      const big = await c.post('/api/v1/auth/login', { email: 'a@b.test', password: 'x'.repeat(2000) });
+      expect(big.status).toBe(413);
+      expect(big.body).toMatchObject({ type: '/problems/too-large', status: 413 });
+      const xml = await c.post('/api/v1/auth/login', '<login/>', {
+        headers: { 'content-type': 'application/xml' },
+      });
+      expect(xml.status).toBe(415);
+      expect(xml.headers.get('content-type')).toContain('application/problem+json');
+      const broken = await c.post('/api/v1/auth/login', '{"email": ', {
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(broken.status).toBe(400);
+      expect(broken.body.errors).toEqual([{ field: 'body', message: 'is not valid JSON' }]);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('names every invalid field of a request in errors[]', async () => {
+    const r = await t.client().post('/api/v1/auth/login', { email: 42 });
+    expect(r.status).toBe(400);
+    expect(r.body.type).toBe('/problems/validation');
+    const fields = r.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.email', 'body.password']));
+  });
 });
