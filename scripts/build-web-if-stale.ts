@@ -12,6 +12,8 @@ const SOURCES = [
   path.join(repo, 'web'),
   path.join(repo, 'vite.config.ts'),
   path.join(repo, 'package-lock.json'),
+  // Pure server modules the web app imports (the composer's live SMS segment counter).
+  path.join(repo, 'server', 'channels', 'sms', 'segments.ts'),
 ];
 
 function newestMtime(entry: string): number {
