@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Loader, type MantineSpacing, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, type MantineSpacing, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { describeError } from './problem';
+import { Link } from 'react-router';
+import { ApiError, describeError } from './problem';
 
 /** A centred spinner with an accessible label, shown while a query loads. */
 export function Loading({ label }: { label: string }) {
@@ -32,5 +33,53 @@ export function LoadError({
         Try again
       </Button>
     </Alert>
+  );
+}
+
+/**
+ * The page of one object that could not be loaded: "not found" on a 404 (never saying whether it
+ * exists elsewhere), otherwise why, with a retry; always a way back to the list.
+ */
+export function DetailLoadError({
+  noun,
+  error,
+  onRetry,
+  missingText,
+  back,
+}: {
+  /** Capitalised, e.g. "Matter". */
+  noun: string;
+  error: unknown;
+  onRetry: () => void;
+  missingText: string;
+  back: { to: string; label: string };
+}) {
+  const missing = error instanceof ApiError && error.status === 404;
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {missing ? `${noun} not found` : noun}
+      </Title>
+      <Alert
+        color="red"
+        icon={<IconAlertCircle aria-hidden />}
+        role="alert"
+        title={`The ${noun.toLowerCase()} could not be loaded`}
+      >
+        <Text size="sm" mb="sm">
+          {missing ? missingText : describeError(error)}
+        </Text>
+        <Group gap="xs">
+          {!missing && (
+            <Button size="xs" variant="white" color="red" onClick={onRetry}>
+              Try again
+            </Button>
+          )}
+          <Button size="xs" variant="white" color="red" component={Link} to={back.to}>
+            {back.label}
+          </Button>
+        </Group>
+      </Alert>
+    </Stack>
   );
 }

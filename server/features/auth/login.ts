@@ -4,16 +4,11 @@ import { recordAudit } from '../../platform/audit/audit-log';
 import { staffLogins, users } from '../../platform/db/schema';
 import { tooManyRequests } from '../../platform/http/problem';
 import { normaliseEmail } from '../directory/model';
-import { deviceCookieKey, isKnownDevice, issueDeviceCookie } from './device-cookie';
+import { deviceCookieKey, isKnownDevice } from './device-cookie';
+import { openSignedInSession } from './open-signed-in-session';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { invalidCredentials, totpRequired } from './problems';
-import { createSession } from './sessions';
-import {
-  clearAccountAddressFailures,
-  type LoginAttempt,
-  loginRetryAfterSeconds,
-  recordLoginFailure,
-} from './throttle';
+import { type LoginAttempt, loginRetryAfterSeconds, recordLoginFailure } from './throttle';
 import { consumeTotpStep, totpStepOf } from './totp-code';
 
 export interface LoginInput {
@@ -107,38 +102,17 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
     }
   }
 
-  const now = deps.clock();
-  const session = await deps.db.transaction(async (tx) => {
-    const created = await createSession(deps, tx, {
-      firmId: user.firmId,
-      subjectType: 'user',
-      subjectId: user.id,
-      ip: input.ip,
-      userAgent: input.userAgent,
-    });
-    await clearAccountAddressFailures(tx, attempt);
-    await recordAudit(
-      tx,
-      {
-        firmId: user.firmId,
-        actorType: 'user',
-        actorId: user.id,
-        action: 'auth.login',
-        targetType: 'user',
-        targetId: user.id,
-        ip: input.ip,
-        details: { totp: user.totpEnabled, knownDevice: attempt.knownDevice },
-      },
-      now,
-    );
-    return created;
+  const opened = await openSignedInSession(deps, {
+    firmId: user.firmId,
+    subject: { type: 'user', id: user.id },
+    attempt,
+    deviceKey,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    action: 'auth.login',
+    details: { totp: user.totpEnabled, knownDevice: attempt.knownDevice },
   });
-  return {
-    user,
-    sessionCookie: session.cookieValue,
-    csrfToken: session.csrfToken,
-    deviceCookie: issueDeviceCookie(deviceKey, 'staff', email, now),
-  };
+  return { user: user, ...opened };
 }
 
 async function findUser(deps: Deps, email: string): Promise<UserRow | undefined> {

@@ -4,16 +4,11 @@ import { recordAudit } from '../../platform/audit/audit-log';
 import { contacts, portalLogins } from '../../platform/db/schema';
 import { tooManyRequests } from '../../platform/http/problem';
 import { normaliseEmail } from '../directory/model';
-import { deviceCookieKey, isKnownDevice, issueDeviceCookie } from './device-cookie';
+import { deviceCookieKey, isKnownDevice } from './device-cookie';
+import { openSignedInSession } from './open-signed-in-session';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { invalidCredentials } from './problems';
-import { createSession } from './sessions';
-import {
-  clearAccountAddressFailures,
-  type LoginAttempt,
-  loginRetryAfterSeconds,
-  recordLoginFailure,
-} from './throttle';
+import { type LoginAttempt, loginRetryAfterSeconds, recordLoginFailure } from './throttle';
 
 export interface PortalLoginInput {
   email: string;
@@ -100,36 +95,15 @@ export async function portalLogin(deps: Deps, input: PortalLoginInput): Promise<
   }
 
   const contact = match;
-  const now = deps.clock();
-  const session = await deps.db.transaction(async (tx) => {
-    const created = await createSession(deps, tx, {
-      firmId: contact.firmId,
-      subjectType: 'contact',
-      subjectId: contact.id,
-      ip: input.ip,
-      userAgent: input.userAgent,
-    });
-    await clearAccountAddressFailures(tx, attempt);
-    await recordAudit(
-      tx,
-      {
-        firmId: contact.firmId,
-        actorType: 'contact',
-        actorId: contact.id,
-        action: 'portal.login',
-        targetType: 'contact',
-        targetId: contact.id,
-        ip: input.ip,
-        details: { knownDevice: attempt.knownDevice },
-      },
-      now,
-    );
-    return created;
+  const opened = await openSignedInSession(deps, {
+    firmId: contact.firmId,
+    subject: { type: 'contact', id: contact.id },
+    attempt,
+    deviceKey,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    action: 'portal.login',
+    details: { knownDevice: attempt.knownDevice },
   });
-  return {
-    contact: { id: contact.id, firmId: contact.firmId, name: contact.name, email },
-    sessionCookie: session.cookieValue,
-    csrfToken: session.csrfToken,
-    deviceCookie: issueDeviceCookie(deviceKey, 'portal', email, now),
-  };
+  return { contact: { id: contact.id, firmId: contact.firmId, name: contact.name, email }, ...opened };
 }

@@ -1,23 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Avatar,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Group,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Avatar, Badge, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconInfoCircle, IconMessageCircle, IconPencil } from '@tabler/icons-react';
+import { IconInfoCircle, IconMessageCircle, IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Loading } from '../../ui/LoadStates';
-import { ApiError, describeError } from '../../ui/problem';
+import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
 import { secureChatPath } from '../secure-chat/scope';
 import { ContactFormDialog } from './ContactFormDialog';
@@ -38,33 +25,14 @@ export function ContactPage({ tab }: { tab: ContactTab }) {
     return <Loading label="Loading the contact" />;
   }
   if (contact.isError) {
-    const missing = contact.error instanceof ApiError && contact.error.status === 404;
     return (
-      <Stack>
-        <Title order={1} size="h2">
-          {missing ? 'Contact not found' : 'Contact'}
-        </Title>
-        <Alert
-          color="red"
-          icon={<IconAlertCircle aria-hidden />}
-          role="alert"
-          title="The contact could not be loaded"
-        >
-          <Text size="sm" mb="sm">
-            {missing ? 'This contact does not exist.' : describeError(contact.error)}
-          </Text>
-          <Group gap="xs">
-            {!missing && (
-              <Button size="xs" variant="white" color="red" onClick={() => contact.refetch()}>
-                Try again
-              </Button>
-            )}
-            <Button size="xs" variant="white" color="red" component={Link} to="/contacts">
-              Back to contacts
-            </Button>
-          </Group>
-        </Alert>
-      </Stack>
+      <DetailLoadError
+        noun="Contact"
+        error={contact.error}
+        onRetry={() => contact.refetch()}
+        missingText="This contact does not exist."
+        back={{ to: '/contacts', label: 'Back to contacts' }}
+      />
     );
   }
   return <ContactLoaded contact={contact.data} tab={tab} conversationId={conversationId} />;

@@ -1,9 +1,7 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Breadcrumbs,
-  Button,
   Group,
   Paper,
   SimpleGrid,
@@ -13,11 +11,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertCircle, IconInfoCircle, IconMessageCircle } from '@tabler/icons-react';
+import { IconInfoCircle, IconMessageCircle } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Loading } from '../../ui/LoadStates';
-import { ApiError, describeError } from '../../ui/problem';
+import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { contactPath } from '../contacts/queries';
 import { useUsers } from '../secure-chat/queries';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
@@ -36,33 +33,14 @@ export function MatterPage({ tab }: { tab: MatterTab }) {
     return <Loading label="Loading the matter" />;
   }
   if (matter.isError) {
-    const missing = matter.error instanceof ApiError && matter.error.status === 404;
     return (
-      <Stack>
-        <Title order={1} size="h2">
-          {missing ? 'Matter not found' : 'Matter'}
-        </Title>
-        <Alert
-          color="red"
-          icon={<IconAlertCircle aria-hidden />}
-          role="alert"
-          title="The matter could not be loaded"
-        >
-          <Text size="sm" mb="sm">
-            {missing ? 'This matter does not exist or you may not see it.' : describeError(matter.error)}
-          </Text>
-          <Group gap="xs">
-            {!missing && (
-              <Button size="xs" variant="white" color="red" onClick={() => matter.refetch()}>
-                Try again
-              </Button>
-            )}
-            <Button size="xs" variant="white" color="red" component={Link} to="/matters">
-              Back to matters
-            </Button>
-          </Group>
-        </Alert>
-      </Stack>
+      <DetailLoadError
+        noun="Matter"
+        error={matter.error}
+        onRetry={() => matter.refetch()}
+        missingText="This matter does not exist or you may not see it."
+        back={{ to: '/matters', label: 'Back to matters' }}
+      />
     );
   }
   return <MatterLoaded matter={matter.data} tab={tab} conversationId={conversationId} />;
