@@ -72,6 +72,11 @@ export const configSchema = z
     REALTIME_HEARTBEAT_MS: positiveInt.default(25_000),
     /** A socket with more than this many bytes waiting to be sent is dropped (it reconnects and catches up). */
     REALTIME_MAX_BUFFERED_BYTES: positiveInt.default(1024 * 1024),
+    /**
+     * Milliseconds between checks that every open stream's session is still live (expired, signed
+     * out, deactivated or changed role); a stream outlives its session by at most this long.
+     */
+    REALTIME_SESSION_CHECK_MS: positiveInt.max(60_000).default(5_000),
     /** Milliseconds between looks for due outbox jobs (a commit that appends one wakes the relay at once). */
     OUTBOX_POLL_MS: positiveInt.default(500),
     /** Attempts at an outbox job before it is dead-lettered. */

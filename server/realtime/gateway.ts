@@ -1,8 +1,10 @@
 import type { Socket } from 'node:net';
+import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { WebSocket } from 'ws';
 import type { BusEvent, EventBus } from '../platform/bus/bus';
 import { type Actor, can } from '../platform/http/actor';
+import { type FrameBucket, fullBucket, inboundFrameRate, takeFrame } from './policy';
 
 /**
  * Internal event that closes sockets instead of reaching them (logout, deactivation, role change:
@@ -20,10 +22,24 @@ export interface SessionEndedData {
 /** Close code sent when the session behind a socket ended; the client should not retry blindly. */
 export const SESSION_ENDED_CLOSE_CODE = 4001;
 
-/** Tuning of the gateway (from config; tests shorten the heartbeat). */
+/** Close code for a client that sends more frames than inboundFrameRate allows (policy violation). */
+export const FLOOD_CLOSE_CODE = 1008;
+
+/** Tuning of the gateway (from config; tests shorten the heartbeat and the session check). */
 export interface GatewayOptions {
   heartbeatMs: number;
   maxBufferedBytes: number;
+  /** Milliseconds between checks that the session of every open socket is still live. */
+  sessionCheckMs: number;
+}
+
+/** What the gateway needs from the rest of the server. */
+export interface GatewayDeps {
+  bus: EventBus;
+  registry: Registry;
+  log: Logger;
+  /** The session ids, among these actors', whose streams must end (see endedStreamSessions). */
+  endedSessions: (actors: Actor[]) => Promise<Set<string>>;
 }
 
 /** The sockets of this process and the delivery of bus events to them. */
@@ -40,6 +56,8 @@ interface Connection {
   actor: Actor;
   /** Pings sent since the last pong. */
   unanswered: number;
+  /** Inbound frames the client may still send. */
+  bucket: FrameBucket;
 }
 
 // Sockets of one firm, indexed so an event costs O(recipients), not O(sockets of the process).
@@ -62,7 +80,7 @@ function subjectOf(actor: Actor): string {
  * audience. Each event is serialised once into one buffer shared by every recipient; the actor of
  * a socket is resolved once at upgrade, so no delivery touches the database.
  */
-export function createGateway(deps: { bus: EventBus; registry: Registry }, options: GatewayOptions): Gateway {
+export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gateway {
   const firms = new Map<string, FirmSockets>();
   const all = new Set<Connection>();
   const sockets = metric(
@@ -91,7 +109,7 @@ export function createGateway(deps: { bus: EventBus; registry: Registry }, optio
     () =>
       new Counter({
         name: 'parley_realtime_dropped_total',
-        help: 'WebSocket streams dropped by the server, by reason (slow, heartbeat)',
+        help: 'WebSocket streams dropped by the server, by reason (slow, heartbeat, invalid frame, flood)',
         labelNames: ['reason'] as const,
         registers: [deps.registry],
       }),
@@ -118,6 +136,48 @@ export function createGateway(deps: { bus: EventBus; registry: Registry }, optio
     dropped.inc({ reason });
     remove(c);
     c.ws.terminate();
+  }
+
+  function endStream(c: Connection) {
+    remove(c);
+    c.ws.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+  }
+
+  // Every frame counts, pings and pongs included: each costs the server work whatever its type.
+  function onFrame(c: Connection) {
+    if (!all.has(c)) return;
+    const bucket = takeFrame(c.bucket, inboundFrameRate, performance.now());
+    if (bucket) {
+      c.bucket = bucket;
+      return;
+    }
+    dropped.inc({ reason: 'flood' });
+    remove(c);
+    // A close rather than a reset, so a buggy client learns why; ws discards what the client
+    // sends until it answers the close, and cuts it off if it never does.
+    c.ws.close(FLOOD_CLOSE_CODE, 'too many frames');
+  }
+
+  function onError(c: Connection, error: Error) {
+    // ws emits this for a frame it refuses and has already closed the socket with the matching code
+    // (1009 too large, 1007 invalid UTF-8, 1002 protocol error). Without a listener the process
+    // would exit. The error code is logged, never the frame.
+    dropped.inc({ reason: 'invalid' });
+    remove(c);
+    deps.log.warn({ code: (error as { code?: string }).code }, 'stream closed on an invalid frame');
+  }
+
+  /** A socket listener that can never throw into ws (an exception there would end the process). */
+  function guarded<A extends unknown[]>(c: Connection, listener: (...args: A) => void) {
+    return (...args: A) => {
+      try {
+        listener(...args);
+      } catch (error) {
+        deps.log.error({ err: { type: (error as Error)?.name } }, 'stream listener failed');
+        remove(c);
+        c.ws.terminate();
+      }
+    };
   }
 
   function deliver(c: Connection, frame: Buffer) {
@@ -152,9 +212,7 @@ export function createGateway(deps: { bus: EventBus; registry: Registry }, optio
       const ended =
         sessionIds.has(a.sessionId ?? '') ||
         (a.kind === 'user' ? userIds.has(a.userId) : contactIds.has(a.contactId));
-      if (!ended) continue;
-      remove(c);
-      c.ws.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+      if (ended) endStream(c);
     }
   }
 
@@ -186,11 +244,36 @@ export function createGateway(deps: { bus: EventBus; registry: Registry }, optio
   }, options.heartbeatMs);
   heartbeat.unref();
 
+  // Sessions end by expiry without any event, and an event can be missed while the bus is down, so
+  // every open socket's session is looked up again on a timer: one query for all of them.
+  let checking = false;
+  async function checkSessions() {
+    if (checking || all.size === 0) return;
+    checking = true;
+    try {
+      const ended = await deps.endedSessions([...all].map((c) => c.actor));
+      for (const c of [...all]) if (ended.has(c.actor.sessionId ?? '')) endStream(c);
+    } catch (error) {
+      // The database is unreachable: keep the sockets (they could not reconnect anyway, and few
+      // events happen without a database); the next check decides.
+      deps.log.warn({ err: { type: (error as Error)?.name } }, 'stream session check failed');
+    } finally {
+      checking = false;
+    }
+  }
+  const sessionCheck = setInterval(() => void checkSessions(), options.sessionCheckMs);
+  sessionCheck.unref();
+
   return {
     add(ws, actor, rawSocket) {
       // Nagle's algorithm plus delayed ACKs adds tens of milliseconds to small frames.
       rawSocket.setNoDelay(true);
-      const c: Connection = { ws, actor, unanswered: 0 };
+      const c: Connection = {
+        ws,
+        actor,
+        unanswered: 0,
+        bucket: fullBucket(inboundFrameRate, performance.now()),
+      };
       let firm = firms.get(actor.firmId);
       if (!firm) {
         firm = { all: new Set(), users: new Map(), contacts: new Map() };
@@ -204,10 +287,29 @@ export function createGateway(deps: { bus: EventBus; registry: Registry }, optio
       index.set(subject, mine);
       all.add(c);
       sockets.inc();
-      ws.on('pong', () => {
-        c.unanswered = 0;
-      });
-      ws.on('close', () => remove(c));
+      ws.on(
+        'error',
+        guarded(c, (error: Error) => onError(c, error)),
+      );
+      ws.on(
+        'message',
+        guarded(c, () => onFrame(c)),
+      );
+      ws.on(
+        'ping',
+        guarded(c, () => onFrame(c)),
+      );
+      ws.on(
+        'pong',
+        guarded(c, () => {
+          c.unanswered = 0;
+          onFrame(c);
+        }),
+      );
+      ws.on(
+        'close',
+        guarded(c, () => remove(c)),
+      );
       const ready = actor.kind === 'user' ? { userId: actor.userId } : { contactId: actor.contactId };
       ws.send(JSON.stringify({ type: 'ready', data: ready }));
     },
@@ -215,6 +317,7 @@ export function createGateway(deps: { bus: EventBus; registry: Registry }, optio
     close() {
       unsubscribe();
       clearInterval(heartbeat);
+      clearInterval(sessionCheck);
       for (const c of [...all]) {
         remove(c);
         c.ws.close(1001, 'server shutting down');

@@ -1,3 +1,5 @@
+import { type SessionLimits, sessionIsLive } from '../features/auth/policy';
+import type { SessionState } from '../features/auth/sessions';
 import type { Audience } from '../platform/bus/bus';
 import { type Actor, can } from '../platform/http/actor';
 
@@ -33,4 +35,70 @@ export function audienceIncludes(audience: Audience, actor: Actor): boolean {
   if (actor.kind === 'contact') return audience.contactIds?.includes(actor.contactId) ?? false;
   if (audience.userIds?.includes(actor.userId)) return true;
   return audience.permission !== undefined && can(actor, audience.permission);
+}
+
+/** A socket's allowance of inbound frames: a token bucket, refilled continuously. */
+export interface FrameBucket {
+  tokens: number;
+  /** When the tokens were counted (milliseconds). */
+  at: number;
+}
+
+/** Burst size and steady rate of a FrameBucket. */
+export interface FrameRate {
+  burst: number;
+  perSecond: number;
+}
+
+/**
+ * What a client may send. Browsers send nothing but the pong answering each heartbeat (one every
+ * REALTIME_HEARTBEAT_MS), so this is far above normal use and far below a flood.
+ */
+export const inboundFrameRate: FrameRate = { burst: 20, perSecond: 10 };
+
+/** A full bucket at `now`. */
+export function fullBucket(rate: FrameRate, now: number): FrameBucket {
+  return { tokens: rate.burst, at: now };
+}
+
+/** The bucket after one frame arrives at `now`, or null when it is empty: the client is flooding. */
+export function takeFrame(bucket: FrameBucket, rate: FrameRate, now: number): FrameBucket | null {
+  const elapsed = Math.max(0, now - bucket.at);
+  const tokens = Math.min(rate.burst, bucket.tokens + (elapsed / 1000) * rate.perSecond);
+  if (tokens < 1) return null;
+  return { tokens: tokens - 1, at: now };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return a.length === b.length && b.every((x) => set.has(x));
+}
+
+/**
+ * True while a socket may keep receiving events: its session still exists and is live, and the
+ * actor resolved at upgrade still matches it. A changed role or permission set ends the stream too,
+ * since its deliveries are decided from the actor captured at upgrade; the client reconnects and is
+ * authorised afresh.
+ */
+export function streamMayContinue(
+  actor: Actor,
+  state: SessionState | undefined,
+  limits: SessionLimits,
+  now: Date,
+): boolean {
+  if (!state || !sessionIsLive(state, limits, now)) return false;
+  if (actor.kind === 'contact') {
+    return (
+      state.subjectType === 'contact' &&
+      state.subjectId === actor.contactId &&
+      state.portalStatus === 'active'
+    );
+  }
+  return (
+    state.subjectType === 'user' &&
+    state.subjectId === actor.userId &&
+    state.userActive === true &&
+    state.role === actor.role &&
+    sameSet(state.permissions ?? [], actor.permissions)
+  );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps';
 import { publishEvents } from '../platform/bus/in-transaction';
 import { requireStaff } from '../platform/http/actor';
+import { endedStreamSessions } from './ended-sessions';
 import { createGateway } from './gateway';
 import { acceptStreamUpgrades } from './upgrade';
 
@@ -13,10 +14,16 @@ import { acceptStreamUpgrades } from './upgrade';
  */
 export async function realtimeRoutes(app: FastifyInstance, deps: Deps) {
   const gateway = createGateway(
-    { bus: deps.bus, registry: deps.metrics.registry },
+    {
+      bus: deps.bus,
+      registry: deps.metrics.registry,
+      log: deps.log,
+      endedSessions: (actors) => endedStreamSessions(deps, actors),
+    },
     {
       heartbeatMs: deps.config.REALTIME_HEARTBEAT_MS,
       maxBufferedBytes: deps.config.REALTIME_MAX_BUFFERED_BYTES,
+      sessionCheckMs: deps.config.REALTIME_SESSION_CHECK_MS,
     },
   );
   const wss = acceptStreamUpgrades(app, deps, gateway);

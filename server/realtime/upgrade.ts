@@ -39,8 +39,10 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
  * plain 403/401 and never a socket.
  */
 export function acceptStreamUpgrades(app: FastifyInstance, deps: Deps, gateway: Gateway): WebSocketServer {
-  // Clients only answer pings; anything they send is ignored, so a large frame is never useful.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024, perMessageDeflate: false });
+  // Clients only answer pings and anything they send is ignored, so a large frame is never useful;
+  // ws closes one over this size with 1009 (and invalid UTF-8 with 1007) and emits 'error', which
+  // the gateway listens to.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
   const trustProxy = deps.config.TRUST_PROXY;
 
   async function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -65,8 +67,12 @@ export function acceptStreamUpgrades(app: FastifyInstance, deps: Deps, gateway: 
     wss.handleUpgrade(request, socket, head, (ws) => gateway.add(ws, actor, socket as never));
   }
 
+  // An exception escaping an 'upgrade' listener would end the process: fail this connection only.
   const listener = (request: IncomingMessage, socket: Duplex, head: Buffer) =>
-    void onUpgrade(request, socket, head);
+    void onUpgrade(request, socket, head).catch((error: unknown) => {
+      deps.log.error({ err: { type: (error as Error)?.name } }, 'stream upgrade failed');
+      socket.destroy();
+    });
   app.server.on('upgrade', listener);
   app.addHook('preClose', async () => {
     app.server.off('upgrade', listener);

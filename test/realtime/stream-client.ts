@@ -18,8 +18,10 @@ export interface Stream {
 }
 
 export interface StreamOptions {
-  /** Value of the parley_session cookie; none when undefined. */
+  /** Value of the session cookie; none when undefined. */
   session?: string;
+  /** Name of the session cookie: parley_session unless given (parley_portal_session for the portal). */
+  cookie?: string;
   /** Origin header; defaults to the server's own origin, null sends none. */
   origin?: string | null;
   path?: string;
@@ -33,7 +35,7 @@ function wsUrl(baseUrl: string, path: string) {
 
 function connect(baseUrl: string, o: StreamOptions): WebSocket {
   const headers: Record<string, string> = {};
-  if (o.session) headers.cookie = `parley_session=${o.session}`;
+  if (o.session) headers.cookie = `${o.cookie ?? 'parley_session'}=${o.session}`;
   const origin = o.origin === undefined ? baseUrl : o.origin;
   return new WebSocket(wsUrl(baseUrl, o.path ?? '/api/v1/stream'), {
     headers,
@@ -103,7 +105,10 @@ export async function serverSockets(deps: Deps): Promise<number> {
 }
 
 /** Streams the server of deps dropped for this reason so far. */
-export async function serverDrops(deps: Deps, reason: 'slow' | 'heartbeat'): Promise<number> {
+export async function serverDrops(
+  deps: Deps,
+  reason: 'slow' | 'heartbeat' | 'invalid' | 'flood',
+): Promise<number> {
   const metric = await deps.metrics.registry.getSingleMetric('parley_realtime_dropped_total')?.get();
   return metric?.values.find((v) => v.labels.reason === reason)?.value ?? 0;
 }

@@ -1,5 +1,5 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Config } from '../../config';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
@@ -38,7 +38,8 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
-const limitsOf = (config: Config): SessionLimits => ({
+/** The session lifetime limits of the configuration. */
+export const limitsOf = (config: Config): SessionLimits => ({
   idleMinutes: config.SESSION_IDLE_MINUTES,
   maxHours: config.SESSION_MAX_HOURS,
 });
@@ -157,6 +158,82 @@ export async function loadSession(
     };
   }
   return null;
+}
+
+/** A session named by its firm and id. */
+export interface SessionRef {
+  firmId: string;
+  sessionId: string;
+}
+
+/** What loadSessionStates reports of one session: its times and its subject's current standing. */
+export interface SessionState {
+  lastSeenAt: Date;
+  expiresAt: Date;
+  subjectType: string;
+  subjectId: string;
+  /** Staff sessions: whether the user is active (null when the user is gone). */
+  userActive: boolean | null;
+  role: string | null;
+  permissions: string[] | null;
+  /** Portal sessions: the contact's portal status. */
+  portalStatus: string | null;
+}
+
+// Bounds the parameters of one query (PostgreSQL allows 65,535) however many streams a process holds.
+const STATES_PER_QUERY = 1_000;
+
+/**
+ * The current state of many sessions, keyed by session id, in one query per thousand; a session
+ * that no longer exists is absent. Read-only: it neither extends nor deletes a session.
+ */
+export async function loadSessionStates(
+  deps: Pick<Deps, 'db'>,
+  refs: SessionRef[],
+): Promise<Map<string, SessionState>> {
+  const states = new Map<string, SessionState>();
+  for (let start = 0; start < refs.length; start += STATES_PER_QUERY) {
+    const byFirm = new Map<string, string[]>();
+    for (const { firmId, sessionId } of refs.slice(start, start + STATES_PER_QUERY)) {
+      byFirm.set(firmId, [...(byFirm.get(firmId) ?? []), sessionId]);
+    }
+    const rows = await deps.db
+      .select({
+        id: sessions.id,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        subjectType: sessions.subjectType,
+        subjectId: sessions.subjectId,
+        userActive: users.active,
+        role: users.role,
+        permissions: users.permissions,
+        portalStatus: contacts.portalStatus,
+      })
+      .from(sessions)
+      .leftJoin(
+        users,
+        and(
+          eq(sessions.subjectType, 'user'),
+          eq(users.firmId, sessions.firmId),
+          eq(users.id, sessions.subjectId),
+        ),
+      )
+      .leftJoin(
+        contacts,
+        and(
+          eq(sessions.subjectType, 'contact'),
+          eq(contacts.firmId, sessions.firmId),
+          eq(contacts.id, sessions.subjectId),
+        ),
+      )
+      .where(
+        or(
+          ...[...byFirm].map(([firmId, ids]) => and(eq(sessions.firmId, firmId), inArray(sessions.id, ids))),
+        ),
+      );
+    for (const { id, ...state } of rows) states.set(id, state);
+  }
+  return states;
 }
 
 /** The actor of a live session cookie (staff or portal), or null. */
