@@ -7,10 +7,6 @@ import { SESSION_ENDED, type SessionEndedData } from './gateway';
  * the change commits: logout (sessionIds), deactivation or a role/permission change (userIds, so
  * the client reconnects with its new rights), portal deactivation (contactIds).
  */
-export async function closeSessionSockets(
-  deps: Pick<Deps, 'bus' | 'log'>,
-  firmId: string,
-  which: SessionEndedData,
-): Promise<void> {
-  await publishEvents(deps, [{ type: SESSION_ENDED, firmId, audience: {}, data: which }]);
+export function closeSessionSockets(deps: Pick<Deps, 'bus'>, firmId: string, which: SessionEndedData): void {
+  publishEvents(deps, [{ type: SESSION_ENDED, firmId, audience: {}, data: which }]);
 }

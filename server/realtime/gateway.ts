@@ -19,6 +19,12 @@ export interface SessionEndedData {
   contactIds?: string[];
 }
 
+/**
+ * Frame `{ type: 'resync' }`: events may have been missed (the bus between processes was
+ * interrupted); the client refetches what it shows, as after a reconnect.
+ */
+export const RESYNC = 'resync';
+
 /** Close code sent when the session behind a socket ended; the client should not retry blindly. */
 export const SESSION_ENDED_CLOSE_CODE = 4001;
 
@@ -231,6 +237,12 @@ export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gatew
 
   const unsubscribe = deps.bus.subscribe(onEvent);
 
+  // Events of other processes may have been lost: every client refetches what it shows.
+  const resync = Buffer.from(JSON.stringify({ type: RESYNC }));
+  const stopResync = deps.bus.onResync(() => {
+    for (const c of [...all]) deliver(c, resync);
+  });
+
   // One timer for every socket of the process rather than one per socket.
   const heartbeat = setInterval(() => {
     for (const c of [...all]) {
@@ -316,6 +328,7 @@ export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gatew
     size: () => all.size,
     close() {
       unsubscribe();
+      stopResync();
       clearInterval(heartbeat);
       clearInterval(sessionCheck);
       for (const c of [...all]) {

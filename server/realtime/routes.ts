@@ -41,7 +41,7 @@ export async function realtimeRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) => {
       const actor = requireStaff(request);
-      await publishEvents(deps, [
+      publishEvents(deps, [
         {
           type: 'pong',
           firmId: actor.firmId,

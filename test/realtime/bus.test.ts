@@ -38,12 +38,12 @@ describe('in-process bus', () => {
     open.push(bus);
     const a = collect(bus, 3);
     const b = collect(bus, 3);
-    for (const n of [1, 2, 3]) await bus.publish(event(n));
+    for (const n of [1, 2, 3]) bus.publish(event(n));
     expect((await a).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect((await b).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     const late: BusEvent[] = [];
     bus.subscribe((e) => late.push(e))();
-    await bus.publish(event(4));
+    bus.publish(event(4));
     expect(late).toEqual([]);
   });
 
@@ -54,7 +54,7 @@ describe('in-process bus', () => {
       throw new Error('broken handler');
     });
     const good = collect(bus, 1);
-    await bus.publish(event(1));
+    bus.publish(event(1));
     expect(await good).toEqual([event(1)]);
     expect(await bus.isReady()).toBe(true);
   });
@@ -74,17 +74,24 @@ describe('Redis bus', () => {
   });
 
   describe.runIf(redisUrl)('with REDIS_URL', () => {
-    it('carries events between two processes’ buses, including back to the publisher', async () => {
-      const a = await createRedisBus(redisUrl!, log);
-      const b = await createRedisBus(redisUrl!, log);
+    it('delivers to the publisher’s process at once and to the others through Redis, once each', async () => {
+      const channel = `parley:test:${crypto.randomUUID()}`;
+      const a = await createRedisBus(redisUrl!, log, channel);
+      const b = await createRedisBus(redisUrl!, log, channel);
       open.push(a, b);
       expect(a.kind).toBe('redis');
-      const onA = collect(a, 2);
+      const onA: BusEvent[] = [];
+      a.subscribe((e) => onA.push(e));
       const onB = collect(b, 2);
-      await a.publish(event(1));
-      await b.publish(event(2));
-      expect((await onA).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+      a.publish(event(1));
+      expect(onA).toEqual([event(1)]);
+      a.publish(event(2));
       expect((await onB).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+      // b's own event is delivered to b alone once more, after which a has seen it once too.
+      const sentinel = collect(a, 1);
+      b.publish(event(3));
+      await sentinel;
+      expect(onA).toEqual([event(1), event(2), event(3)]);
     });
 
     it('reports ready, and not ready once closed', async () => {

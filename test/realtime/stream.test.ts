@@ -70,7 +70,7 @@ describe('GET /api/v1/stream', () => {
     try {
       await Promise.all([adminStream.next('ready'), agentStream.next('ready')]);
       const firmId = adminMe.firmId;
-      await publishEvents(t.deps, [
+      publishEvents(t.deps, [
         { type: 'test.for-agent', firmId, audience: { userIds: [agentMe.userId] }, data: { n: 1 } },
         { type: 'test.auditors', firmId, audience: { permission: 'audit.read' }, data: { n: 2 } },
         { type: 'test.sentinel', firmId, audience: { userIds: [adminMe.userId, agentMe.userId] }, data: {} },
@@ -96,7 +96,7 @@ describe('GET /api/v1/stream', () => {
     const otherStream = await openStream(t.url, { session: otherAdmin.cookie('parley_session') });
     try {
       await Promise.all([demoStream.next('ready'), otherStream.next('ready')]);
-      await publishEvents(t.deps, [
+      publishEvents(t.deps, [
         // Addressed to the demo admin's id and to every admin, but belonging to the other firm.
         { type: 'test.leak', firmId: other.firmId, audience: { userIds: [demo.userId] }, data: {} },
         { type: 'test.leak', firmId: other.firmId, audience: { permission: 'users.manage' }, data: {} },
@@ -116,7 +116,7 @@ describe('GET /api/v1/stream', () => {
     const me = await whoAmI(agent);
     const stream = await openStream(t.url, { session: agent.cookie('parley_session') });
     await stream.next('ready');
-    await closeSessionSockets(t.deps, me.firmId, { userIds: [me.userId] });
+    closeSessionSockets(t.deps, me.firmId, { userIds: [me.userId] });
     expect(await stream.closed).toBe(SESSION_ENDED_CLOSE_CODE);
   });
 
@@ -163,7 +163,7 @@ describe('stream backpressure', () => {
     slow.ws.pause();
     const big = 'x'.repeat(64 * 1024);
     for (let i = 0; i < 2000 && (await serverDrops(t.deps, 'slow')) === 0; i++) {
-      await publishEvents(t.deps, [
+      publishEvents(t.deps, [
         { type: 'test.big', firmId: me.firmId, audience: { userIds: [me.userId] }, data: { i, big } },
       ]);
     }

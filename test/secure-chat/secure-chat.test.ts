@@ -206,7 +206,7 @@ describe('secure chat over the SMS simulator', () => {
 
       // A sentinel after everything else: the outsider's socket got nothing of the thread.
       const nonce = crypto.randomUUID();
-      await t.deps.bus.publish({
+      t.deps.bus.publish({
         type: 'sentinel',
         firmId: ids.firmId,
         audience: { userIds: [ids.users.agent1] },

@@ -31,5 +31,5 @@ export async function logout(deps: Deps, input: { actor: Actor; ip: string }): P
     );
     return true;
   });
-  if (ended) await closeSessionSockets(deps, actor.firmId, { sessionIds: [sessionId] });
+  if (ended) closeSessionSockets(deps, actor.firmId, { sessionIds: [sessionId] });
 }

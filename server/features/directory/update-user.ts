@@ -70,6 +70,6 @@ export async function updateUser(
     return { updated, endStreams: Object.keys(changes).length > 0 || passwordHash !== undefined };
   });
   // Open streams were authorised with the old rights: close them so the client reconnects (or signs out).
-  if (result.endStreams) await closeSessionSockets(deps, actor.firmId, { userIds: [userId] });
+  if (result.endStreams) closeSessionSockets(deps, actor.firmId, { userIds: [userId] });
   return result.updated;
 }

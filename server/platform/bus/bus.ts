@@ -31,10 +31,19 @@ export type BusHandler = (event: BusEvent) => void;
 /** Publish/subscribe between server processes: in-process alone, Redis pub/sub for several. */
 export interface EventBus {
   kind: 'memory' | 'redis';
-  /** Sends the event to every subscriber of every process; rejects when the bus is unreachable. */
-  publish(event: BusEvent): Promise<void>;
+  /**
+   * Delivers the event to this process's subscribers at once and sends it to the other processes
+   * in the background. Never waits and never throws: a write must not slow down or fail because
+   * of the bus. A send that fails is logged and leads to a resync instead.
+   */
+  publish(event: BusEvent): void;
   /** Adds a handler; returns the function that removes it. */
   subscribe(handler: BusHandler): () => void;
+  /**
+   * Adds a listener called when this process may have missed events of other processes (the bus
+   * was interrupted), so that clients catch up from the API; returns the function that removes it.
+   */
+  onResync(listener: () => void): () => void;
   /** True when the bus can publish and receive right now (readiness probe). */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
@@ -46,7 +55,18 @@ export function dispatch(handlers: Iterable<BusHandler>, event: BusEvent, log: L
     try {
       handler(event);
     } catch (error) {
-      log.error({ err: error, eventType: event.type }, 'event handler failed');
+      log.error({ err: { type: (error as Error)?.name }, eventType: event.type }, 'event handler failed');
+    }
+  }
+}
+
+/** Calls every resync listener, isolated from each other like dispatch. */
+export function notifyResync(listeners: Iterable<() => void>, log: Logger): void {
+  for (const listener of listeners) {
+    try {
+      listener();
+    } catch (error) {
+      log.error({ err: { type: (error as Error)?.name } }, 'resync listener failed');
     }
   }
 }

@@ -4,18 +4,12 @@ import { appendedOutbox } from '../outbox/append';
 import type { BusEvent } from './bus';
 
 /**
- * Publishes events that need no transaction (e.g. typing). A failed publish is logged, never
- * thrown: whatever caused the event already happened, and clients catch up from the API when
- * they reconnect.
+ * Publishes events that need no transaction (e.g. typing): delivered at once to this process's
+ * sockets, sent to the other processes in the background. Never waits or throws: whatever caused
+ * the event already happened, and clients catch up from the API when the bus tells them to resync.
  */
-export async function publishEvents(deps: Pick<Deps, 'bus' | 'log'>, events: BusEvent[]): Promise<void> {
-  await Promise.all(
-    events.map((event) =>
-      deps.bus.publish(event).catch((error) => {
-        deps.log.error({ err: error, eventType: event.type }, 'event publish failed');
-      }),
-    ),
-  );
+export function publishEvents(deps: Pick<Deps, 'bus'>, events: BusEvent[]): void {
+  for (const event of events) deps.bus.publish(event);
 }
 
 /**
@@ -24,7 +18,7 @@ export async function publishEvents(deps: Pick<Deps, 'bus' | 'log'>, events: Bus
  * throws) publishes nothing: no client ever hears of a change that did not happen.
  */
 export async function inTransaction<T>(
-  deps: Pick<Deps, 'db' | 'bus' | 'outbox' | 'log'>,
+  deps: Pick<Deps, 'db' | 'bus' | 'outbox'>,
   work: (tx: Tx, events: BusEvent[]) => Promise<T>,
 ): Promise<T> {
   const events: BusEvent[] = [];
@@ -35,6 +29,6 @@ export async function inTransaction<T>(
     return value;
   });
   if (wroteOutbox) deps.outbox.nudge();
-  await publishEvents(deps, events);
+  publishEvents(deps, events);
   return result;
 }

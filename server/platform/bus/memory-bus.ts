@@ -6,13 +6,15 @@ export function createMemoryBus(log: Logger): EventBus {
   const handlers = new Set<BusHandler>();
   return {
     kind: 'memory',
-    async publish(event) {
+    publish(event) {
       dispatch(handlers, event, log);
     },
     subscribe(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);
     },
+    // Nothing sits between publisher and subscribers, so no event can be missed.
+    onResync: () => () => {},
     isReady: async () => true,
     async close() {
       handlers.clear();
