@@ -1,6 +1,9 @@
 /** How the live connection is doing, as the connection indicator shows it. */
 export type StreamStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
+/** Close code of a stream whose session ended (signed out, expired, rights changed). */
+export const SESSION_ENDED_CLOSE_CODE = 4001;
+
 /** Base and ceiling of the reconnect delay, in milliseconds. */
 export const RECONNECT_BASE_MS = 500;
 export const RECONNECT_MAX_MS = 30_000;

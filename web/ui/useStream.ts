@@ -1,6 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { parseFrame, reconnectDelay, type StreamStatus, statusAfterClose, streamUrl } from './backoff';
+import {
+  parseFrame,
+  reconnectDelay,
+  SESSION_ENDED_CLOSE_CODE,
+  type StreamStatus,
+  statusAfterClose,
+  streamUrl,
+} from './backoff';
 
 /** One server event on the stream (API.md "Real time"). */
 export interface StreamEvent {
@@ -11,7 +18,9 @@ export interface StreamEvent {
 /**
  * Keeps one WebSocket open to `path` while mounted, reconnecting with backoff. The server's first frame
  * ({ type: 'ready' }) marks the socket connected; after a reconnect every query is invalidated so the page
- * catches up on what it missed from the API, since events sent while disconnected are not replayed.
+ * catches up on what it missed from the API, since events sent while disconnected are not replayed. A
+ * `resync` frame (the server's link to the other servers was interrupted) does the same without a
+ * reconnect, and so does a close because the session ended, so the page finds out it is signed out.
  */
 export function useStream(path: string, onEvent?: (event: StreamEvent) => void): StreamStatus {
   const queryClient = useQueryClient();
@@ -44,11 +53,16 @@ export function useStream(path: string, onEvent?: (event: StreamEvent) => void):
           everConnected = true;
           return;
         }
+        if (frame.type === 'resync') {
+          void queryClient.invalidateQueries();
+          return;
+        }
         onEventRef.current?.(frame);
       };
-      socket.onclose = () => {
+      socket.onclose = (event) => {
         socket = undefined;
         if (stopped) return;
+        if (event.code === SESSION_ENDED_CLOSE_CODE) void queryClient.invalidateQueries();
         if (!ready) failedAttempts += 1;
         setStatus(statusAfterClose(failedAttempts, navigator.onLine));
         timer = setTimeout(connect, reconnectDelay(failedAttempts));
