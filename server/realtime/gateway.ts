@@ -299,29 +299,18 @@ export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gatew
       index.set(subject, mine);
       all.add(c);
       sockets.inc();
-      ws.on(
-        'error',
-        guarded(c, (error: Error) => onError(c, error)),
-      );
-      ws.on(
-        'message',
-        guarded(c, () => onFrame(c)),
-      );
-      ws.on(
-        'ping',
-        guarded(c, () => onFrame(c)),
-      );
-      ws.on(
-        'pong',
-        guarded(c, () => {
-          c.unanswered = 0;
-          onFrame(c);
-        }),
-      );
-      ws.on(
-        'close',
-        guarded(c, () => remove(c)),
-      );
+      const onPong = () => {
+        c.unanswered = 0;
+        onFrame(c);
+      };
+      const onInbound = () => onFrame(c);
+      const onSocketError = (error: Error) => onError(c, error);
+      const onClose = () => remove(c);
+      ws.on('error', guarded(c, onSocketError));
+      ws.on('message', guarded(c, onInbound));
+      ws.on('ping', guarded(c, onInbound));
+      ws.on('pong', guarded(c, onPong));
+      ws.on('close', guarded(c, onClose));
       const ready = actor.kind === 'user' ? { userId: actor.userId } : { contactId: actor.contactId };
       ws.send(JSON.stringify({ type: 'ready', data: ready }));
     },

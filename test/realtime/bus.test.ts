@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
@@ -5,6 +6,7 @@ import type { BusEvent, EventBus } from '../../server/platform/bus/bus';
 import { createBus } from '../../server/platform/bus/create-bus';
 import { createMemoryBus } from '../../server/platform/bus/memory-bus';
 import { createRedisBus } from '../../server/platform/bus/redis-bus';
+import { freePort, redisInstalled, startRedis, stopRedis } from '../support/redis';
 
 const log = pino({ level: 'silent' });
 const redisUrl = process.env.REDIS_URL;
@@ -25,6 +27,14 @@ function collect(bus: EventBus, count: number): Promise<BusEvent[]> {
       }
     });
   });
+}
+
+async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 const open: EventBus[] = [];
@@ -101,6 +111,45 @@ describe('Redis bus', () => {
       await bus.close();
       expect(await bus.isReady()).toBe(false);
     });
+
+    describe.runIf(redisInstalled || process.env.CI === 'true')(
+      'when its own Redis stops and starts again',
+      () => {
+        let redis: ChildProcess | undefined;
+        afterEach(() => stopRedis(redis));
+
+        it('delivers locally without waiting meanwhile, then tells every process to resync', async () => {
+          const port = await freePort();
+          redis = await startRedis(port);
+          const url = `redis://127.0.0.1:${port}`;
+          const a = await createRedisBus(url, log);
+          const b = await createRedisBus(url, log);
+          open.push(a, b);
+          const resyncs = { a: 0, b: 0 };
+          a.onResync(() => {
+            resyncs.a += 1;
+          });
+          b.onResync(() => {
+            resyncs.b += 1;
+          });
+          const onA: BusEvent[] = [];
+          a.subscribe((e) => onA.push(e));
+
+          await stopRedis(redis);
+          await until(async () => !(await a.isReady()) && !(await b.isReady()), 'both to see Redis down');
+          // publish returns nothing to wait for; the event is already with this process's subscribers.
+          for (const n of [1, 2, 3]) a.publish(event(n));
+          expect(onA.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+
+          redis = await startRedis(port);
+          await until(async () => resyncs.a > 0 && resyncs.b > 0, 'a resync on both buses');
+          await until(async () => (await a.isReady()) && (await b.isReady()), 'both to be ready again');
+          const onB = collect(b, 1);
+          a.publish(event(4));
+          expect((await onB).map((e) => e.data)).toEqual([{ n: 4 }]);
+        });
+      },
+    );
 
     it('refuses to start when Redis cannot be reached', async () => {
       await expect(createRedisBus('redis://127.0.0.1:1', log)).rejects.toThrow();

@@ -1,64 +1,16 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneDatabase } from '../support/app';
 import { TestClient } from '../support/client';
 import { DEMO_PASSWORD, TEST_MASTER_KEY } from '../support/env';
 import { type ServerProcess, startServerProcess, tempDir } from '../support/process';
+import { freePort, redisInstalled, startRedis, stopRedis } from '../support/redis';
 import { openStream, type Stream } from './stream-client';
 
 // Two processes share events only through Redis: this runs in the PostgreSQL + Redis pass. It
 // needs its own Redis to stop and start (the machine's one is shared by other tests).
 const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
-const redisInstalled = (() => {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const runs = shared && (redisInstalled || process.env.CI === 'true');
-
-/** A free loopback port (the kernel picks one; Redis takes it right after). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** A throwaway Redis without persistence; resolves once it accepts connections. */
-function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`redis-server exited ${code}: ${out}`)));
-    child.stdout?.on('data', (d) => {
-      out += d;
-      if (out.includes('Ready to accept connections')) resolve(child);
-    });
-  });
-}
-
-function stopRedis(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 1200; i++) {

@@ -15,6 +15,18 @@ const MAX_PENDING_PUBLISHES = 10_000;
 /** What travels on the channel: an event tagged with its process, or that process's resync notice. */
 type Message = (BusEvent & { origin: string }) | { origin: string; resync: true };
 
+/** The message in a channel payload, or undefined when it is not one (this listener must never throw). */
+function parseMessage(raw: string): Message | undefined {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (value && typeof value === 'object' && typeof (value as Message).origin === 'string')
+      return value as Message;
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
 /**
  * The bus of several processes: Redis pub/sub on one channel. A subscribed connection can do
  * nothing else, so publishing uses a second one. Resolves once subscribed, so a process never
@@ -53,10 +65,8 @@ export async function createRedisBus(url: string, log: Logger, channel = EVENTS_
   const resyncListeners = new Set<() => void>();
 
   subscriber.on('message', (_channel: string, raw: string) => {
-    let message: Message;
-    try {
-      message = JSON.parse(raw) as Message;
-    } catch {
+    const message = parseMessage(raw);
+    if (!message) {
       log.warn('ignored a malformed bus message');
       return;
     }
@@ -116,10 +126,7 @@ export async function createRedisBus(url: string, log: Logger, channel = EVENTS_
     pending += 1;
     publisher
       .publish(channel, JSON.stringify(message))
-      .then(
-        () => {},
-        (error: Error) => failed(error),
-      )
+      .catch((error: Error) => failed(error))
       .finally(() => {
         pending -= 1;
       });
@@ -161,6 +168,9 @@ export async function createRedisBus(url: string, log: Logger, channel = EVENTS_
       handlers.clear();
       resyncListeners.clear();
       await Promise.allSettled([subscriber.quit(), publisher.quit()]);
+      // QUIT fails while Redis is unreachable; this stops the reconnect attempts in any case.
+      subscriber.disconnect();
+      publisher.disconnect();
     },
   };
 }
