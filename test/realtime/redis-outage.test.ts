@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneDatabase } from '../support/app';
 import { TestClient } from '../support/client';
@@ -57,9 +58,12 @@ describe.runIf(runs)('two processes while their Redis is down', () => {
   let a: ServerProcess;
   let b: ServerProcess;
   const url: Record<string, string> = {};
+  const dataDirs: string[] = [];
 
   async function start(name: 'a' | 'b', env: Record<string, string>): Promise<ServerProcess> {
-    const server = startServerProcess({ ...env, DATA_DIR: tempDir(`outage-${name}`) });
+    const dataDir = tempDir(`outage-${name}`);
+    dataDirs.push(dataDir);
+    const server = startServerProcess({ ...env, DATA_DIR: dataDir });
     const [, listening] = await server.waitFor(/"port":(\d+)[^\n]*"msg":"listening"/);
     url[name] = `http://127.0.0.1:${listening}`;
     return server;
@@ -90,6 +94,7 @@ describe.runIf(runs)('two processes while their Redis is down', () => {
     await stopRedis(redis);
     await cloned?.database.close();
     await cloned?.drop();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps sends fast, delivers locally meanwhile, and every tab ends with every message', async () => {
