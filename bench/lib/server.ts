@@ -19,11 +19,13 @@ export interface BenchServer {
  * the SMS simulator and the development mailbox the benchmarks run against.
  */
 export async function startServer(
-  options: { port: number; dataDir?: string; env?: Record<string, string> } = { port: 18080 },
+  options: { port: number; dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {
+    port: 18080,
+  },
 ): Promise<BenchServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(path.resolve('.tmp', 'bench-data-'));
   const started = performance.now();
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'scripts/start.mjs'], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
