@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type WebSocket from 'ws';
-import { type BenchServer, signIn } from './lib/server';
+import { memoryAfterGc, perItem } from './lib/inspector';
+import { type BenchServer, signIn, startServer } from './lib/server';
 import { percentile, round } from './lib/stats';
 import { closeAll, openSockets } from './lib/ws-clients';
 
@@ -86,48 +87,54 @@ async function bareFanout(sockets: number, bursts: number): Promise<number> {
   }
 }
 
-/** S5: server memory per idle socket, Parley against bare `ws`. */
-export async function benchIdleSockets(server: BenchServer, sockets = 2000) {
-  const { cookie } = await signIn(server.url, 'admin@demo.parley.test');
-  const rss = async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text();
-    return Number(/parley_process_resident_memory_bytes (\d+)/.exec(text)?.[1]);
-  };
-  global.gc?.();
-  const before = await rss();
-  const clients = await openSockets(`${server.url.replace('http', 'ws')}/api/v1/stream`, sockets, {
-    cookie,
-    origin: server.url,
-  });
-  await new Promise((r) => setTimeout(r, 2000));
-  const after = await rss();
-  closeAll(clients);
-  const parleyPerSocket = (after - before) / sockets;
+/**
+ * S5: server memory per idle socket, Parley against bare `ws`, with 10,000 sockets each. Both servers run
+ * with the inspector on, and memory is read after forced garbage collections (bench/lib/inspector.ts).
+ */
+export async function benchIdleSockets(sockets = 10_000) {
+  const inspectPort = 9231;
+  const server = await startServer({ port: 18075, nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`] });
+  let parley: ReturnType<typeof perItem>;
+  try {
+    const { cookie } = await signIn(server.url, 'admin@demo.parley.test');
+    const wsUrl = `${server.url.replace('http', 'ws')}/api/v1/stream`;
+    // One socket first, so what the first stream of a process loads once is not counted per socket.
+    const warm = await openSockets(wsUrl, 1, { cookie, origin: server.url }, { untilReady: true });
+    const before = await memoryAfterGc(inspectPort);
+    const clients = await openSockets(wsUrl, sockets, { cookie, origin: server.url }, { untilReady: true });
+    const after = await memoryAfterGc(inspectPort);
+    parley = perItem(before, after, sockets);
+    closeAll([...warm, ...clients]);
+  } finally {
+    await server.stop();
+  }
 
   const port = 18091;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/bare-ws-server.ts', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
-  const probe = (await openSockets(`ws://127.0.0.1:${port}`, 1, {}))[0] as WebSocket;
-  const memory = () =>
-    new Promise<number>((resolve) => {
-      probe.once('message', (raw) => resolve(JSON.parse(raw.toString()).rss));
-      probe.send('m');
-    });
-  const bareBefore = await memory();
-  const bareClients = await openSockets(`ws://127.0.0.1:${port}`, sockets, {});
-  await new Promise((r) => setTimeout(r, 2000));
-  const bareAfter = await memory();
-  closeAll(bareClients);
-  probe.terminate();
-  child.kill();
-  const barePerSocket = (bareAfter - bareBefore) / sockets;
+  const bareInspect = 9232;
+  const child = spawn(
+    process.execPath,
+    [`--inspect=127.0.0.1:${bareInspect}`, '--import', 'tsx', 'bench/lib/bare-ws-server.ts', String(port)],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  let bare: ReturnType<typeof perItem>;
+  try {
+    await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+    const warm = await openSockets(`ws://127.0.0.1:${port}`, 1, {});
+    const before = await memoryAfterGc(bareInspect);
+    const clients = await openSockets(`ws://127.0.0.1:${port}`, sockets, {});
+    const after = await memoryAfterGc(bareInspect);
+    bare = perItem(before, after, sockets);
+    closeAll([...warm, ...clients]);
+  } finally {
+    child.kill();
+  }
   return {
     sockets,
-    parleyBytesPerSocket: Math.round(parleyPerSocket),
-    bareWsBytesPerSocket: Math.round(barePerSocket),
-    ratio: round(parleyPerSocket / barePerSocket),
+    method: 'process.memoryUsage() after forced GC through the inspector; retained = heapUsed + external',
+    parleyBytesPerSocket: parley,
+    bareWsBytesPerSocket: bare,
+    ratio: round(parley.retainedBytes / bare.retainedBytes),
+    rssRatio: round(parley.rssBytes / bare.rssBytes),
     target: '≤ 2× bare ws and ≤ 20 KiB per connection',
   };
 }

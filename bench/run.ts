@@ -37,6 +37,7 @@ async function main() {
     engine: process.env.DATABASE_URL ? 'postgres' : 'pglite',
   };
   if (want('cold-start')) results.coldStart = await benchColdStart();
+  if (want('idle-sockets')) results.idleSockets = await benchIdleSockets();
   const databaseUrl = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined;
   const server = await startServer({
     port: 18080,
@@ -52,7 +53,6 @@ async function main() {
   try {
     if (want('store-and-ack')) results.storeAndAck = await benchStoreAndAck(server, databaseUrl);
     if (want('fanout')) results.fanout = await benchFanout(server);
-    if (want('idle-sockets')) results.idleSockets = await benchIdleSockets(server);
   } finally {
     await server.stop();
   }

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createMailTransport } from './channels/email/create-mail-transport';
@@ -15,6 +16,7 @@ import { createKeyring } from './platform/crypto/keyring';
 import { resolveMasterKey } from './platform/crypto/master-key';
 import { type Database, openPglite, openPostgres } from './platform/db/client';
 import { createMetrics } from './platform/http/metrics';
+import { INSTALL_DIR } from './platform/install-dir';
 import { createOutboxRelay } from './platform/outbox/relay';
 
 /** The process logger: JSON lines, with every credential-bearing field redacted. */
@@ -37,10 +39,22 @@ export function createLogger(config: Config): Logger {
   });
 }
 
-/** Opens PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR/pglite. */
+/** The migrated empty database `npm run build` makes (scripts/build.mjs); absent before a build. */
+const PGLITE_IMAGE = path.join(INSTALL_DIR, 'dist', 'pglite', 'initial.tar.gz');
+
+/**
+ * Opens PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR/pglite. A new data
+ * folder starts from the build's database image when there is one, which spares the seconds of initdb;
+ * the migrations that follow bring it up to date either way.
+ */
 export async function openDatabase(config: Config): Promise<Database> {
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-  return openPglite({ dataDir: path.resolve(config.DATA_DIR, 'pglite') });
+  const dataDir = path.resolve(config.DATA_DIR, 'pglite');
+  const isNew = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (isNew && existsSync(PGLITE_IMAGE)) {
+    return openPglite({ dataDir, loadDataDir: new Blob([readFileSync(PGLITE_IMAGE)]) });
+  }
+  return openPglite({ dataDir });
 }
 
 /**

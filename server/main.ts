@@ -5,6 +5,15 @@ import { describeDemoLogins, seedDemoIfWanted } from './features/demo/seed-on-st
 
 // The composition root: config → deps → app → listen. The only place that reads process.env.
 async function main() {
+  // Milliseconds since the process started, per start-up phase: the first covers Node and module loading.
+  const startup: Record<string, number> = {};
+  let last = 0;
+  const phase = (name: string) => {
+    const now = performance.now();
+    startup[name] = Math.round(now - last);
+    last = now;
+  };
+  phase('modules');
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);
@@ -17,10 +26,14 @@ async function main() {
   }
   const log = createLogger(config);
   const database = await openDatabase(config);
+  phase('database');
   await database.migrate();
+  phase('migrations');
   const deps = await createDeps(config, database, log);
   const demo = await seedDemoIfWanted(deps);
+  phase('demoSeed');
   const app = await buildApp(deps);
+  phase('routes');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -38,11 +51,20 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  phase('listen');
   deps.outbox.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
-  log.info({ port, engine: database.engine, redis: Boolean(config.REDIS_URL) }, 'listening');
+  log.info(
+    {
+      port,
+      engine: database.engine,
+      redis: Boolean(config.REDIS_URL),
+      startupMs: { ...startup, total: Math.round(last) },
+    },
+    'listening',
+  );
   if (demo) process.stdout.write(describeDemoLogins(demo, url));
 }
 

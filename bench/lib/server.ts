@@ -13,17 +13,23 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Starts server/main.ts in its own process (the load generator stays in this one). */
+/**
+ * Starts Parley as `npm start` does (scripts/start.mjs: the compiled server, built first when stale) in
+ * its own process; the load generator stays in this one. Development mode, because production refuses
+ * the SMS simulator and the development mailbox the benchmarks run against.
+ */
 export async function startServer(
-  options: { port: number; dataDir?: string; env?: Record<string, string> } = { port: 18080 },
+  options: { port: number; dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {
+    port: 18080,
+  },
 ): Promise<BenchServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(path.resolve('.tmp', 'bench-data-'));
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'scripts/start.mjs'], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
+      NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       PORT: String(options.port),
       HOST: '127.0.0.1',

@@ -1,10 +1,14 @@
 import WebSocket from 'ws';
 
-/** Opens n WebSocket clients to url with the given headers, a few at a time. */
+/**
+ * Opens n WebSocket clients to url with the given headers, a few at a time. With `untilReady`, each
+ * counts as open once the server's first frame (Parley's `ready`) has arrived.
+ */
 export async function openSockets(
   url: string,
   n: number,
   headers: Record<string, string>,
+  options: { untilReady?: boolean } = {},
 ): Promise<WebSocket[]> {
   const sockets: WebSocket[] = [];
   const batch = 50;
@@ -13,7 +17,7 @@ export async function openSockets(
       Array.from({ length: Math.min(batch, n - i) }, () => {
         const ws = new WebSocket(url, { headers, perMessageDeflate: false });
         return new Promise<WebSocket>((resolve, reject) => {
-          ws.once('open', () => resolve(ws));
+          ws.once(options.untilReady ? 'message' : 'open', () => resolve(ws));
           ws.once('error', reject);
         });
       }),

@@ -1,6 +1,6 @@
-import { buildWebIfStale } from '../../scripts/build-web-if-stale';
+import { buildIfStale } from '../../scripts/build.mjs';
 
 // The browser tests and the static-serving tests need dist/web; build it only when web/ changed.
-export default function setup() {
-  buildWebIfStale();
+export default async function setup() {
+  await buildIfStale('web');
 }

@@ -64,9 +64,21 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts server/main.ts with env. */
-export function startServerProcess(env: Record<string, string>): ServerProcess {
-  const child = spawnTs('server/main.ts', [], env);
+/**
+ * Starts server/main.ts under tsx with env, or with `compiled` the way `npm start` does: plain Node
+ * running scripts/start.mjs, which runs the compiled server.
+ */
+export function startServerProcess(
+  env: Record<string, string>,
+  options: { compiled?: boolean } = {},
+): ServerProcess {
+  const child = options.compiled
+    ? spawn(process.execPath, ['scripts/start.mjs'], {
+        cwd: process.cwd(),
+        env: childEnv(env),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawnTs('server/main.ts', [], env);
   let out = '';
   const waiters: Array<() => void> = [];
   const onData = (d: Buffer) => {

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { devRoutesEnabled } from '../../config';
 import type { Deps } from '../../deps';
+import { INSTALL_DIR } from '../../platform/install-dir';
 import { pageFor, type WebPage } from './pages';
 
 /** Where `npm run build` (vite.config.ts) puts the staff app, the portal and their assets. */
-export const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+export const WEB_DIST = path.join(INSTALL_DIR, 'dist', 'web');
 
 const NOT_BUILT = 'The Parley web app is not built yet. Run `npm run build` (or `npm start`), then reload.';
 

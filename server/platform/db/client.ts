@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -8,6 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { INSTALL_DIR } from '../install-dir';
 import * as schema from './schema';
 
 /** The Drizzle database; PGlite and node-postgres share this query interface. */
@@ -28,7 +28,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** The SQL migrations, read from the sources both by `tsx` and by the compiled server. */
+export const migrationsFolder = path.join(INSTALL_DIR, 'server', 'platform', 'db', 'migrations');
 
 // An arbitrary constant shared by every Parley process: the advisory lock that serialises migrations.
 const MIGRATION_LOCK_ID = 7_243_195_001;

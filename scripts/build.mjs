@@ -1,0 +1,147 @@
+// Builds what `npm start` runs: the web apps (Vite → dist/web) and the server (esbuild → dist/server).
+// Plain JavaScript, so `npm start` needs neither tsx nor a TypeScript compiler at run time.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const at = (...parts) => path.join(repo, ...parts);
+const dist = at('dist');
+
+/** Where `vite build` puts the web apps and the server serves them from. */
+export const WEB_DIST = at('dist', 'web');
+/** Where the compiled server goes; `dist/server/main.js` is what `npm start` runs. */
+export const SERVER_DIST = at('dist', 'server');
+/** A migrated, empty embedded database: a new data folder starts from it instead of running initdb. */
+export const PGLITE_IMAGE = at('dist', 'pglite', 'initial.tar.gz');
+
+const migrations = at('server', 'platform', 'db', 'migrations');
+
+const lock = at('package-lock.json');
+const self = fileURLToPath(import.meta.url);
+const targets = {
+  web: {
+    out: WEB_DIST,
+    // Anything whose change can change the output, including pure server modules the web app imports.
+    sources: [
+      at('web'),
+      at('contracts'),
+      at('vite.config.ts'),
+      at('server', 'channels', 'sms', 'segments.ts'),
+      lock,
+      self,
+    ],
+    build: buildWeb,
+  },
+  server: {
+    out: SERVER_DIST,
+    sources: [at('server'), at('contracts'), at('tsconfig.json'), lock, self],
+    build: buildServer,
+  },
+  database: {
+    out: path.dirname(PGLITE_IMAGE),
+    sources: [migrations, lock, self],
+    build: buildDatabaseImage,
+  },
+};
+
+function newestMtime(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+/** True when the output of a target ('web' or 'server') is missing or older than any of its sources. */
+export function isStale(name) {
+  const stamp = path.join(targets[name].out, '.built');
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return targets[name].sources.some((source) => newestMtime(source) > built);
+}
+
+function buildWeb(outDir) {
+  const vite = at('node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    // Vite follows NODE_ENV; under vitest it is "test", which would ship React's development build.
+    { cwd: repo, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
+}
+
+async function buildServer(outDir) {
+  const esbuild = await import('esbuild');
+  // One ES module with the packages left as imports: node_modules is resolved at run time as under tsx.
+  await esbuild.build({
+    entryPoints: [at('server', 'main.ts')],
+    outfile: path.join(outDir, 'main.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+// initdb is most of the start-up of a new embedded data folder (seconds of WebAssembly); loading an image
+// made once at build time by the same PGlite and migrations takes a fraction of it.
+async function buildDatabaseImage(outDir) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const client = await PGlite.create();
+  try {
+    await migrate(drizzle(client), { migrationsFolder: migrations });
+    const image = await client.dumpDataDir('gzip');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path.join(outDir, path.basename(PGLITE_IMAGE)), Buffer.from(await image.arrayBuffer()));
+  } finally {
+    await client.close();
+  }
+}
+
+function ignoreRace(step) {
+  try {
+    step();
+  } catch (error) {
+    if (!['ENOENT', 'ENOTEMPTY', 'EEXIST'].includes(error.code)) throw error;
+  }
+}
+
+/**
+ * Builds a target when its sources changed since the last build (or always with `force`). It builds into
+ * a fresh folder and swaps it in, so a running server or a concurrent test run never sees half a build.
+ */
+export async function buildIfStale(name, force = false) {
+  if (!force && !isStale(name)) return { built: false };
+  mkdirSync(dist, { recursive: true });
+  const staging = path.join(dist, `.${name}-${process.pid}-${Date.now()}`);
+  try {
+    await targets[name].build(staging);
+    writeFileSync(path.join(staging, '.built'), `${new Date().toISOString()}\n`);
+    const retired = path.join(dist, `.${name}-old-${process.pid}-${Date.now()}`);
+    ignoreRace(() => renameSync(targets[name].out, retired));
+    // Another process may have swapped in its own equally fresh build meanwhile; then ours is dropped.
+    ignoreRace(() => renameSync(staging, targets[name].out));
+    rmSync(retired, { recursive: true, force: true });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return { built: true };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === self) {
+  const force = process.argv.includes('--force');
+  for (const name of ['web', 'server', 'database']) {
+    const { built } = await buildIfStale(name, force);
+    const where = path.relative(repo, targets[name].out);
+    process.stdout.write(built ? `${name}: built into ${where}\n` : `${name}: up to date\n`);
+  }
+}
