@@ -5,6 +5,7 @@ import { demoLogins } from '../../server/features/demo/seed-demo';
 import { activationLinkIn, contactIdByName } from '../portal-invitations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { waitFor } from '../support/wait';
 
 // MAIL_TRANSPORT=smtp against a real SMTP server on loopback: the invitation leaves through the
 // outbox, from MAIL_FROM with the job's Message-ID, and a 4xx answer is retried until accepted.
@@ -74,15 +75,6 @@ afterEach(() => {
   received.length = 0;
   refusals.length = 0;
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 600; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function emailJob() {
   const [row] = await t.database.query<{ status: string; attempts: number; last_error: string | null }>(

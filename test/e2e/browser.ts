@@ -54,17 +54,31 @@ export async function openPage(
   return { page, context, problems };
 }
 
-/** Saves a full-page screenshot to test-results/screenshots/<name>.png (kept as a CI artifact). */
+/** Every Mantine Loader carries this class: the shared Spinner, and buttons busy with a request. */
+const SPINNER = '.mantine-Loader-root';
+
+/**
+ * Waits until no spinner is visible, so the page shows what it loaded rather than a loading state. It
+ * cannot see a query that has not started yet: wait for the loaded content (a heading, a row, a response)
+ * first, then for this.
+ */
+export async function waitForLoaded(page: Page): Promise<void> {
+  await page.locator(`${SPINNER}:visible`).first().waitFor({ state: 'hidden' });
+}
+
+/** Saves a full-page screenshot, once loaded, to test-results/screenshots/<name>.png (a CI artifact). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await waitForLoaded(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 /**
- * Runs axe-core on the page as it is now and fails on any serious or critical violation, listing each rule
+ * Runs axe-core on the page once loaded and fails on any serious or critical violation, listing each rule
  * and the elements it found. axe is evaluated over the DevTools protocol, so the page's CSP stays in force.
  */
 export async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
+  await waitForLoaded(page);
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {

@@ -58,7 +58,7 @@ describeInBrowser('contacts in Chromium', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Contacts' });
     expect(await navLink.getAttribute('aria-current')).toBe('page');
-    expect(await contactRows(page).count()).toBe(3);
+    await expect.poll(() => contactRows(page).count()).toBe(3);
     await expectNoSeriousA11yViolations(page, 'the contacts list');
     await screenshot(page, 'contacts-list');
 
@@ -86,7 +86,7 @@ describeInBrowser('contacts in Chromium', () => {
     expect(await main.getByText('Signs in to the client portal.').isVisible()).toBe(true);
     const matters = main.getByRole('table', { name: 'Linked matters' });
     await matters.getByRole('link', { name: MATTER }).waitFor();
-    expect(await matters.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => matters.locator('tbody tr').count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'the contact page');
     await screenshot(page, 'contact-overview');
 

@@ -36,7 +36,12 @@ describeInBrowser('portal activation in Chromium', () => {
     const { page, context, problems } = await openPage(browser);
     await page.goto(`${t.url}/dev/mail`);
     await heading(page, 'Dev mailbox').waitFor();
+    // The filter applies after a debounce, with a spinner; until then the unfiltered list shows.
+    const filtered = page.waitForResponse(
+      (r) => r.url().endsWith(`/dev/mail?to=${encodeURIComponent(MARIA)}`) && r.ok(),
+    );
     await page.getByRole('textbox', { name: 'Recipient address' }).fill(MARIA);
+    await filtered;
     const subject = 'Your secure client portal at Demo Law LLP';
     await page.getByRole('heading', { level: 2, name: subject }).waitFor();
     await expectNoSeriousA11yViolations(page, 'the dev mailbox');

@@ -250,7 +250,8 @@ describeInBrowser('secure chat in Chromium', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     const threads = page.getByRole('navigation', { name: 'Secure chat threads' }).getByRole('link');
-    expect(await threads.count()).toBe(3);
+    // The list refetches after each new thread; wait for the last one to be in it.
+    await expect.poll(() => threads.count()).toBe(3);
     await page.getByRole('button', { name: 'Manage Members' }).click();
     await page
       .getByRole('dialog', { name: 'Manage Members' })

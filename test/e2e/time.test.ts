@@ -57,7 +57,7 @@ describeInBrowser('time dashboard in Chromium', () => {
     await heading(page, 'Time').waitFor();
     const table = page.getByRole('table');
     await table.getByText('Call re: Roe v. Acme Corp.').waitFor();
-    expect(await page.getByTestId('day-total').first().textContent()).toContain('1 event · 5 min');
+    await expect.poll(() => page.getByTestId('day-total').first().textContent()).toContain('1 event · 5 min');
     const indicator = page.getByRole('status', { name: /^Live updates/ });
     await expect.poll(() => indicator.getAttribute('data-status')).toBe('connected');
     await expectNoSeriousA11yViolations(page, 'the billable events dashboard');
@@ -92,9 +92,11 @@ describeInBrowser('time dashboard in Chromium', () => {
     const entries = page.getByRole('table');
     await entries.getByRole('cell', { name: 'Follow-up call with Jane Roe' }).waitFor();
     const row = entries.getByRole('row').filter({ hasText: 'Follow-up call with Jane Roe' });
-    expect(await row.getByRole('cell', { name: '0.5 h' }).isVisible()).toBe(true);
-    expect(await row.getByRole('cell', { name: '$150.00' }).isVisible()).toBe(true);
-    expect(await entries.getByRole('row').filter({ hasText: 'Total' }).textContent()).toContain('0.6 h');
+    await row.getByRole('cell', { name: '0.5 h' }).waitFor();
+    await row.getByRole('cell', { name: '$150.00' }).waitFor();
+    await expect
+      .poll(() => entries.getByRole('row').filter({ hasText: 'Total' }).textContent())
+      .toContain('0.6 h');
     expect(await page.getByRole('link', { name: 'Export LEDES 1998B' }).getAttribute('href')).toBe(
       '/api/v1/time-entries/export?format=ledes1998b',
     );

@@ -12,6 +12,7 @@ import {
   sendFailure,
 } from '../../server/platform/outbox/relay';
 import { cloneDatabase } from '../support/app';
+import { waitFor } from '../support/wait';
 
 const log = pino({ level: 'silent' });
 const firmId = uuidv7();
@@ -69,15 +70,6 @@ async function rows(): Promise<Row[]> {
   );
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 const allSettled = async () => {
   const r = await rows();
   return r.every((x) => x.status !== 'pending') ? r : undefined;
@@ -110,7 +102,7 @@ describe('outbox relay', () => {
     });
     const [id] = await append(1);
     r.start();
-    const [row] = await eventually(allSettled, 'the job to be sent');
+    const [row] = await waitFor(allSettled, 'the job to be sent');
     expect(row).toMatchObject({ id, status: 'sent', attempts: 3, last_error: null });
     expect(row!.result).toEqual({ providerId: `p-${id}` });
     expect(channel.delivered.size).toBe(1);
@@ -133,7 +125,7 @@ describe('outbox relay', () => {
     b.register('test.send', sender('b'));
     a.start();
     b.start();
-    const settled = await eventually(allSettled, 'every job to be sent');
+    const settled = await waitFor(allSettled, 'every job to be sent');
     expect(settled.every((x) => x.status === 'sent' && x.attempts === 1)).toBe(true);
     expect([...sentBy.keys()].sort()).toEqual([...ids].sort());
     expect([...sentBy.values()].filter((workers) => workers.length !== 1)).toEqual([]);
@@ -142,7 +134,8 @@ describe('outbox relay', () => {
   it('a worker that dies mid-send is taken over after its lease with the same idempotency key', async () => {
     const channel = fakeChannel();
     let reviveDeadWorker: () => void = () => {};
-    const deadWorker = relay({ leaseMs: 200 });
+    // Long enough that the successor's first try surely falls inside the lease, even on a busy machine.
+    const deadWorker = relay({ leaseMs: 3_000 });
     deadWorker.register('test.send', async (job) => {
       channel.receive(job);
       // The process dies here: the send happened, the outcome is never recorded.
@@ -156,12 +149,9 @@ describe('outbox relay', () => {
 
     const [id] = await append(1);
     const dying = deadWorker.runOnce();
-    await eventually(async () => (channel.attempts.length === 1 ? true : undefined), 'the first send');
+    await waitFor(async () => (channel.attempts.length === 1 ? true : undefined), 'the first send');
     expect(await successor.runOnce()).toBe(0);
-    await eventually(
-      async () => ((await successor.runOnce()) === 1 ? true : undefined),
-      'the lease to expire',
-    );
+    await waitFor(async () => ((await successor.runOnce()) === 1 ? true : undefined), 'the lease to expire');
 
     expect(channel.attempts.map((j) => [j.idempotencyKey, j.attempt])).toEqual([
       [id, 1],
@@ -187,7 +177,7 @@ describe('outbox relay', () => {
     });
     await append(1);
     r.start();
-    const [row] = await eventually(allSettled, 'the job to be dead-lettered');
+    const [row] = await waitFor(allSettled, 'the job to be dead-lettered');
     expect(row).toMatchObject({ status: 'dead', attempts: 3, last_error: 'Error' });
     expect(calls).toBe(3);
   });
@@ -200,7 +190,7 @@ describe('outbox relay', () => {
     await append(1);
     await append(1, 'test.unregistered');
     r.start();
-    const settled = await eventually(allSettled, 'both jobs to be dead-lettered');
+    const settled = await waitFor(allSettled, 'both jobs to be dead-lettered');
     expect(settled.map((x) => [x.status, x.attempts, x.last_error])).toEqual([
       ['dead', 1, 'SendFailure: number is not mobile'],
       ['dead', 2, 'no sender for topic'],
@@ -221,7 +211,7 @@ describe('outbox relay', () => {
       }),
     ).rejects.toThrow('rolled back');
     r.start();
-    const settled = await eventually(allSettled, 'the job to be sent');
+    const settled = await waitFor(allSettled, 'the job to be sent');
     expect(settled).toHaveLength(1);
     expect(settled[0]!.idempotency_key).toBe('message-42');
     expect([...channel.delivered.keys()]).toEqual(['message-42']);

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
+import { waitFor } from '../support/wait';
 
 /** An e-mail as GET /dev/mail lists it. */
 export interface DevMailItem {
@@ -17,13 +18,11 @@ export interface DevMailItem {
 /** Polls the dev mailbox until `count` e-mails to `to` arrived (the outbox relay sends them after commit). */
 export async function waitForMail(t: TestApp, to: string, count = 1): Promise<DevMailItem[]> {
   const c = t.client();
-  for (let i = 0; i < 400; i++) {
+  return waitFor(async () => {
     const r = await c.get<{ items: DevMailItem[] }>(`/dev/mail?to=${encodeURIComponent(to)}`);
     if (r.status !== 200) throw new Error(`GET /dev/mail answered ${r.status}`);
-    if (r.body.items.length >= count) return r.body.items;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`no e-mail to ${to} arrived`);
+    return r.body.items.length >= count && r.body.items;
+  }, `${count} e-mail(s) to ${to}`);
 }
 
 /** The activation link in an e-mail's text. */

@@ -4,6 +4,7 @@ import { inTransaction, publishEvents } from '../../server/platform/bus/in-trans
 import { appendOutbox } from '../../server/platform/outbox/append';
 import type { OutboxJob } from '../../server/platform/outbox/relay';
 import { startTestApp, type TestApp } from '../support/app';
+import { waitFor } from '../support/wait';
 
 let t: TestApp;
 const firmId = '01900000-0000-7000-8000-000000000001';
@@ -31,9 +32,9 @@ const evt = (n: number): BusEvent => ({
 
 /** Resolves once the bus delivered `count` events of this type (the Redis bus delivers asynchronously). */
 async function arrival(type: string, count = 1): Promise<void> {
-  for (let i = 0; i < 400 && received.filter((e) => e.type === type).length < count; i++) {
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await waitFor(() => received.filter((e) => e.type === type).length >= count, `${count} ${type} event(s)`, {
+    interval: 10,
+  });
 }
 
 /** The firm's outbox row ids (their status may still move from pending to sent in the background). */

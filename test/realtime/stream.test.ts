@@ -5,19 +5,12 @@ import { closeSessionSockets } from '../../server/realtime/close-sockets';
 import { SESSION_ENDED_CLOSE_CODE } from '../../server/realtime/gateway';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { waitFor } from '../support/wait';
 import { openStream, type Stream, serverDrops, serverSockets, upgradeStatus } from './stream-client';
 
 async function whoAmI(c: TestClient): Promise<{ userId: string; firmId: string }> {
   const me = await c.get('/api/v1/me');
   return { userId: me.body.user.id, firmId: me.body.user.firmId };
-}
-
-async function until(condition: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('GET /api/v1/stream', () => {
@@ -190,7 +183,7 @@ describe('stream heartbeats', () => {
     await Promise.all([frozen.next('ready'), alive.next('ready')]);
     expect(await frozen.closed).toBe(1006);
     expect(await serverDrops(t.deps, 'heartbeat')).toBe(1);
-    await until(async () => (await serverSockets(t.deps)) === 1, 'the frozen socket to be gone');
+    await waitFor(async () => (await serverSockets(t.deps)) === 1, 'the frozen socket to be gone');
     expect(alive.ws.readyState).toBe(alive.ws.OPEN);
     await admin.post('/api/v1/stream/ping');
     expect((await alive.next('pong')).type).toBe('pong');

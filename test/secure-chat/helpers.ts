@@ -26,21 +26,6 @@ export async function startedThread(
   return r.body;
 }
 
-/** Polls `probe` until it answers something other than undefined (the relay and provider work in the background). */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /** The messages of a thread, newest first, as a member sees them. */
 export async function messagesOf(c: TestClient, conversationId: string): Promise<any[]> {
   const r = await c.get(`/api/v1/conversations/${conversationId}/messages?limit=200`);

@@ -8,8 +8,8 @@ import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { settledJobs } from '../support/outbox';
+import { waitFor } from '../support/wait';
 import {
-  eventually,
   JANE_MOBILE,
   JANE_WORK,
   linksOf,
@@ -104,7 +104,7 @@ describe('secure chat over the SMS simulator', () => {
       expect.objectContaining({ channel: 'sms', recipient: JANE_MOBILE, status: 'queued', segments: 2 }),
     ]);
 
-    const inbox = await eventually(async () => {
+    const inbox = await waitFor(async () => {
       const items = await phoneInbox(phone, '202-555-0143');
       return items.some((m) => m.body === curly) ? items : undefined;
     }, 'both texts on the simulated phone');
@@ -115,7 +115,7 @@ describe('secure chat over the SMS simulator', () => {
     ]);
     expect(countSegments(curly)).toBe(1);
 
-    const delivered = await eventually(async () => {
+    const delivered = await waitFor(async () => {
       const d = await smsDeliveryOf(attorney1, thread.id, sentLong.id);
       return d?.status === 'delivered' ? d : undefined;
     }, 'the delivered tick');
@@ -310,7 +310,7 @@ describe('secure chat over the SMS simulator', () => {
 
     const late = await clientTexts(phone, JANE_WORK, thread.firmPhone, 'Hello? Anyone there?');
     expect(late).toEqual({ result: 'unlinked', autoReplied: true });
-    const inbox = await eventually(async () => {
+    const inbox = await waitFor(async () => {
       const items = await phoneInbox(phone, JANE_WORK);
       return items.length > before ? items : undefined;
     }, 'the automatic reply');

@@ -7,8 +7,8 @@ import { openStream, type Stream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { settledJobs } from '../support/outbox';
+import { waitFor } from '../support/wait';
 import {
-  eventually,
   freePort,
   JANE_MOBILE,
   JANE_WORK,
@@ -61,11 +61,11 @@ describe('secure chat over Twilio (local fake)', () => {
   async function textOut(body: string) {
     const sent = await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, { body });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-    const text = await eventually(
+    const text = await waitFor(
       async () => fake.messages.find((m) => m.body === body),
       'the text at the fake Twilio',
     );
-    const accepted = await eventually(async () => {
+    const accepted = await waitFor(async () => {
       const d = await smsDeliveryOf(attorney1, thread.id, sent.body.id);
       return d?.status === 'queued' && (await providerIdOf(sent.body.id)) === text.sid ? d : undefined;
     }, 'the provider id on the delivery');
@@ -163,7 +163,7 @@ describe('secure chat over Twilio (local fake)', () => {
     const body = 'Sent after one provider failure';
     const sent = await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, { body });
     expect(sent.status).toBe(201);
-    await eventually(async () => {
+    await waitFor(async () => {
       const d = await smsDeliveryOf(attorney1, thread.id, sent.body.id);
       return (await providerIdOf(sent.body.id)) ? d : undefined;
     }, 'the retried send');
@@ -189,7 +189,7 @@ describe('secure chat over Twilio (local fake)', () => {
       body: 'Are you there?',
     });
     expect(sent.status).toBe(201);
-    const delivery = await eventually(async () => {
+    const delivery = await waitFor(async () => {
       const d = await smsDeliveryOf(attorney1, work.id, sent.body.id);
       return d?.status === 'failed' ? d : undefined;
     }, 'the failed delivery');
@@ -265,7 +265,7 @@ describe('secure chat over Twilio (local fake)', () => {
     );
     expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(answers.map((r) => r.body.id))).toEqual(new Set([id]));
-    await eventually(async () => ((await providerIdOf(id)) ? true : undefined), 'the send');
+    await waitFor(async () => ((await providerIdOf(id)) ? true : undefined), 'the send');
 
     // Two workers holding the same job (a lease that expired mid-send) still text once.
     const [job] = await t.database.query<{

@@ -35,6 +35,10 @@ export async function cloneDatabase(): Promise<{
   drop: () => Promise<void>;
 }> {
   const pgTemplate = inject('postgresTemplate');
+  if (pgTemplate === undefined)
+    throw new Error(
+      'No database template: this file runs in the unit project. A test next to the code that needs a database or a server is named *.int.test.ts (see vitest.config.ts).',
+    );
   const baseUrl = process.env.DATABASE_URL;
   if (pgTemplate && baseUrl) {
     const name = `parley_t_${randomBytes(6).toString('hex')}`;

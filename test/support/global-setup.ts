@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import type { TestProject } from 'vitest/node';
@@ -9,8 +9,37 @@ import { dumpPglite, openPglite, openPostgres } from '../../server/platform/db/c
 import { DEMO_PASSWORD, TEST_MASTER_KEY } from './env';
 import { adminUrl, databaseUrlFor } from './postgres';
 
+interface Template {
+  postgresTemplate: string;
+  pgliteTemplate: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Vitest runs a project's global setup once per project, each in its own module instance, so the template
+ * is kept on globalThis (one main process) and counted: the integration and e2e projects share one.
+ */
+const SHARED = Symbol.for('parley.test.template');
+type Shared = { template: Promise<Template>; users: number };
+const registry = globalThis as unknown as { [SHARED]?: Shared };
+
 // Migrate and seed one database for the whole run; every test file then starts from a copy of it.
 export default async function setup(project: TestProject) {
+  registry[SHARED] ??= { template: createTemplate(), users: 0 };
+  const shared = registry[SHARED];
+  shared.users += 1;
+  const { postgresTemplate, pgliteTemplate, drop } = await shared.template;
+  project.provide('postgresTemplate', postgresTemplate);
+  project.provide('pgliteTemplate', pgliteTemplate);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete registry[SHARED];
+    await drop();
+  };
+}
+
+async function createTemplate(): Promise<Template> {
   const tmp = path.resolve('.tmp');
   mkdirSync(tmp, { recursive: true });
   const log = pino({ level: 'silent' });
@@ -28,11 +57,13 @@ export default async function setup(project: TestProject) {
     });
     await seedDemo(await createDeps(config, database, log), DEMO_PASSWORD);
     await database.close();
-    project.provide('postgresTemplate', template);
-    project.provide('pgliteTemplate', '');
-    return async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-      await admin.close();
+    return {
+      postgresTemplate: template,
+      pgliteTemplate: '',
+      drop: async () => {
+        await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+        await admin.close();
+      },
     };
   }
   const database = await openPglite({});
@@ -42,6 +73,5 @@ export default async function setup(project: TestProject) {
   const file = path.join(tmp, `pglite-template-${process.pid}.tar`);
   writeFileSync(file, Buffer.from(await (await dumpPglite(database)).arrayBuffer()));
   await database.close();
-  project.provide('pgliteTemplate', file);
-  project.provide('postgresTemplate', '');
+  return { postgresTemplate: '', pgliteTemplate: file, drop: async () => rmSync(file, { force: true }) };
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../server/platform/db/client';
+import { waitFor } from './wait';
 
 /**
  * The outbox row(s) a query selects, once none is pending any more: the relay records a job's outcome
@@ -8,13 +9,9 @@ export async function settledJobs<T extends { status: string }>(
   database: Database,
   query: string,
   params: unknown[] = [],
-  ms = 10_000,
 ): Promise<T[]> {
-  const deadline = Date.now() + ms;
-  for (;;) {
+  return waitFor(async () => {
     const rows = await database.query<T>(query, params);
-    if (rows.length > 0 && rows.every((r) => r.status !== 'pending')) return rows;
-    if (Date.now() > deadline) throw new Error(`outbox jobs still pending: ${query}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+    return rows.length > 0 && rows.every((r) => r.status !== 'pending') && rows;
+  }, `outbox jobs no longer pending: ${query}`);
 }

@@ -1,12 +1,13 @@
-import { Alert, Box, Button, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Box, Button, Center, Stack } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
+import { Spinner } from './LoadStates';
 import { describeError } from './problem';
 
 /** Shown while the app finds out who is signed in. */
 export function FullPageLoader() {
   return (
     <Center component="main" id="main" mih="100vh">
-      <Loader aria-label="Loading" />
+      <Spinner label="Loading" />
     </Center>
   );
 }

@@ -1,13 +1,38 @@
-import { Alert, Button, Group, Loader, type MantineSpacing, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Loader,
+  type MantineSize,
+  type MantineSpacing,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ApiError, describeError } from './problem';
+
+/**
+ * A spinner that assistive technology reads: a status live region whose text is the label. (An aria-label on
+ * Mantine's Loader alone sits on a span without a role, where it is not allowed and not read.)
+ */
+export function Spinner({ label, size }: { label: string; size?: MantineSize | number }) {
+  return (
+    <Box component="span" role="status" display="inline-flex">
+      <Loader size={size} aria-hidden />
+      <VisuallyHidden>{label}</VisuallyHidden>
+    </Box>
+  );
+}
 
 /** A centred spinner with an accessible label, shown while a query loads. */
 export function Loading({ label }: { label: string }) {
   return (
     <Group justify="center" py="xl">
-      <Loader aria-label={label} />
+      <Spinner label={label} />
     </Group>
   );
 }

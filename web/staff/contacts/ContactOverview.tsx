@@ -1,10 +1,10 @@
-import { Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconBriefcase } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
-import { LoadError } from '../../ui/LoadStates';
+import { LoadError, Spinner } from '../../ui/LoadStates';
 import { matterPath } from '../matters/queries';
 import { formatPhone } from '../secure-chat/model';
 import { useUsers } from '../secure-chat/queries';
@@ -130,7 +130,7 @@ function LinkedMatters({ matters }: { matters: UseQueryResult<Page<LinkedMatter>
   if (matters.isPending) {
     return (
       <Group justify="center" py="md">
-        <Loader size="sm" aria-label="Loading matters" />
+        <Spinner size="sm" label="Loading matters" />
       </Group>
     );
   }

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   Paper,
   Stack,
   Table,
@@ -18,7 +17,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
-import { LoadError, Loading } from '../../ui/LoadStates';
+import { LoadError, Loading, Spinner } from '../../ui/LoadStates';
 import { PageHeader } from '../../ui/PageHeader';
 import { describeError } from '../../ui/problem';
 import { formatPhone } from '../secure-chat/model';
@@ -52,7 +51,7 @@ export function ContactsPage() {
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={
             contacts.isFetching && !contacts.isFetchingNextPage ? (
-              <Loader size={14} aria-label="Searching" />
+              <Spinner size={14} label="Searching" />
             ) : undefined
           }
           value={search}

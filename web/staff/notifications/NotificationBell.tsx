@@ -3,7 +3,6 @@ import {
   Alert,
   Button,
   Group,
-  Loader,
   Popover,
   ScrollArea,
   Stack,
@@ -17,6 +16,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import './notifications.css';
 import { EmptyState } from '../../ui/EmptyState';
+import { Spinner } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
 import { matterPath } from '../matters/queries';
@@ -103,7 +103,7 @@ export function NotificationBell() {
         </Group>
         {latest.isPending ? (
           <Group justify="center" py="md">
-            <Loader size="sm" aria-label="Loading notifications" />
+            <Spinner size="sm" label="Loading notifications" />
           </Group>
         ) : latest.isError ? (
           <Alert color="red" role="alert" title="Notifications could not be loaded">

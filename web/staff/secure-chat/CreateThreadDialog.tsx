@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Loader, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { Spinner } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
 import { formatPhone } from './model';
@@ -124,7 +125,7 @@ export function CreateThreadDialog({
             }}
             disabled={!contactId || contact.isPending || phones.length === 0}
             rightSection={
-              contact.isFetching ? <Loader size={14} aria-label="Loading phone numbers" /> : undefined
+              contact.isFetching ? <Spinner size={14} label="Loading phone numbers" /> : undefined
             }
             data={
               phones.length

@@ -1,9 +1,9 @@
-import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Stack, Text } from '@mantine/core';
 import { IconMessageCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
-import { LoadError } from '../../ui/LoadStates';
+import { LoadError, Spinner } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
 import { MessageBubble } from './MessageBubble';
@@ -93,7 +93,7 @@ export function MessageList({
     >
       {messages.isPending ? (
         <Center h="100%">
-          <Loader aria-label="Loading messages" />
+          <Spinner label="Loading messages" />
         </Center>
       ) : !messages.data ? (
         <LoadError

@@ -1,8 +1,9 @@
-import { Alert, Box, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertCircle, IconMessageCircle, IconPlus } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
+import { Spinner } from '../../ui/LoadStates';
 import { describeError } from '../../ui/problem';
 import { ChatView } from './ChatView';
 import { type ChatPartner, CreateThreadDialog } from './CreateThreadDialog';
@@ -49,7 +50,7 @@ export function SecureChatTab({
           <Paper withBorder radius="lg" p={4}>
             {threads.isPending ? (
               <Group justify="center" py="xl">
-                <Loader size="sm" aria-label="Loading threads" />
+                <Spinner size="sm" label="Loading threads" />
               </Group>
             ) : threads.isError ? (
               <Alert
