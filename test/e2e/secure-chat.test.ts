@@ -115,6 +115,9 @@ describeInBrowser('secure chat in Chromium', () => {
     // The client's phone, played by the development simulator page.
     const phone = await openPage(browser, { width: 420, height: 800 });
     await phone.page.goto(`${t.url}/dev/phone`);
+    await phone.page.getByRole('link', { name: 'Sign in' }).click();
+    await signIn(phone.page, ATTORNEY1, DEMO_PASSWORD);
+    await phone.page.waitForURL('**/dev/phone');
     await heading(phone.page, 'Simulated phone').waitFor();
     expect(await phone.page.getByText('Development simulator').isVisible()).toBe(true);
     expect(await phone.page.getByRole('textbox', { name: 'Client phone number' }).inputValue()).toBe(
@@ -178,7 +181,8 @@ describeInBrowser('secure chat in Chromium', () => {
     await heading(colleague.page, 'Matters').waitFor();
     const indicator = colleague.page.getByRole('status', { name: /^Live updates/ });
     await expect.poll(() => indicator.getAttribute('data-status')).toBe('connected');
-    const inbound = await t.client().post('/dev/sms/inbound', {
+    const staff = await t.signIn(ATTORNEY1);
+    const inbound = await staff.post('/dev/sms/inbound', {
       from: '+12025550143',
       to: await firmNumberOf(conversationId),
       body: 'Also, when is the hearing?',

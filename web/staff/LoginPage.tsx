@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { devToolAfterSignIn } from '../ui/dev-tools';
 import { FullPageLoader } from '../ui/FullPage';
 import { type Credentials, LoginForm } from '../ui/LoginForm';
 import { useApi } from '../ui/Providers';
@@ -21,11 +22,22 @@ export function LoginPage() {
   const session = useSession<StaffSession>(ME_PATH);
   const target = targetOf(location.state);
 
+  // The development tools are other apps: going back to one is a full page load.
+  const devTool = devToolAfterSignIn(location.search);
+
   if (session.isPending) return <FullPageLoader />;
+  if (session.data && devTool) {
+    window.location.replace(devTool);
+    return <FullPageLoader />;
+  }
   if (session.data) return <Navigate to={target} replace />;
 
   const signIn = async (credentials: Credentials) => {
     const me = await api.post<StaffSession>('/api/v1/auth/login', credentials);
+    if (devTool) {
+      window.location.replace(devTool);
+      return;
+    }
     api.setCsrfToken(me.csrfToken);
     queryClient.setQueryData(sessionKey, me);
     navigate(target, { replace: true });

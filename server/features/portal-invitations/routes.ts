@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
@@ -10,11 +10,6 @@ import { activatePortal } from './activate-portal';
 import { inviteContact } from './invite-contact';
 import { presentInvitation } from './presenter';
 import { activateBody, invitationOut, invitationParams, inviteBody } from './schemas';
-
-/** Where links in e-mails point: PUBLIC_URL, else the origin this request reached Parley at. */
-function linkBase(deps: Deps, request: FastifyRequest): string {
-  return deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
-}
 
 /** Staff invite a contact to the client portal; the contact activates it from the e-mailed link. */
 export async function portalInvitationRoutes(app: FastifyInstance, deps: Deps) {
@@ -38,7 +33,6 @@ export async function portalInvitationRoutes(app: FastifyInstance, deps: Deps) {
         actor: requireStaff(request),
         contactId: request.params.id,
         email: request.body.email,
-        baseUrl: linkBase(deps, request),
         ip: request.ip,
       });
       return reply.status(201).send(presentInvitation(sent));
