@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { permissions, roles } from '../../platform/http/actor';
 import { pageOf } from '../../platform/http/pagination';
+import { singleLine } from '../../platform/http/text';
 
-const email = z.string().trim().min(3).max(320).describe('E-mail address (case-insensitive).');
+const email = singleLine().trim().min(3).max(320).describe('E-mail address (case-insensitive).');
 // Long enough for any passphrase, short enough that hashing it cannot be abused.
-const password = z.string().min(1).max(1024).describe('Password.');
+const password = singleLine().min(1).max(1024).describe('Password.');
 const totpCode = z
   .string()
   .regex(/^\d{6}$/, 'must be 6 digits')
@@ -69,7 +70,7 @@ export const apiTokenSchema = z.object({
 export const apiTokenPage = pageOf(apiTokenSchema);
 
 export const createApiTokenBody = z.object({
-  name: z.string().trim().min(1).max(200).describe('What the token is for.'),
+  name: singleLine().trim().min(1).max(200).describe('What the token is for.'),
   userId: z.uuid().optional().describe('The user it acts as; default: you.'),
 });
 
