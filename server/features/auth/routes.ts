@@ -5,6 +5,7 @@ import type { Deps } from '../../deps';
 import { requireAdmin, requireContact, requireStaff, type StaffActor } from '../../platform/http/actor';
 import { pageQuery } from '../../platform/http/pagination';
 import { forbidden } from '../../platform/http/problem';
+import { changePassword } from './change-password';
 import { createApiToken } from './create-api-token';
 import { DEVICE_COOKIE, deviceCookieOptions } from './device-cookie';
 import { disableTotp } from './disable-totp';
@@ -19,6 +20,7 @@ import { revokeApiToken } from './revoke-api-token';
 import {
   apiTokenPage,
   apiTokenParams,
+  changePasswordBody,
   createApiTokenBody,
   createdApiTokenSchema,
   loginBody,
@@ -35,10 +37,13 @@ import { setupTotp } from './setup-totp';
 
 const noContent = z.null().describe('No content.');
 
-/** Two-factor settings belong to the person at the keyboard, not to an integration's token. */
-function requireSessionStaff(request: FastifyRequest): StaffActor {
+/** Passwords and two-factor settings belong to the person at the keyboard, not to an integration's token. */
+function requireSessionStaff(
+  request: FastifyRequest,
+  refusal = 'Sign in with a password to change two-factor settings.',
+): StaffActor {
   const actor = requireStaff(request);
-  if (actor.via !== 'session') throw forbidden('Sign in with a password to change two-factor settings.');
+  if (actor.via !== 'session') throw forbidden(refusal);
   return actor;
 }
 
@@ -104,6 +109,28 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
       const actor = requireStaff(request);
       const user = await currentUser(deps, actor);
       return { user: presentStaffUser(user), csrfToken: request.sessionCsrfToken ?? null };
+    },
+  );
+
+  r.post(
+    '/me/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password',
+        description:
+          'Ends every other session of the user (their sockets close with 4001) and keeps this one. 400 naming body.currentPassword when it is wrong; 429 with Retry-After after repeated wrong passwords, like sign-in.',
+        body: changePasswordBody,
+        response: { 204: noContent },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(deps, {
+        actor: requireSessionStaff(request, 'Sign in with a password to change it.'),
+        ...request.body,
+        ip: request.ip,
+      });
+      return reply.status(204).send(null);
     },
   );
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { permissions, roles } from '../../platform/http/actor';
 import { pageOf } from '../../platform/http/pagination';
 import { singleLine } from '../../platform/http/text';
+import { staffPassword } from '../directory/schemas';
 
 const email = singleLine().trim().min(3).max(320).describe('E-mail address (case-insensitive).');
 // Long enough for any passphrase, short enough that hashing it cannot be abused.
@@ -54,6 +55,11 @@ export const totpSetupSchema = z.object({
 });
 
 export const totpEnableBody = z.object({ code: totpCode });
+
+export const changePasswordBody = z.object({
+  currentPassword: password.describe('The password in use now, to confirm.'),
+  newPassword: staffPassword.describe('The new password, at least 12 characters.'),
+});
 
 export const totpDisableBody = z.object({ password: password.describe('The current password, to confirm.') });
 

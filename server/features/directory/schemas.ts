@@ -63,7 +63,8 @@ export const matterContactParams = z.object({
 
 export const roleSchema = z.enum(roles).describe('admin, attorney, staff or agent');
 export const permissionSchema = z.enum(permissions).describe('A grantable permission');
-const password = singleLine().min(12).max(1024).describe('At least 12 characters');
+/** A new staff password (also the self-service change in auth). */
+export const staffPassword = singleLine().min(12).max(1024).describe('At least 12 characters');
 
 export const listUsersQuery = pageQuery.extend({
   /** Part of the name or e-mail address. */
@@ -76,7 +77,7 @@ export const createUserBody = z.object({
   email,
   name,
   role: roleSchema,
-  password,
+  password: staffPassword,
   permissions: uniqueList(permissionSchema, permissions.length)
     .optional()
     .describe("Granted permissions; the role's defaults when absent"),
@@ -89,7 +90,7 @@ export const updateUserBody = z.object({
   permissions: uniqueList(permissionSchema, permissions.length).optional().describe('Replaces the list'),
   active: z.boolean().optional().describe('false deactivates the user and ends their sessions'),
   phone: phoneNumber.nullable().optional(),
-  password: password.optional().describe('A new password; ends the user’s other sessions'),
+  password: staffPassword.optional().describe('A new password; ends the user’s other sessions'),
 });
 
 export const userOut = z.object({
