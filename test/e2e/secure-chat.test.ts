@@ -59,6 +59,7 @@ describeInBrowser('secure chat in Chromium', () => {
     await t?.close();
   });
 
+  // Two browsers, a sent text and a simulated reply: more than the default 30 s on a busy 2-core machine.
   it('an attorney starts a thread, texts the client, and the simulated client’s reply appears live', async () => {
     const { page, context, problems } = await openPage(browser);
     await page.goto(`${t.url}/matters`);
@@ -151,7 +152,7 @@ describeInBrowser('secure chat in Chromium', () => {
     expect(phone.problems).toEqual([]);
     await phone.context.close();
     await context.close();
-  });
+  }, 60_000);
 
   it('manages members: adds attorney2, who is notified in the bell, mutes them, then ends the thread', async () => {
     const { page, context, problems } = await openPage(browser);
