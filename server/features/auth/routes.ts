@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { requireAdmin, requireContact, requireStaff, type StaffActor } from '../../platform/http/actor';
+import { servedOverHttps } from '../../platform/http/https';
 import { pageQuery } from '../../platform/http/pagination';
 import { forbidden } from '../../platform/http/problem';
 import { changePassword } from './change-password';
@@ -50,9 +51,8 @@ function requireSessionStaff(
 /** Staff and portal sign-in, the signed-in identity, two-factor settings and API tokens. */
 export async function authRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const sessionCookie = sessionCookieOptions(deps.config);
-  const clearSession = (reply: FastifyReply, name: string) =>
-    reply.clearCookie(name, { path: sessionCookie.path });
+  const https = (request: FastifyRequest) => servedOverHttps(deps.config, request.protocol);
+  const clearSession = (reply: FastifyReply, name: string) => reply.clearCookie(name, { path: '/' });
 
   r.post(
     '/auth/login',
@@ -74,8 +74,12 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
         userAgent: request.headers['user-agent'],
         deviceCookie: request.cookies[DEVICE_COOKIE.staff],
       });
-      reply.setCookie(SESSION_COOKIE, result.sessionCookie, sessionCookie);
-      reply.setCookie(DEVICE_COOKIE.staff, result.deviceCookie, deviceCookieOptions(deps.config, 'staff'));
+      reply.setCookie(
+        SESSION_COOKIE,
+        result.sessionCookie,
+        sessionCookieOptions(deps.config, https(request)),
+      );
+      reply.setCookie(DEVICE_COOKIE.staff, result.deviceCookie, deviceCookieOptions('staff', https(request)));
       return { user: presentStaffUser(result.user), csrfToken: result.csrfToken };
     },
   );
@@ -257,8 +261,16 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
         userAgent: request.headers['user-agent'],
         deviceCookie: request.cookies[DEVICE_COOKIE.portal],
       });
-      reply.setCookie(PORTAL_SESSION_COOKIE, result.sessionCookie, sessionCookie);
-      reply.setCookie(DEVICE_COOKIE.portal, result.deviceCookie, deviceCookieOptions(deps.config, 'portal'));
+      reply.setCookie(
+        PORTAL_SESSION_COOKIE,
+        result.sessionCookie,
+        sessionCookieOptions(deps.config, https(request)),
+      );
+      reply.setCookie(
+        DEVICE_COOKIE.portal,
+        result.deviceCookie,
+        deviceCookieOptions('portal', https(request)),
+      );
       return { contact: presentPortalContact(result.contact), csrfToken: result.csrfToken };
     },
   );

@@ -43,13 +43,13 @@ const limitsOf = (config: Config): SessionLimits => ({
   maxHours: config.SESSION_MAX_HOURS,
 });
 
-/** Attributes of both session cookies: HttpOnly, SameSite=Lax, Secure behind https. */
-export function sessionCookieOptions(config: Config): CookieSerializeOptions {
+/** Attributes of both session cookies: HttpOnly, SameSite=Lax, Secure when served over https (servedOverHttps). */
+export function sessionCookieOptions(config: Config, secure: boolean): CookieSerializeOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
-    secure: config.PUBLIC_URL?.startsWith('https:') ?? false,
+    secure,
     maxAge: config.SESSION_MAX_HOURS * 3600,
   };
 }

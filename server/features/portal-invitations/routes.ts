@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
+import { servedOverHttps } from '../../platform/http/https';
 import { DEVICE_COOKIE, deviceCookieOptions } from '../auth/device-cookie';
 import { presentPortalContact } from '../auth/presenter';
 import { portalSessionSchema } from '../auth/schemas';
@@ -58,8 +59,9 @@ export async function portalInvitationRoutes(app: FastifyInstance, deps: Deps) {
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
-      reply.setCookie(PORTAL_SESSION_COOKIE, result.sessionCookie, sessionCookieOptions(deps.config));
-      reply.setCookie(DEVICE_COOKIE.portal, result.deviceCookie, deviceCookieOptions(deps.config, 'portal'));
+      const https = servedOverHttps(deps.config, request.protocol);
+      reply.setCookie(PORTAL_SESSION_COOKIE, result.sessionCookie, sessionCookieOptions(deps.config, https));
+      reply.setCookie(DEVICE_COOKIE.portal, result.deviceCookie, deviceCookieOptions('portal', https));
       return { contact: presentPortalContact(result.contact), csrfToken: result.csrfToken };
     },
   );
