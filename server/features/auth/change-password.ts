@@ -3,17 +3,12 @@ import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
 import { users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { invalidField, tooManyRequests } from '../../platform/http/problem';
+import { invalidField } from '../../platform/http/problem';
 import { closeSessionSockets } from '../../realtime/close-sockets';
 import { currentUser } from './me';
 import { hashPassword, verifyPassword } from './password';
 import { destroySubjectSessions } from './sessions';
-import {
-  clearAccountAddressFailures,
-  type LoginAttempt,
-  loginRetryAfterSeconds,
-  recordLoginFailure,
-} from './throttle';
+import { clearAccountAddressFailures, type LoginAttempt, throttledCheck } from './throttle';
 
 /**
  * A signed-in staff user changes their own password after re-entering the current one. A wrong
@@ -29,12 +24,8 @@ export async function changePassword(
   const user = await currentUser(deps, actor);
   // The user is signed in: only this address's counters apply, never the account-wide lock.
   const attempt: LoginAttempt = { realm: 'staff', account: user.email, address: input.ip, knownDevice: true };
-  const wait = await loginRetryAfterSeconds(deps, attempt);
-  if (wait > 0) throw tooManyRequests(wait);
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await deps.db.transaction((tx) => recordLoginFailure(tx, attempt, deps.clock()));
+  if (!(await throttledCheck(deps, attempt, () => verifyPassword(user.passwordHash, input.currentPassword))))
     throw invalidField('body.currentPassword', 'is not your current password');
-  }
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock();
   const ended = await deps.db.transaction(async (tx) => {
