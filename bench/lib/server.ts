@@ -23,7 +23,9 @@ export async function startServer(
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
+      // The benchmarks text through the simulator, which production refuses; the server reads NODE_ENV
+      // for nothing else, so development measures the same code.
+      NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       PORT: String(options.port),
       HOST: '127.0.0.1',
