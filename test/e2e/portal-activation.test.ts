@@ -39,6 +39,8 @@ describeInBrowser('portal activation in Chromium', () => {
     // Signed out, the dev mailbox offers the staff sign-in, which returns to it.
     await page.goto(`${t.url}/dev/mail`);
     await page.getByRole('status').getByText('Sign in to use the dev mailbox').waitFor();
+    await expectNoSeriousA11yViolations(page, 'the dev mailbox sign-in prompt');
+    await screenshot(page, 'dev-mail-signed-out');
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL('**/login?next=*');
     await signIn(page, demoLogins.attorney1, DEMO_PASSWORD);
