@@ -21,6 +21,7 @@ import { smsDevRoutes, smsWebhookRoutes } from './features/sms/routes';
 import { timeCaptureRoutes } from './features/time-capture/routes';
 import { webRoutes } from './features/web/routes';
 import { registerProblemHandlers } from './platform/http/errors';
+import { HSTS_HEADER, servedOverHttps } from './platform/http/https';
 import { instrument } from './platform/http/metrics';
 import { realtimeRoutes } from './realtime/routes';
 
@@ -62,6 +63,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+    // Sent below only over https: over plain HTTP it is meaningless, and misleads whoever reads it.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (servedOverHttps(deps.config, request.protocol))
+      reply.header('strict-transport-security', HSTS_HEADER);
   });
   await app.register(cookie);
   await app.register(swagger, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, devRoutesEnabled, loadConfig } from './config';
+import { ConfigError, devRoutesEnabled, loadConfig, publicBaseUrl } from './config';
 
 const KEY = Buffer.alloc(32, 1).toString('base64');
 
@@ -117,17 +117,44 @@ describe('loadConfig', () => {
     expect(problemsOf({ MAIL_TRANSPORT: 'smtp' })).toEqual([expect.stringMatching(/^SMTP_URL: /)]);
   });
 
-  it('keeps the development routes out of production with real providers', () => {
-    const prod = { NODE_ENV: 'production' };
-    expect(devRoutesEnabled(loadConfig(prod))).toBe(true);
-    expect(
-      devRoutesEnabled(
-        loadConfig({ ...prod, SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't' }),
-      ),
-    ).toBe(false);
-    expect(devRoutesEnabled(loadConfig({ ...prod, MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://m' }))).toBe(
-      false,
+  it('refuses to start in production with the simulator, the dev mailbox or without PUBLIC_URL', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^SMS_PROVIDER: must not be simulator when NODE_ENV=production/),
+      expect.stringMatching(/^MAIL_TRANSPORT: must not be dev when NODE_ENV=production/),
+      expect.stringMatching(/^PUBLIC_URL: is required when NODE_ENV=production/),
+    ]);
+    const prod = {
+      NODE_ENV: 'production',
+      SMS_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: 'AC1',
+      TWILIO_AUTH_TOKEN: 't',
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://m',
+      PUBLIC_URL: 'https://parley.example.com',
+    };
+    expect(devRoutesEnabled(loadConfig(prod))).toBe(false);
+    expect(problemsOf({ ...prod, SMS_PROVIDER: 'simulator' })).toEqual([
+      expect.stringMatching(/^SMS_PROVIDER: /),
+    ]);
+    expect(problemsOf({ ...prod, MAIL_TRANSPORT: 'dev' })).toEqual([
+      expect.stringMatching(/^MAIL_TRANSPORT: /),
+    ]);
+  });
+
+  it('builds links from PUBLIC_URL, else from http://localhost:PORT', () => {
+    expect(publicBaseUrl(loadConfig({}))).toBe('http://localhost:8080');
+    expect(publicBaseUrl(loadConfig({ PORT: '3000' }))).toBe('http://localhost:3000');
+    expect(publicBaseUrl(loadConfig({ PUBLIC_URL: 'https://parley.example.com/' }))).toBe(
+      'https://parley.example.com',
     );
+    expect(problemsOf({ PUBLIC_URL: 'javascript:alert(1)' })).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: /),
+    ]);
+  });
+
+  it('takes a METRICS_TOKEN of 16 characters or more', () => {
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(16) }).METRICS_TOKEN).toBe('a'.repeat(16));
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual([expect.stringMatching(/^METRICS_TOKEN: /)]);
   });
 
   it('never echoes a rejected value back (it may be a secret)', () => {

@@ -33,8 +33,13 @@ export const configSchema = z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64')
       .optional(),
-    /** The address users reach Parley at; used for links in e-mails and the WebSocket origin check. */
-    PUBLIC_URL: z.url().optional(),
+    /**
+     * The address users reach Parley at; links in e-mails and texts are built from it alone, never from
+     * request headers. Required in production; http://localhost:PORT otherwise (see publicBaseUrl).
+     */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** When set, GET /metrics answers only requests with `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** SMS provider: the built-in simulator or Twilio. */
     SMS_PROVIDER: z.enum(['simulator', 'twilio']).default('simulator'),
     TWILIO_ACCOUNT_SID: z.string().optional(),
@@ -100,6 +105,28 @@ export const configSchema = z
     if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
     }
+    if (c.NODE_ENV === 'production') {
+      // The simulator and the dev mailbox hand texts and activation links to whoever reads /dev, and a
+      // link built from anything but configuration can be pointed at an attacker's host.
+      if (c.SMS_PROVIDER === 'simulator')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SMS_PROVIDER'],
+          message: 'must not be simulator when NODE_ENV=production (set SMS_PROVIDER=twilio)',
+        });
+      if (c.MAIL_TRANSPORT === 'dev')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MAIL_TRANSPORT'],
+          message: 'must not be dev when NODE_ENV=production (set MAIL_TRANSPORT=smtp and SMTP_URL)',
+        });
+      if (!c.PUBLIC_URL)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_URL'],
+          message: 'is required when NODE_ENV=production (the address users reach Parley at)',
+        });
+    }
   });
 
 export type Config = z.infer<typeof configSchema>;
@@ -122,7 +149,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return parsed.data;
 }
 
-/** True when the development-only routes (/dev/sms, /dev/mail) exist. */
+/** True when the development-only routes (/dev/sms, /dev/mail, /dev/phone) may exist: never in production. */
 export function devRoutesEnabled(c: Config): boolean {
-  return c.NODE_ENV !== 'production' || (c.SMS_PROVIDER === 'simulator' && c.MAIL_TRANSPORT === 'dev');
+  return c.NODE_ENV !== 'production';
+}
+
+/** The origin links in e-mails and texts point at: PUBLIC_URL (required in production), else http://localhost:PORT. */
+export function publicBaseUrl(c: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
+  return (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
 }

@@ -11,6 +11,9 @@ describe('starting with a bad configuration', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db.example/parley' }],
     ['PARLEY_MASTER_KEY', { DATABASE_URL: 'postgres://db.example/parley' }],
     ['TWILIO_ACCOUNT_SID', { SMS_PROVIDER: 'twilio' }],
+    ['SMS_PROVIDER', { NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://m' }],
+    ['MAIL_TRANSPORT', { NODE_ENV: 'production' }],
+    ['PUBLIC_URL', { NODE_ENV: 'production' }],
   ])('exits non-zero and names %s', async (name, env) => {
     const r = await runTs('server/main.ts', [], { DATA_DIR: dataDir, ...env });
     expect(r.code).toBe(78);

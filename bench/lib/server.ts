@@ -29,6 +29,8 @@ export async function startServer(
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
+      // The benchmarks text through the simulator, which production refuses; the server reads NODE_ENV
+      // for nothing else, so development measures the same code.
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       PORT: String(options.port),

@@ -1,15 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLogins } from '../../server/features/demo/seed-demo';
-import { contactIdByName, type DevMailItem, waitForMail } from '../portal-invitations/helpers';
+import {
+  contactIdByName,
+  type DevMailItem,
+  demoMailReader,
+  waitForMail,
+} from '../portal-invitations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
+import type { TestClient } from '../support/client';
 
-// MAIL_TRANSPORT=dev (the default): GET /dev/mail lists what the dev mailbox received for API calls
-// and answers the /dev/mail page to browser navigations.
+// MAIL_TRANSPORT=dev (the default): GET /dev/mail lists what the dev mailbox received for the signed-in
+// staff user's firm, and answers the /dev/mail page to browser navigations.
 
 let t: TestApp;
+let reader: TestClient;
 
 beforeAll(async () => {
   t = await startTestApp();
+  reader = await demoMailReader(t);
   const staff = await t.signIn(demoLogins.attorney1);
   for (const name of ['John Smith', 'Maria Garcia']) {
     const id = await contactIdByName(staff, name);
@@ -22,7 +30,7 @@ afterAll(() => t.close());
 
 describe('GET /dev/mail', () => {
   it('lists every e-mail oldest first, or those to one address in any letter case', async () => {
-    const all = await t.client().get<{ items: DevMailItem[] }>('/dev/mail');
+    const all = await reader.get<{ items: DevMailItem[] }>('/dev/mail');
     expect(all.status).toBe(200);
     expect(all.body.items.map((m) => m.to).sort()).toEqual([
       'john.smith@example.com',
@@ -31,8 +39,8 @@ describe('GET /dev/mail', () => {
     expect(
       all.body.items[0]?.at && all.body.items[1]?.at && all.body.items[0].at <= all.body.items[1].at,
     ).toBe(true);
-    expect((await t.client().get('/dev/mail?to=')).body.items).toHaveLength(2);
-    const one = await t.client().get<{ items: DevMailItem[] }>('/dev/mail?to=John.Smith@Example.com');
+    expect((await reader.get('/dev/mail?to=')).body.items).toHaveLength(2);
+    const one = await reader.get<{ items: DevMailItem[] }>('/dev/mail?to=John.Smith@Example.com');
     expect(one.body.items).toHaveLength(1);
     expect(one.body.items[0]).toEqual({
       id: expect.any(String),
@@ -44,7 +52,7 @@ describe('GET /dev/mail', () => {
       messageId: expect.stringMatching(/^<portal-invitation-/),
       at: expect.any(String),
     });
-    expect((await t.client().get('/dev/mail?to=nobody@example.com')).body.items).toEqual([]);
+    expect((await reader.get('/dev/mail?to=nobody@example.com')).body.items).toEqual([]);
   });
 
   it('answers the dev mailbox page to a browser navigation', async () => {

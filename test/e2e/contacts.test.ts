@@ -122,7 +122,9 @@ describeInBrowser('contacts in Chromium', () => {
       .poll(() => sent.locator('[data-delivery]').getAttribute('data-delivery'), { timeout: 15_000 })
       .toMatch(/^(sent|delivered)$/);
     // The text went to her work number, not her mobile.
-    const outbox = await t.client().get(`/dev/sms/outbox?to=${encodeURIComponent('+12025550144')}`);
+    const outbox = await (await t.signIn(ATTORNEY1)).get(
+      `/dev/sms/outbox?to=${encodeURIComponent('+12025550144')}`,
+    );
     expect(outbox.status).toBe(200);
     expect(outbox.body.items.map((i: { body: string }) => i.body)).toContain(text);
     await expectNoSeriousA11yViolations(page, 'the chat on the contact page');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoLogins } from '../../server/features/demo/seed-demo';
 import { contactIdByName } from '../portal-invitations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
+import { DEMO_PASSWORD } from '../support/env';
 import {
   describeInBrowser,
   expectNoSeriousA11yViolations,
@@ -10,6 +11,7 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signIn,
 } from './browser';
 
 const MARIA = 'maria.garcia@example.com';
@@ -34,7 +36,15 @@ describeInBrowser('portal activation in Chromium', () => {
     expect((await staff.post(`/api/v1/contacts/${mariaId}/portal-invitation`, {})).status).toBe(201);
 
     const { page, context, problems } = await openPage(browser);
+    // Signed out, the dev mailbox offers the staff sign-in, which returns to it.
     await page.goto(`${t.url}/dev/mail`);
+    await page.getByRole('status').getByText('Sign in to use the dev mailbox').waitFor();
+    await expectNoSeriousA11yViolations(page, 'the dev mailbox sign-in prompt');
+    await screenshot(page, 'dev-mail-signed-out');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL('**/login?next=*');
+    await signIn(page, demoLogins.attorney1, DEMO_PASSWORD);
+    await page.waitForURL('**/dev/mail');
     await heading(page, 'Dev mailbox').waitFor();
     // The filter applies after a debounce, with a spinner; until then the unfiltered list shows.
     const filtered = page.waitForResponse(

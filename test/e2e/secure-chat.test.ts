@@ -59,6 +59,7 @@ describeInBrowser('secure chat in Chromium', () => {
     await t?.close();
   });
 
+  // Two browsers, a sent text and a simulated reply: more than the default 30 s on a busy 2-core machine.
   it('an attorney starts a thread, texts the client, and the simulated client’s reply appears live', async () => {
     const { page, context, problems } = await openPage(browser);
     await page.goto(`${t.url}/matters`);
@@ -114,6 +115,11 @@ describeInBrowser('secure chat in Chromium', () => {
 
     // The client's phone, played by the development simulator page.
     const phone = await openPage(browser, { width: 420, height: 800 });
+    // It needs a staff sign-in (the sign-in round trip itself is covered by the portal activation test).
+    const phoneStaff = await t.signIn(ATTORNEY1);
+    await phone.context.addCookies([
+      { name: 'parley_session', value: phoneStaff.cookie('parley_session') as string, url: t.url },
+    ]);
     await phone.page.goto(`${t.url}/dev/phone`);
     await heading(phone.page, 'Simulated phone').waitFor();
     expect(await phone.page.getByText('Development simulator').isVisible()).toBe(true);
@@ -146,7 +152,7 @@ describeInBrowser('secure chat in Chromium', () => {
     expect(phone.problems).toEqual([]);
     await phone.context.close();
     await context.close();
-  });
+  }, 60_000);
 
   it('manages members: adds attorney2, who is notified in the bell, mutes them, then ends the thread', async () => {
     const { page, context, problems } = await openPage(browser);
@@ -178,7 +184,8 @@ describeInBrowser('secure chat in Chromium', () => {
     await heading(colleague.page, 'Matters').waitFor();
     const indicator = colleague.page.getByRole('status', { name: /^Live updates/ });
     await expect.poll(() => indicator.getAttribute('data-status')).toBe('connected');
-    const inbound = await t.client().post('/dev/sms/inbound', {
+    const staff = await t.signIn(ATTORNEY1);
+    const inbound = await staff.post('/dev/sms/inbound', {
       from: '+12025550143',
       to: await firmNumberOf(conversationId),
       body: 'Also, when is the hearing?',

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { demoLogins } from '../../server/features/demo/seed-demo';
 import type { TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
 import { waitFor } from '../support/wait';
@@ -15,9 +16,24 @@ export interface DevMailItem {
   at: string;
 }
 
-/** Polls the dev mailbox until `count` e-mails to `to` arrived (the outbox relay sends them after commit). */
+const mailReaders = new WeakMap<TestApp, Promise<TestClient>>();
+
+/** A staff client of the demo firm, signed in once per app: the dev mailbox shows a firm only its own mail. */
+export function demoMailReader(t: TestApp): Promise<TestClient> {
+  let reader = mailReaders.get(t);
+  if (!reader) {
+    reader = t.signIn(demoLogins.admin);
+    mailReaders.set(t, reader);
+  }
+  return reader;
+}
+
+/**
+ * Polls the demo firm's dev mailbox until `count` e-mails to `to` arrived (the outbox relay sends them
+ * after commit).
+ */
 export async function waitForMail(t: TestApp, to: string, count = 1): Promise<DevMailItem[]> {
-  const c = t.client();
+  const c = await demoMailReader(t);
   return waitFor(async () => {
     const r = await c.get<{ items: DevMailItem[] }>(`/dev/mail?to=${encodeURIComponent(to)}`);
     if (r.status !== 200) throw new Error(`GET /dev/mail answered ${r.status}`);

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { expect } from 'vitest';
 import type { Frame, Stream } from '../realtime/stream-client';
 import type { TestApp } from '../support/app';
@@ -59,16 +58,6 @@ export async function writeCounts(t: TestApp) {
             (select count(*)::int from audit_log) as audit`,
   );
   return row as Record<string, number>;
-}
-
-/** A TCP port free on loopback right now (to know the app's URL before it listens). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
 }
 
 /**

@@ -58,7 +58,7 @@ describe('secure chat over the SMS simulator', () => {
     attorney1 = await t.signIn('attorney1@demo.parley.test');
     attorney2 = await t.signIn('attorney2@demo.parley.test');
     agent1 = await t.signIn('agent1@demo.parley.test');
-    phone = t.client();
+    phone = await t.signIn('admin@demo.parley.test');
     roe = { matterId: ids.roeMatter, contactId: ids.jane };
   });
   afterAll(() => t.close());
@@ -362,12 +362,15 @@ describe('secure chat over the SMS simulator', () => {
     expect(n).toBe(0);
   });
 
-  it('validates the simulated phone’s input and ignores numbers no firm owns', async () => {
+  it('validates the simulated phone’s input and refuses numbers the firm does not own', async () => {
     const bad = await phone.post('/dev/sms/inbound', { from: 'nope', to: POOL_A, body: 'x' });
     expectProblem(bad, 400, 'validation');
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.from']);
-    expect(await clientTexts(phone, JANE_MOBILE, '+12025550999', 'wrong number')).toEqual({
-      result: 'unknown-number',
+    const unowned = await phone.post('/dev/sms/inbound', {
+      from: JANE_MOBILE,
+      to: '+12025550999',
+      body: 'x',
     });
+    expectProblem(unowned, 404, 'not-found');
   });
 });

@@ -4,19 +4,11 @@ import { sendSmsJob } from '../../server/features/sms/sender';
 import { type FakeTwilio, startFakeTwilio, twilioSign } from '../channels/fake-twilio';
 import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
 import { openStream, type Stream } from '../realtime/stream-client';
-import { startTestApp, type TestApp } from '../support/app';
+import { freePort, startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { settledJobs } from '../support/outbox';
 import { waitFor } from '../support/wait';
-import {
-  freePort,
-  JANE_MOBILE,
-  JANE_WORK,
-  messagesOf,
-  nextMatching,
-  smsDeliveryOf,
-  startedThread,
-} from './helpers';
+import { JANE_MOBILE, JANE_WORK, messagesOf, nextMatching, smsDeliveryOf, startedThread } from './helpers';
 
 describe('secure chat over Twilio (local fake)', () => {
   let fake: FakeTwilio;

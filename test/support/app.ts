@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -60,9 +61,24 @@ export async function cloneDatabase(): Promise<{
   return { database, drop: async () => {} };
 }
 
-/** Starts the app on a copy of the seeded database, listening on a free loopback port. */
+/** A TCP port free on loopback right now (to know the app's URL before it listens). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * Starts the app on a copy of the seeded database, listening on a free loopback port. Unless env pins
+ * PORT or PUBLIC_URL, PUBLIC_URL is the app's own address, so links in e-mails lead back to it.
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const cloned = await cloneDatabase();
+  const port = env.PORT ?? String(await freePort());
+  const ownUrl = env.PORT === undefined && env.PUBLIC_URL === undefined;
   const dataDir = path.resolve('.tmp', `data-${randomBytes(4).toString('hex')}`);
   const fullEnv: Record<string, string> = {
     NODE_ENV: 'test',
@@ -70,6 +86,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PARLEY_MASTER_KEY: TEST_MASTER_KEY,
     PARLEY_DEMO_PASSWORD: DEMO_PASSWORD,
     DATA_DIR: dataDir,
+    PORT: port,
+    ...(ownUrl ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     ...(cloned.url ? { DATABASE_URL: cloned.url } : {}),
     // Each test app gets its own channel: apps cloned from one template share firm and user ids.
     ...(process.env.REDIS_URL
@@ -80,8 +98,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig(fullEnv);
   const deps = await createDeps(config, cloned.database, pino({ level: 'silent' }));
   const app = await buildApp(deps);
-  // PORT pins the port when the URL must be known up front (e.g. PUBLIC_URL for signed webhooks).
-  await app.listen({ port: Number(fullEnv.PORT ?? 0), host: '127.0.0.1' });
+  await app.listen({ port: Number(fullEnv.PORT), host: '127.0.0.1' });
   deps.outbox.start();
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DevToolSignIn } from '../ui/DevToolSignIn';
 import { Providers } from '../ui/Providers';
 import { DevMailPage } from './DevMailPage';
 
@@ -8,7 +9,9 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <Providers>
-      <DevMailPage />
+      <DevToolSignIn path="/dev/mail" name="dev mailbox">
+        <DevMailPage />
+      </DevToolSignIn>
     </Providers>
   </StrictMode>,
 );

@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { devToolAfterSignIn } from '../ui/dev-tools';
 import { FullPageLoader } from '../ui/FullPage';
 import { type Credentials, LoginForm } from '../ui/LoginForm';
 import { useApi } from '../ui/Providers';
@@ -21,14 +23,23 @@ export function LoginPage() {
   const session = useSession<StaffSession>(ME_PATH);
   const target = targetOf(location.state);
 
-  if (session.isPending) return <FullPageLoader />;
+  // The development tools are other apps: going back to one is a full page load.
+  const devTool = devToolAfterSignIn(location.search);
+
+  const signedIn = Boolean(session.data);
+  useEffect(() => {
+    if (signedIn && devTool) window.location.replace(devTool);
+  }, [signedIn, devTool]);
+
+  if (session.isPending || (session.data && devTool)) return <FullPageLoader />;
   if (session.data) return <Navigate to={target} replace />;
 
   const signIn = async (credentials: Credentials) => {
     const me = await api.post<StaffSession>('/api/v1/auth/login', credentials);
     api.setCsrfToken(me.csrfToken);
     queryClient.setQueryData(sessionKey, me);
-    navigate(target, { replace: true });
+    // A development tool is reached by the effect above, once the session is known.
+    if (!devTool) navigate(target, { replace: true });
   };
 
   return (

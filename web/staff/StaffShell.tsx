@@ -8,7 +8,7 @@ import {
   IconSettings,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppFrame, type NavItem } from '../ui/AppFrame';
 import { ConnectionIndicator } from '../ui/ConnectionIndicator';
@@ -18,6 +18,7 @@ import { ApiError, describeError } from '../ui/problem';
 import { sessionKey, useSession } from '../ui/session';
 import { UserMenu } from '../ui/UserMenu';
 import { type StreamEvent, useStream } from '../ui/useStream';
+import { ChangePasswordDialog } from './account/ChangePasswordDialog';
 import { staleKeysFor } from './live-updates';
 import { NotificationBell } from './notifications/NotificationBell';
 import { applyChatEvent } from './secure-chat/live';
@@ -46,6 +47,7 @@ function SignedIn({ session }: { session: StaffSession }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const [changingPassword, setChangingPassword] = useState(false);
   const onEvent = useCallback(
     (event: StreamEvent) => {
       for (const queryKey of staleKeysFor(event.type)) void queryClient.invalidateQueries({ queryKey });
@@ -85,10 +87,12 @@ function SignedIn({ session }: { session: StaffSession }) {
             detail={`${user.email} · ${user.role}`}
             onSignOut={() => signOut.mutate()}
             signingOut={signOut.isPending}
+            onChangePassword={() => setChangingPassword(true)}
           />
         </>
       }
     >
+      <ChangePasswordDialog opened={changingPassword} onClose={() => setChangingPassword(false)} />
       <Outlet />
     </AppFrame>
   );

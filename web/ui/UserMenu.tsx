@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconUser } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout, IconUser } from '@tabler/icons-react';
 
 interface UserMenuProps {
   name: string;
@@ -7,10 +7,12 @@ interface UserMenuProps {
   detail: string;
   onSignOut: () => void;
   signingOut: boolean;
+  /** Shows "Change password" in the menu (staff only: portal passwords are set by invitation). */
+  onChangePassword?: () => void;
 }
 
-/** The account button in the header: who is signed in, and Sign out. */
-export function UserMenu({ name, detail, onSignOut, signingOut }: UserMenuProps) {
+/** The account button in the header: who is signed in, Change password (when offered) and Sign out. */
+export function UserMenu({ name, detail, onSignOut, signingOut, onChangePassword }: UserMenuProps) {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
@@ -36,6 +38,11 @@ export function UserMenu({ name, detail, onSignOut, signingOut }: UserMenuProps)
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        {onChangePassword && (
+          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={onChangePassword}>
+            Change password
+          </Menu.Item>
+        )}
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}
           onClick={onSignOut}

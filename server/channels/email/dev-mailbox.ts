@@ -5,6 +5,8 @@ import type { MailSendError, MailSendResult, MailTransport, OutboundEmail } from
 /** An e-mail as it reached the dev mailbox (GET /dev/mail). */
 export interface DevMail {
   id: string;
+  /** The firm it was sent for; only that firm's staff see it. */
+  firmId: string;
   from: string;
   to: string;
   subject: string;
@@ -18,8 +20,8 @@ export interface DevMail {
 /** The embedded default transport: e-mails land in an in-memory mailbox of this process. */
 export interface DevMailbox extends MailTransport {
   readonly name: 'dev';
-  /** Mails still held, oldest first; only those to `to` (any letter case) when given. */
-  list(to?: string): DevMail[];
+  /** The firm's mails still held, oldest first; only those to `to` (any letter case) when given. */
+  list(firmId: string, to?: string): DevMail[];
   /** Makes the next send throw this error instead of sending (to exercise the outbox's retries). */
   failNext(error: MailSendError): void;
 }
@@ -61,6 +63,7 @@ export function createDevMailbox(options: DevMailboxOptions = {}): DevMailbox {
       if (failure) throw failure;
       const mail: DevMail = {
         id: uuidv7(),
+        firmId: email.firmId,
         from: email.from,
         to: normaliseAddress(email.to),
         subject: email.subject,
@@ -73,10 +76,9 @@ export function createDevMailbox(options: DevMailboxOptions = {}): DevMailbox {
       return { messageId: mail.messageId };
     },
 
-    list(to?: string): DevMail[] {
-      if (to === undefined) return [...mails];
-      const wanted = normaliseAddress(to);
-      return mails.filter((m) => m.to === wanted);
+    list(firmId: string, to?: string): DevMail[] {
+      const wanted = to === undefined ? undefined : normaliseAddress(to);
+      return mails.filter((m) => m.firmId === firmId && (wanted === undefined || m.to === wanted));
     },
 
     failNext(error: MailSendError): void {

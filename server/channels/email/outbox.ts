@@ -69,6 +69,7 @@ export async function sendEmailJob(deps: Deps, composers: EmailComposers, job: O
       from,
       messageId: messageIdFor(job.idempotencyKey, from),
       idempotencyKey: job.idempotencyKey,
+      firmId: job.firmId,
     });
     return { messageId: sent.messageId };
   } catch (error) {

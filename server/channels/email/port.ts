@@ -17,6 +17,8 @@ export interface OutboundEmail {
   messageId: string;
   /** Stable per logical send (the outbox job's key): a transport that can dedupe does it with this. */
   idempotencyKey: string;
+  /** The firm the e-mail is sent for: the dev mailbox shows each firm only its own mail. */
+  firmId: string;
 }
 
 /** What a transport answered when it took an e-mail. */

@@ -1,5 +1,4 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import type { Config } from '../../config';
 import type { Deps } from '../../deps';
 import { constantTimeEqual, hmac } from './secrets';
 import type { LoginRealm } from './throttle';
@@ -51,13 +50,13 @@ export function isKnownDevice(
   return constantTimeEqual(match[2] as string, signature(key, realm, account, issuedAt));
 }
 
-/** Attributes of the device cookie of a realm. */
-export function deviceCookieOptions(config: Config, realm: LoginRealm): CookieSerializeOptions {
+/** Attributes of the device cookie of a realm; Secure when served over https (servedOverHttps). */
+export function deviceCookieOptions(realm: LoginRealm, secure: boolean): CookieSerializeOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',
     path: DEVICE_COOKIE_PATH[realm],
-    secure: config.PUBLIC_URL?.startsWith('https:') ?? false,
+    secure,
     maxAge: MAX_AGE_SECONDS,
   };
 }

@@ -5,6 +5,7 @@ import { users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { conflict, unprocessable } from '../../platform/http/problem';
 import { currentUser } from './me';
+import { type LoginAttempt, throttledCheck } from './throttle';
 import { totpStepOf } from './totp-code';
 
 /** Turns two-factor sign-in on once the user proves their app has the secret (a valid code). */
@@ -15,8 +16,11 @@ export async function enableTotp(deps: Deps, input: { actor: StaffActor; code: s
   if (!user.totpSecret) throw conflict('totp-not-set-up', 'Start the two-factor set-up first.');
   const secret = await deps.keyring.decryptForFirm(deps.db, actor.firmId, user.totpSecret, 'totp');
   const now = deps.clock();
+  // Six digits are few: wrong codes count like failed sign-ins, so they cannot be run through quickly.
+  const attempt: LoginAttempt = { realm: 'staff', account: user.email, address: input.ip, knownDevice: true };
   const step = totpStepOf(secret, input.code, now);
-  if (step === null) throw unprocessable('invalid-totp', 'The code is wrong or has expired.');
+  if (!(await throttledCheck(deps, attempt, async () => step !== null)) || step === null)
+    throw unprocessable('invalid-totp', 'The code is wrong or has expired.');
   await deps.db.transaction(async (tx) => {
     const updated = await tx
       .update(users)

@@ -146,10 +146,12 @@ describe('CSRF and portal routing', () => {
     for (const method of ['GET', 'HEAD', 'OPTIONS']) expect(needsCsrf(method, '/api/v1/me')).toBe(false);
   });
 
-  it('signs in only on the JSON API', () => {
+  it('signs in on the JSON API and the development tools only', () => {
     expect(isApiPath('/api/v1/me')).toBe(true);
+    expect(isApiPath('/dev/sms/inbound')).toBe(true);
+    expect(isApiPath('/dev/mail')).toBe(true);
     expect(isApiPath('/webhooks/sms/twilio')).toBe(false);
-    expect(isApiPath('/dev/sms/inbound')).toBe(false);
+    expect(isApiPath('/developer')).toBe(false);
   });
 
   it('recognises portal paths', () => {

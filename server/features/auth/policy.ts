@@ -135,11 +135,12 @@ export function needsCsrf(method: string, route: string | undefined): boolean {
 }
 
 /**
- * True for the JSON API, the only place cookies and API tokens sign in: webhooks authenticate by
- * their own signatures, and the development pages must not trip the API's CSRF rule.
+ * True where cookies and API tokens sign in: the JSON API and the development tools (/dev, whose mail
+ * and texts belong to one firm, and whose writes need the CSRF token like any other). Webhooks
+ * authenticate by their own signatures.
  */
 export function isApiPath(url: string): boolean {
-  return url.startsWith('/api/');
+  return url.startsWith('/api/') || url.startsWith('/dev/');
 }
 
 /** True for the client portal's API, where the portal cookie (not the staff cookie) signs in. */

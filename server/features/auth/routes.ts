@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { requireAdmin, requireContact, requireStaff, type StaffActor } from '../../platform/http/actor';
+import { servedOverHttps } from '../../platform/http/https';
 import { pageQuery } from '../../platform/http/pagination';
 import { forbidden } from '../../platform/http/problem';
+import { changePassword } from './change-password';
 import { createApiToken } from './create-api-token';
 import { DEVICE_COOKIE, deviceCookieOptions } from './device-cookie';
 import { disableTotp } from './disable-totp';
@@ -19,6 +21,7 @@ import { revokeApiToken } from './revoke-api-token';
 import {
   apiTokenPage,
   apiTokenParams,
+  changePasswordBody,
   createApiTokenBody,
   createdApiTokenSchema,
   loginBody,
@@ -35,19 +38,21 @@ import { setupTotp } from './setup-totp';
 
 const noContent = z.null().describe('No content.');
 
-/** Two-factor settings belong to the person at the keyboard, not to an integration's token. */
-function requireSessionStaff(request: FastifyRequest): StaffActor {
+/** Passwords and two-factor settings belong to the person at the keyboard, not to an integration's token. */
+function requireSessionStaff(
+  request: FastifyRequest,
+  refusal = 'Sign in with a password to change two-factor settings.',
+): StaffActor {
   const actor = requireStaff(request);
-  if (actor.via !== 'session') throw forbidden('Sign in with a password to change two-factor settings.');
+  if (actor.via !== 'session') throw forbidden(refusal);
   return actor;
 }
 
 /** Staff and portal sign-in, the signed-in identity, two-factor settings and API tokens. */
 export async function authRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const sessionCookie = sessionCookieOptions(deps.config);
-  const clearSession = (reply: FastifyReply, name: string) =>
-    reply.clearCookie(name, { path: sessionCookie.path });
+  const https = (request: FastifyRequest) => servedOverHttps(deps.config, request.protocol);
+  const clearSession = (reply: FastifyReply, name: string) => reply.clearCookie(name, { path: '/' });
 
   r.post(
     '/auth/login',
@@ -69,8 +74,12 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
         userAgent: request.headers['user-agent'],
         deviceCookie: request.cookies[DEVICE_COOKIE.staff],
       });
-      reply.setCookie(SESSION_COOKIE, result.sessionCookie, sessionCookie);
-      reply.setCookie(DEVICE_COOKIE.staff, result.deviceCookie, deviceCookieOptions(deps.config, 'staff'));
+      reply.setCookie(
+        SESSION_COOKIE,
+        result.sessionCookie,
+        sessionCookieOptions(deps.config, https(request)),
+      );
+      reply.setCookie(DEVICE_COOKIE.staff, result.deviceCookie, deviceCookieOptions('staff', https(request)));
       return { user: presentStaffUser(result.user), csrfToken: result.csrfToken };
     },
   );
@@ -104,6 +113,28 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
       const actor = requireStaff(request);
       const user = await currentUser(deps, actor);
       return { user: presentStaffUser(user), csrfToken: request.sessionCsrfToken ?? null };
+    },
+  );
+
+  r.post(
+    '/me/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password',
+        description:
+          'Ends every other session of the user (their sockets close with 4001) and keeps this one. 400 naming body.currentPassword when it is wrong; 429 with Retry-After after repeated wrong passwords, like sign-in.',
+        body: changePasswordBody,
+        response: { 204: noContent },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(deps, {
+        actor: requireSessionStaff(request, 'Sign in with a password to change it.'),
+        ...request.body,
+        ip: request.ip,
+      });
+      return reply.status(204).send(null);
     },
   );
 
@@ -230,8 +261,16 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
         userAgent: request.headers['user-agent'],
         deviceCookie: request.cookies[DEVICE_COOKIE.portal],
       });
-      reply.setCookie(PORTAL_SESSION_COOKIE, result.sessionCookie, sessionCookie);
-      reply.setCookie(DEVICE_COOKIE.portal, result.deviceCookie, deviceCookieOptions(deps.config, 'portal'));
+      reply.setCookie(
+        PORTAL_SESSION_COOKIE,
+        result.sessionCookie,
+        sessionCookieOptions(deps.config, https(request)),
+      );
+      reply.setCookie(
+        DEVICE_COOKIE.portal,
+        result.deviceCookie,
+        deviceCookieOptions('portal', https(request)),
+      );
       return { contact: presentPortalContact(result.contact), csrfToken: result.csrfToken };
     },
   );

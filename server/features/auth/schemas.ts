@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { permissions, roles } from '../../platform/http/actor';
 import { pageOf } from '../../platform/http/pagination';
+import { singleLine } from '../../platform/http/text';
+import { staffPassword } from '../directory/schemas';
 
-const email = z.string().trim().min(3).max(320).describe('E-mail address (case-insensitive).');
+const email = singleLine().trim().min(3).max(320).describe('E-mail address (case-insensitive).');
 // Long enough for any passphrase, short enough that hashing it cannot be abused.
-const password = z.string().min(1).max(1024).describe('Password.');
+const password = singleLine().min(1).max(1024).describe('Password.');
 const totpCode = z
   .string()
   .regex(/^\d{6}$/, 'must be 6 digits')
@@ -54,6 +56,11 @@ export const totpSetupSchema = z.object({
 
 export const totpEnableBody = z.object({ code: totpCode });
 
+export const changePasswordBody = z.object({
+  currentPassword: password.describe('The password in use now, to confirm.'),
+  newPassword: staffPassword.describe('The new password, at least 12 characters.'),
+});
+
 export const totpDisableBody = z.object({ password: password.describe('The current password, to confirm.') });
 
 export const apiTokenSchema = z.object({
@@ -69,7 +76,7 @@ export const apiTokenSchema = z.object({
 export const apiTokenPage = pageOf(apiTokenSchema);
 
 export const createApiTokenBody = z.object({
-  name: z.string().trim().min(1).max(200).describe('What the token is for.'),
+  name: singleLine().trim().min(1).max(200).describe('What the token is for.'),
   userId: z.uuid().optional().describe('The user it acts as; default: you.'),
 });
 

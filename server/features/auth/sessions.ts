@@ -1,5 +1,5 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import { and, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Config } from '../../config';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
@@ -44,13 +44,13 @@ export const limitsOf = (config: Config): SessionLimits => ({
   maxHours: config.SESSION_MAX_HOURS,
 });
 
-/** Attributes of both session cookies: HttpOnly, SameSite=Lax, Secure behind https. */
-export function sessionCookieOptions(config: Config): CookieSerializeOptions {
+/** Attributes of both session cookies: HttpOnly, SameSite=Lax, Secure when served over https (servedOverHttps). */
+export function sessionCookieOptions(config: Config, secure: boolean): CookieSerializeOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
-    secure: config.PUBLIC_URL?.startsWith('https:') ?? false,
+    secure,
     maxAge: config.SESSION_MAX_HOURS * 3600,
   };
 }
@@ -253,15 +253,25 @@ export async function destroySession(db: Executor, firmId: string, sessionId: st
   return gone.length > 0;
 }
 
-/** Ends every session of a user or contact (deactivation, password change). */
+/**
+ * Ends every session of a user or contact (deactivation, password change), but `keep` (the session
+ * that changed its own password); returns the ids of the sessions ended, whose sockets must close.
+ */
 export async function destroySubjectSessions(
   db: Executor,
   firmId: string,
   subjectId: string,
-): Promise<number> {
+  keep?: string,
+): Promise<string[]> {
   const gone = await db
     .delete(sessions)
-    .where(and(eq(sessions.firmId, firmId), eq(sessions.subjectId, subjectId)))
+    .where(
+      and(
+        eq(sessions.firmId, firmId),
+        eq(sessions.subjectId, subjectId),
+        keep === undefined ? undefined : ne(sessions.id, keep),
+      ),
+    )
     .returning({ id: sessions.id });
-  return gone.length;
+  return gone.map((s) => s.id);
 }

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
 import { loginThrottle } from '../../platform/db/schema';
+import { tooManyRequests } from '../../platform/http/problem';
 import {
   type AttemptCounters,
   afterFailure,
@@ -74,4 +75,21 @@ export async function recordLoginFailure(tx: Executor, attempt: LoginAttempt, no
 /** A successful sign-in forgives that browser's address its failures on the account. */
 export async function clearAccountAddressFailures(tx: Executor, attempt: LoginAttempt): Promise<void> {
   await tx.delete(loginThrottle).where(eq(loginThrottle.key, keysOf(attempt).accountAddress));
+}
+
+/**
+ * Runs a secret check other than sign-in (the current password, a two-factor code, an activation
+ * link) under the sign-in throttle: 429 while the attempt's counters block it, and a failed check
+ * counts like a failed sign-in. True when the check passed.
+ */
+export async function throttledCheck(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  attempt: LoginAttempt,
+  check: () => Promise<boolean>,
+): Promise<boolean> {
+  const wait = await loginRetryAfterSeconds(deps, attempt);
+  if (wait > 0) throw tooManyRequests(wait);
+  if (await check()) return true;
+  await deps.db.transaction((tx) => recordLoginFailure(tx, attempt, deps.clock()));
+  return false;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination';
+import { multiLine, singleLine } from '../../platform/http/text';
 
 const id = z.uuid().describe('UUID');
 const isoTime = z.iso.datetime().describe('ISO 8601 UTC time');
@@ -55,14 +56,17 @@ export const createConversationBody = z.discriminatedUnion('kind', [
     kind: z.literal('secure_chat'),
     matterId: id.describe('The matter the thread is about'),
     contactId: id.describe('A contact linked to the matter'),
-    contactPhone: z.string().min(1).max(40).describe("One of the contact's phone numbers, any common format"),
+    contactPhone: singleLine()
+      .min(1)
+      .max(40)
+      .describe("One of the contact's phone numbers, any common format"),
   }),
   z.object({
     kind: z.literal('message'),
     to: z.array(recipient).min(1).max(50).describe('Addressees'),
     cc: z.array(recipient).max(50).optional().describe('Copied addressees'),
-    subject: z.string().trim().min(1).max(300).describe('Subject'),
-    body: z.string().min(1).max(100_000).describe('First message'),
+    subject: singleLine().trim().min(1).max(300).describe('Subject'),
+    body: multiLine().min(1).max(100_000).describe('First message'),
     format: messageFormat.optional(),
     attachmentIds: z.array(id).max(20).optional().describe('Uploaded attachments'),
     readReceipt: z.boolean().optional().describe('Ask for a read receipt'),
@@ -85,15 +89,14 @@ export const sendMessageBody = z.object({
   id: id
     .optional()
     .describe('Client-chosen id: sending the same id again stores nothing new and answers 200'),
-  body: z
-    .string()
+  body: multiLine()
     .max(10_000)
     .refine((s) => s.trim().length > 0, 'must not be empty')
     .describe('The message text (or HTML when format is html)'),
   format: messageFormat.default('text'),
   visibility: messageVisibility.default('public'),
   kind: z.enum(['message', 'status']).default('message').describe('message, or status (a status update)'),
-  channel: z.string().max(20).optional().describe('Channel hint for kinds with several (e.g. secure)'),
+  channel: singleLine().max(20).optional().describe('Channel hint for kinds with several (e.g. secure)'),
   attachmentIds: z
     .array(id)
     .max(20)

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { singleLine } from '../../platform/http/text';
 
 export const devMailQuery = z.object({
-  to: z
-    .string()
+  to: singleLine()
     .trim()
     .max(320)
     .optional()

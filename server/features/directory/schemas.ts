@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { permissions, roles } from '../../platform/http/actor';
 import { pageQuery } from '../../platform/http/pagination';
+import { multiLine, searchQuery, singleLine } from '../../platform/http/text';
 import { firstDuplicate, normaliseEmail, normalisePhone } from './model';
 
 // ---- shared field shapes ----
 
-const name = z.string().trim().min(1).max(200).describe('Display name');
-const label = z.string().trim().min(1).max(50).describe('Free label such as "mobile" or "work"');
+const name = singleLine().trim().min(1).max(200).describe('Display name');
+const label = singleLine().trim().min(1).max(50).describe('Free label such as "mobile" or "work"');
 const isoTime = z.iso.datetime().describe('ISO 8601 UTC time');
 const id = z.uuid().describe('UUID');
 
@@ -14,8 +15,7 @@ const id = z.uuid().describe('UUID');
 const email = z.email().max(254).transform(normaliseEmail).describe('E-mail address');
 
 /** A phone number in any common format, turned into E.164 (numbers without a country code are US). */
-const phoneNumber = z
-  .string()
+const phoneNumber = singleLine()
   .max(40)
   .transform((value, ctx) => {
     const e164 = normalisePhone(value);
@@ -63,11 +63,12 @@ export const matterContactParams = z.object({
 
 export const roleSchema = z.enum(roles).describe('admin, attorney, staff or agent');
 export const permissionSchema = z.enum(permissions).describe('A grantable permission');
-const password = z.string().min(12).max(1024).describe('At least 12 characters');
+/** A new staff password (also the self-service change in auth). */
+export const staffPassword = singleLine().min(12).max(1024).describe('At least 12 characters');
 
 export const listUsersQuery = pageQuery.extend({
   /** Part of the name or e-mail address. */
-  q: z.string().trim().min(1).max(200).optional().describe('Part of the name or e-mail address'),
+  q: searchQuery().optional().describe('Part of the name or e-mail address'),
   role: roleSchema.optional(),
   active: z.stringbool().optional().describe('true: active users only; false: deactivated only'),
 });
@@ -76,7 +77,7 @@ export const createUserBody = z.object({
   email,
   name,
   role: roleSchema,
-  password,
+  password: staffPassword,
   permissions: uniqueList(permissionSchema, permissions.length)
     .optional()
     .describe("Granted permissions; the role's defaults when absent"),
@@ -89,7 +90,7 @@ export const updateUserBody = z.object({
   permissions: uniqueList(permissionSchema, permissions.length).optional().describe('Replaces the list'),
   active: z.boolean().optional().describe('false deactivates the user and ends their sessions'),
   phone: phoneNumber.nullable().optional(),
-  password: password.optional().describe('A new password; ends the user’s other sessions'),
+  password: staffPassword.optional().describe('A new password; ends the user’s other sessions'),
 });
 
 export const userOut = z.object({
@@ -110,7 +111,7 @@ export const userOut = z.object({
 export const teamKind = z.enum(['team', 'circle']).describe('team (routing) or circle (addressable group)');
 
 export const listTeamsQuery = pageQuery.extend({
-  q: z.string().trim().min(1).max(200).optional().describe('Part of the name'),
+  q: searchQuery().optional().describe('Part of the name'),
   kind: teamKind.optional(),
 });
 
@@ -136,12 +137,12 @@ export const teamOut = z.object({
 
 const contactEmail = z.object({ address: email, label: label.optional() });
 const contactPhone = z.object({ number: phoneNumber, label: label.optional() });
-const address = z.string().trim().max(500).nullable().describe('Postal address, free text');
+const address = multiLine().trim().max(500).nullable().describe('Postal address, free text');
 
 export const portalStatus = z.enum(['none', 'invited', 'active']);
 
 export const listContactsQuery = pageQuery.extend({
-  q: z.string().trim().min(1).max(200).optional().describe('Part of the name, an e-mail address or phone'),
+  q: searchQuery().optional().describe('Part of the name, an e-mail address or phone'),
   coordinatorId: id.optional().describe('Only contacts coordinated by this user'),
   portalStatus: portalStatus.optional(),
 });
@@ -184,7 +185,7 @@ export const contactOut = z.object({
 export const matterStatus = z.enum(['open', 'closed']);
 
 export const listMattersQuery = pageQuery.extend({
-  q: z.string().trim().min(1).max(200).optional().describe('Part of the number or name'),
+  q: searchQuery().optional().describe('Part of the number or name'),
   status: matterStatus.optional(),
   ownerId: id.optional(),
   assigneeId: id.optional(),
@@ -192,7 +193,7 @@ export const listMattersQuery = pageQuery.extend({
 });
 
 export const createMatterBody = z.object({
-  number: z.string().trim().min(1).max(50).describe('Matter number, unique in the firm'),
+  number: singleLine().trim().min(1).max(50).describe('Matter number, unique in the firm'),
   name,
   ownerId: id.describe('Responsible attorney'),
   assigneeIds: uniqueList(id, 100).describe('Users working on the matter'),

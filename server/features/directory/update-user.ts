@@ -15,7 +15,7 @@ import type { UpdateUserBody } from './schemas';
 /**
  * An admin changes a user's name, role, permissions, phone, password or active state. Admins cannot
  * lock themselves out (422 self-lockout). Deactivating a user ends all their sessions; a new password
- * set by someone else ends them too. The audit entry lists the fields changed and the access diff.
+ * set by someone else ends them too, and one set by the user ends all but the session that set it. The audit entry lists the fields changed and the access diff.
  */
 export async function updateUser(
   deps: Pick<Deps, 'db' | 'clock' | 'bus' | 'log'>,
@@ -32,7 +32,7 @@ export async function updateUser(
     const [before] = await tx.select(userColumns).from(users).where(where).for('update');
     if (!before) throw notFound('user');
     const fields = (Object.keys(patch) as (keyof UpdateUserBody)[]).filter((k) => patch[k] !== undefined);
-    if (fields.length === 0) return { updated: before, endStreams: false };
+    if (fields.length === 0) return { updated: before, endedSessionIds: [], endStreams: false };
     const [after] = await tx
       .update(users)
       .set({
@@ -65,11 +65,22 @@ export async function updateUser(
       },
       deps.clock(),
     );
-    if (patch.active === false || (passwordHash !== undefined && userId !== actor.userId))
-      await destroySubjectSessions(tx, actor.firmId, userId);
-    return { updated, endStreams: Object.keys(changes).length > 0 || passwordHash !== undefined };
+    // A new password ends every session of the user but the one that set its own password, so a
+    // session stolen before the change dies with it.
+    const ownPassword = passwordHash !== undefined && userId === actor.userId;
+    const endedSessionIds =
+      patch.active === false || passwordHash !== undefined
+        ? await destroySubjectSessions(tx, actor.firmId, userId, ownPassword ? actor.sessionId : undefined)
+        : [];
+    return {
+      updated,
+      endedSessionIds,
+      // Open streams were authorised with the old rights: close them so the client reconnects (or signs out).
+      endStreams: Object.keys(changes).length > 0 || (passwordHash !== undefined && !ownPassword),
+    };
   });
-  // Open streams were authorised with the old rights: close them so the client reconnects (or signs out).
   if (result.endStreams) closeSessionSockets(deps, actor.firmId, { userIds: [userId] });
+  else if (result.endedSessionIds.length > 0)
+    closeSessionSockets(deps, actor.firmId, { sessionIds: result.endedSessionIds });
   return result.updated;
 }

@@ -8,8 +8,14 @@ import type { PortalLoginResult } from '../auth/portal-login';
 import { claimPortalLogin } from '../auth/portal-logins';
 import { sha256Hex, splitFirmSecret } from '../auth/secrets';
 import { createSession } from '../auth/sessions';
+import { type LoginAttempt, throttledCheck } from '../auth/throttle';
 import { invitationIsOpen } from './model';
 import { invalidActivationToken, portalEmailTaken } from './problems';
+
+/** Activation attempts are counted per client address (there is no account to count them against yet). */
+function activationAttempt(address: string): LoginAttempt {
+  return { realm: 'portal', account: 'portal-activation', address, knownDevice: true };
+}
 
 export interface ActivatePortalInput {
   /** The token of the activation link. */
@@ -28,15 +34,21 @@ export interface ActivatePortalInput {
  */
 export async function activatePortal(deps: Deps, input: ActivatePortalInput): Promise<PortalLoginResult> {
   const parsed = splitFirmSecret(input.token.trim(), '.');
-  if (!parsed) throw invalidActivationToken();
+  const byToken = parsed
+    ? and(
+        eq(portalInvitations.firmId, parsed.firmId),
+        eq(portalInvitations.tokenHash, sha256Hex(parsed.secret)),
+      )
+    : undefined;
+  // Made-up links count like failed sign-ins of one address, so nobody can try links in bulk (429).
+  // Checked before the (deliberately slow) password hash, so a made-up link costs the server little.
+  const open = await throttledCheck(deps, activationAttempt(input.ip), async () => {
+    if (!byToken) return false;
+    const [found] = await deps.db.select().from(portalInvitations).where(byToken);
+    return found !== undefined && invitationIsOpen(found, deps.clock());
+  });
+  if (!parsed || !byToken || !open) throw invalidActivationToken();
   const { firmId } = parsed;
-  const byToken = and(
-    eq(portalInvitations.firmId, firmId),
-    eq(portalInvitations.tokenHash, sha256Hex(parsed.secret)),
-  );
-  // Checked before the (deliberately slow) password hash, so a made-up link costs the server nothing.
-  const [found] = await deps.db.select().from(portalInvitations).where(byToken);
-  if (!found || !invitationIsOpen(found, deps.clock())) throw invalidActivationToken();
   const passwordHash = await hashPassword(input.password);
 
   const now = deps.clock();

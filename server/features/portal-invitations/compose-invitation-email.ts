@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ComposedEmail } from '../../channels/email/outbox';
+import { publicBaseUrl } from '../../config';
 import type { Deps } from '../../deps';
 import { contacts } from '../../platform/db/schema';
 import { type OutboxJob, sendFailure } from '../../platform/outbox/relay';
@@ -16,13 +17,11 @@ const payload = z.object({
   invitationId: z.uuid(),
   /** The link's token, sealed with the firm key under tokenPurpose(invitationId). */
   token: z.string().min(1),
-  /** PUBLIC_URL or the origin the invitation was sent from. */
-  baseUrl: z.url(),
 });
 
 /**
  * Builds the invitation e-mail at send time: the address and names from the database, the link from
- * the sealed token. A link that stopped working before it was sent (revoked by a newer invitation,
+ * the sealed token on the configured origin (never on a request's Host header, which a sender controls). A link that stopped working before it was sent (revoked by a newer invitation,
  * used, expired) is not sent at all.
  */
 export async function composeInvitationEmail(
@@ -48,7 +47,7 @@ export async function composeInvitationEmail(
   const content = invitationEmail({
     firmName: await firmName(deps.db, firmId),
     contactName: contact.name,
-    link: activationLink(parsed.data.baseUrl, token),
+    link: activationLink(publicBaseUrl(deps.config), token),
     expiresAt: invitation.expiresAt,
   });
   return { to: invitation.email, ...content };

@@ -19,8 +19,6 @@ export interface InviteContactInput {
   contactId: string;
   /** One of the contact's addresses; default: its first. */
   email?: string;
-  /** Where the link points: PUBLIC_URL, or the origin the staff user reached Parley at. */
-  baseUrl: string;
   ip?: string;
 }
 
@@ -89,7 +87,7 @@ export async function inviteContact(deps: Deps, input: InviteContactInput): Prom
       firmId,
       kind: PORTAL_INVITATION_EMAIL,
       idempotencyKey: `portal-invitation-${id}`,
-      refs: { invitationId: id, token: sealed, baseUrl: input.baseUrl },
+      refs: { invitationId: id, token: sealed },
     });
     await recordAudit(
       tx,

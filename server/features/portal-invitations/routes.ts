@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
+import { servedOverHttps } from '../../platform/http/https';
 import { DEVICE_COOKIE, deviceCookieOptions } from '../auth/device-cookie';
 import { presentPortalContact } from '../auth/presenter';
 import { portalSessionSchema } from '../auth/schemas';
@@ -10,11 +11,6 @@ import { activatePortal } from './activate-portal';
 import { inviteContact } from './invite-contact';
 import { presentInvitation } from './presenter';
 import { activateBody, invitationOut, invitationParams, inviteBody } from './schemas';
-
-/** Where links in e-mails point: PUBLIC_URL, else the origin this request reached Parley at. */
-function linkBase(deps: Deps, request: FastifyRequest): string {
-  return deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
-}
 
 /** Staff invite a contact to the client portal; the contact activates it from the e-mailed link. */
 export async function portalInvitationRoutes(app: FastifyInstance, deps: Deps) {
@@ -38,7 +34,6 @@ export async function portalInvitationRoutes(app: FastifyInstance, deps: Deps) {
         actor: requireStaff(request),
         contactId: request.params.id,
         email: request.body.email,
-        baseUrl: linkBase(deps, request),
         ip: request.ip,
       });
       return reply.status(201).send(presentInvitation(sent));
@@ -64,8 +59,9 @@ export async function portalInvitationRoutes(app: FastifyInstance, deps: Deps) {
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
-      reply.setCookie(PORTAL_SESSION_COOKIE, result.sessionCookie, sessionCookieOptions(deps.config));
-      reply.setCookie(DEVICE_COOKIE.portal, result.deviceCookie, deviceCookieOptions(deps.config, 'portal'));
+      const https = servedOverHttps(deps.config, request.protocol);
+      reply.setCookie(PORTAL_SESSION_COOKIE, result.sessionCookie, sessionCookieOptions(deps.config, https));
+      reply.setCookie(DEVICE_COOKIE.portal, result.deviceCookie, deviceCookieOptions('portal', https));
       return { contact: presentPortalContact(result.contact), csrfToken: result.csrfToken };
     },
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from '../../platform/http/text';
 import { portalStatus } from '../directory/schemas';
 import { MIN_PORTAL_PASSWORD_LENGTH } from './model';
 
@@ -6,8 +7,7 @@ export const invitationParams = z.object({ id: z.uuid().describe('The contact id
 
 export const inviteBody = z
   .object({
-    email: z
-      .string()
+    email: singleLine()
       .trim()
       .min(3)
       .max(320)
@@ -24,9 +24,8 @@ export const invitationOut = z.object({
 });
 
 export const activateBody = z.object({
-  token: z.string().trim().min(1).max(200).describe('The token of the activation link'),
-  password: z
-    .string()
+  token: singleLine().trim().min(1).max(200).describe('The token of the activation link'),
+  password: singleLine()
     .min(MIN_PORTAL_PASSWORD_LENGTH, `must be at least ${MIN_PORTAL_PASSWORD_LENGTH} characters`)
     .max(1024)
     .describe(`The new portal password, at least ${MIN_PORTAL_PASSWORD_LENGTH} characters`),

@@ -1,7 +1,6 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { normalizeE164 } from '../../channels/sms/phone';
 import {
@@ -11,10 +10,12 @@ import {
   twilioWebhookKind,
   twimlEmptyResponse,
 } from '../../channels/sms/twilio';
-import type { Config } from '../../config';
+import { type Config, publicBaseUrl } from '../../config';
 import type { Deps } from '../../deps';
-import { badRequest, invalidField, Problem } from '../../platform/http/problem';
+import { requireStaff } from '../../platform/http/actor';
+import { badRequest, Problem } from '../../platform/http/problem';
 import { applyProviderDeliveryUpdate } from './delivery-updates';
+import { listSimulatedTexts, simulateInboundText } from './dev-phone';
 import { receiveInboundSms } from './receive-inbound';
 import { devInboundBody, devInboundOut, devOutboxOut, devOutboxQuery, twilioWebhookBody } from './schemas';
 
@@ -22,14 +23,12 @@ const invalidSignature = () =>
   new Problem(403, 'invalid-signature', 'Forbidden', 'The X-Twilio-Signature header is missing or wrong.');
 
 /**
- * The URL Twilio called, which it signed: PUBLIC_URL (what Twilio was configured with, whatever
- * proxies sit in between) plus the path and query; the request's own address without PUBLIC_URL.
+ * The URL Twilio called, which it signed: the configured origin (what Twilio was configured with,
+ * whatever proxies sit in between) plus the path and query. Never the request's Host header: the
+ * caller would choose the URL its signature is checked against.
  */
 function webhookUrl(config: Config, request: FastifyRequest): string {
-  const base = config.PUBLIC_URL
-    ? config.PUBLIC_URL.replace(/\/+$/, '')
-    : `${request.protocol}://${request.host}`;
-  return `${base}${request.url}`;
+  return `${publicBaseUrl(config)}${request.url}`;
 }
 
 function first(params: TwilioParams, name: string): string | undefined {
@@ -91,15 +90,10 @@ export async function smsWebhookRoutes(app: FastifyInstance, deps: Deps) {
   );
 }
 
-function phoneField(field: string, value: string): string {
-  const e164 = normalizeE164(value);
-  if (!e164) throw invalidField(field, 'is not a valid phone number');
-  return e164;
-}
-
 /**
- * Development only (simulator provider): play the client's phone. Registered by buildApp only
- * when devRoutesEnabled(config) and SMS_PROVIDER=simulator.
+ * Development only (simulator provider): play the client's phone. Registered by buildApp only when
+ * devRoutesEnabled(config) and SMS_PROVIDER=simulator. Texts carry phone numbers and content, so both
+ * routes need a staff sign-in (401) and reach only the user's firm's numbers.
  */
 export async function smsDevRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -111,27 +105,14 @@ export async function smsDevRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags: ['development'],
-        summary: 'Simulate a text from a client to a firm number (as if the provider webhook fired)',
+        summary: "Simulate a text from a client to one of the signed-in user's firm numbers",
+        description:
+          "As if the provider webhook fired. 401 without a staff sign-in; 404 when the number is not the firm's.",
         body: devInboundBody,
         response: { 200: devInboundOut },
       },
     },
-    async (request) => {
-      const from = phoneField('body.from', request.body.from);
-      const to = phoneField('body.to', request.body.to);
-      return receiveInboundSms(
-        deps,
-        {
-          providerId: request.body.id ?? `SIM${uuidv7()}`,
-          from,
-          to,
-          body: request.body.body,
-          receivedAt: deps.clock(),
-          media: [],
-        },
-        'simulator',
-      );
-    },
+    async (request) => simulateInboundText(deps, { actor: requireStaff(request), ...request.body }),
   );
 
   r.get(
@@ -139,20 +120,27 @@ export async function smsDevRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags: ['development'],
-        summary: 'Texts the simulated phones received, oldest first',
+        summary: "Texts the signed-in user's firm sent to the simulated phones, oldest first",
+        description: '401 without a staff sign-in.',
         querystring: devOutboxQuery,
         response: { 200: devOutboxOut },
       },
     },
-    async (request) => ({
-      items: sms.list(request.query.to).map((t) => ({
-        id: t.id,
-        from: t.from,
-        to: t.to,
-        body: t.body,
-        segments: t.segments,
-        at: t.at.toISOString(),
-      })),
-    }),
+    async (request) => {
+      const texts = await listSimulatedTexts(deps, sms, {
+        actor: requireStaff(request),
+        to: request.query.to,
+      });
+      return {
+        items: texts.map((t) => ({
+          id: t.id,
+          from: t.from,
+          to: t.to,
+          body: t.body,
+          segments: t.segments,
+          at: t.at.toISOString(),
+        })),
+      };
+    },
   );
 }

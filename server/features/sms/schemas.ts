@@ -1,19 +1,19 @@
 import { z } from 'zod';
+import { multiLine, singleLine } from '../../platform/http/text';
 
 /** Twilio's webhook form fields (a repeated field arrives as a list); checked against X-Twilio-Signature. */
 export const twilioWebhookBody = z
-  .record(z.string(), z.union([z.string(), z.array(z.string())]))
+  .record(singleLine(), z.union([multiLine(), z.array(multiLine())]))
   .describe(
     'Form fields of an inbound message (From, To, Body, MessageSid …) or a status callback (MessageSid, MessageStatus, ErrorCode …)',
   );
 
 /** A text the simulated client sends. */
 export const devInboundBody = z.object({
-  from: z.string().min(1).max(40).describe("The client's phone, any common format"),
-  to: z.string().min(1).max(40).describe("One of the firm's numbers, any common format"),
-  body: z.string().max(1600).describe('The text'),
-  id: z
-    .string()
+  from: singleLine().min(1).max(40).describe("The client's phone, any common format"),
+  to: singleLine().min(1).max(40).describe("One of the firm's numbers, any common format"),
+  body: multiLine().max(1600).describe('The text'),
+  id: singleLine()
     .min(1)
     .max(64)
     .optional()
@@ -33,7 +33,7 @@ export const devInboundOut = z.object({
 });
 
 export const devOutboxQuery = z.object({
-  to: z.string().min(1).max(40).optional().describe('Only texts to this phone (any common format)'),
+  to: singleLine().min(1).max(40).optional().describe('Only texts to this phone (any common format)'),
 });
 
 export const devOutboxOut = z.object({

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from './formula';
 
 /** One time entry as a CSV row. */
 export interface CsvEntry {
@@ -32,31 +33,32 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * Time entries as RFC 4180 CSV (header row, CRLF, quotes where needed). Cells that a spreadsheet
- * would run as a formula (=, +, -, @ first) are prefixed with an apostrophe.
+ * Time entries as RFC 4180 CSV (header row, CRLF, quotes where needed). Text cells that a spreadsheet
+ * would run as a formula are prefixed with an apostrophe (neutraliseFormula, shared with LEDES); the
+ * numbers are Parley's own and stay numbers.
  */
 export function timeEntriesCsv(entries: readonly CsvEntry[]): string {
+  const text = neutraliseFormula;
   return stringify(
     entries.map((e) => [
-      e.date,
-      e.timekeeper,
-      e.timekeeperId,
-      e.matterNumber,
-      e.matterName,
-      e.source,
+      text(e.date),
+      text(e.timekeeper),
+      text(e.timekeeperId),
+      text(e.matterNumber),
+      text(e.matterName),
+      text(e.source),
       String(e.hours),
       (e.rateCents / 100).toFixed(2),
       (e.amountCents / 100).toFixed(2),
-      e.narrative,
-      e.timeEntryId,
-      e.billableEventId,
+      text(e.narrative),
+      text(e.timeEntryId),
+      text(e.billableEventId),
     ]),
     {
       header: true,
       columns: [...CSV_COLUMNS],
       record_delimiter: 'windows',
       quote_record_delimiter: true,
-      escape_formulas: true,
     },
   );
 }

@@ -49,6 +49,14 @@ describe('LEDES 1998B', () => {
     expect(ledesText('日本')).toBe('??');
   });
 
+  it('neutralises cells that start like a spreadsheet formula, also in full-width forms', () => {
+    expect(ledesText('=HYPERLINK("http://evil.test")')).toBe(`'=HYPERLINK("http://evil.test")`);
+    for (const start of ['+', '-', '@', '＝', '＋', '－', '＠'])
+      expect(ledesText(`${start}1+1`).startsWith("'")).toBe(true);
+    expect(ledesText('\t=1+1')).toBe("'=1+1");
+    expect(ledesText('Call re: Roe')).toBe('Call re: Roe');
+  });
+
   it('makes one invoice per matter with line numbers, totals and the billing period', () => {
     const file = ledes1998b({
       invoiceDate: '2026-04-01',
@@ -97,6 +105,29 @@ describe('LEDES 1998B', () => {
 });
 
 describe('CSV', () => {
+  it('defuses formulas in every text cell, also after a tab or in full-width forms', () => {
+    const csv = timeEntriesCsv([
+      {
+        date: '2026-03-02',
+        timekeeper: '@SUM(A1)',
+        timekeeperId: 'u1',
+        matterNumber: '-2026',
+        matterName: '＝HYPERLINK("http://evil.test")',
+        source: 'call',
+        hours: 0.3,
+        rateCents: 300_00,
+        amountCents: 90_00,
+        narrative: '\t=1+1',
+        timeEntryId: 'e1',
+        billableEventId: 'b1',
+      },
+    ]);
+    const row = csv.split('\r\n')[1] as string;
+    expect(row).toBe(
+      `2026-03-02,'@SUM(A1),u1,'-2026,"'＝HYPERLINK(""http://evil.test"")",call,0.3,300.00,90.00,'\t=1+1,e1,b1`,
+    );
+  });
+
   it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
     const csv = timeEntriesCsv([
       {

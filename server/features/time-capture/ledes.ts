@@ -2,6 +2,8 @@
 // line "LEDES1998B[]", the header of the 24 field names, then one line per fee; every line ends in
 // "[]". Invoice-level fields repeat on each line of the invoice.
 
+import { neutraliseFormula } from './formula';
+
 /** The 24 fields of a LEDES 1998B line, in order. */
 export const LEDES_1998B_FIELDS = [
   'INVOICE_DATE',
@@ -75,7 +77,8 @@ export function ledesUnits(minutes: number): string {
 
 /**
  * A field value safe for the format: ASCII only (accents dropped, typographic quotes and dashes made
- * plain), on one line, without the "|" delimiter or the "[]" line terminator, cut to max characters.
+ * plain), on one line, without the "|" delimiter or the "[]" line terminator, not starting like a
+ * spreadsheet formula (billing staff open these files in spreadsheets too), cut to max characters.
  */
 export function ledesText(value: string, max?: number): string {
   const ascii = value
@@ -91,7 +94,8 @@ export function ledesText(value: string, max?: number): string {
     .replace(/\[/g, '(')
     .replace(/\]/g, ')')
     .trim();
-  return max === undefined ? ascii : ascii.slice(0, max);
+  const safe = neutraliseFormula(ascii);
+  return max === undefined ? safe : safe.slice(0, max);
 }
 
 /**

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination';
+import { singleLine } from '../../platform/http/text';
 import { billableSources, billableStatuses } from './model';
 
 const id = z.uuid().describe('UUID');
 const isoTime = z.iso.datetime().describe('ISO 8601 UTC time');
 const day = z.iso.date().describe('Calendar date YYYY-MM-DD (UTC)');
-const description = z.string().trim().min(1).max(2000).describe('What the time was spent on');
+const description = singleLine().trim().min(1).max(2000).describe('What the time was spent on');
 
 /** LEDES timekeeper classifications: partner, associate, other counsel, legal assistant, other. */
 export const timekeeperClassifications = ['PT', 'AS', 'OC', 'LA', 'OT'] as const;

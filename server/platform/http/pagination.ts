@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { invalidField } from './problem';
+import { hasControlCharacter, singleLine } from './text';
 
 /** ?limit= and ?cursor= of every list endpoint. */
 export const pageQuery = z.object({
   /** Page size, 1–200, default 50. */
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque cursor from the previous page's nextCursor. */
-  cursor: z.string().min(1).max(500).optional(),
+  cursor: singleLine().min(1).max(500).optional(),
 });
 
 /** A page of a list: items and the cursor of the next page (null at the end). */
@@ -23,7 +24,12 @@ export function decodeCursor(cursor: string | undefined, arity: number): string[
   if (cursor === undefined) return undefined;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === arity && value.every((v) => typeof v === 'string'))
+    // A decoded position goes into a query: a NUL in it would fail there (500) instead of here.
+    if (
+      Array.isArray(value) &&
+      value.length === arity &&
+      value.every((v) => typeof v === 'string' && !hasControlCharacter(v))
+    )
       return value;
   } catch {}
   throw invalidField('query.cursor', 'is not a valid cursor');
