@@ -1,5 +1,5 @@
 import path from 'node:path';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { createMailTransport } from './channels/email/create-mail-transport';
 import { EMAIL_SEND_TOPIC, emailSender } from './channels/email/outbox';
 import { createSmsProvider } from './channels/sms/create-sms-provider';
@@ -17,24 +17,27 @@ import { type Database, openPglite, openPostgres } from './platform/db/client';
 import { createMetrics } from './platform/http/metrics';
 import { createOutboxRelay } from './platform/outbox/relay';
 
-/** The process logger: JSON lines, with every credential-bearing field redacted. */
-export function createLogger(config: Config): Logger {
-  return pino({
-    level: config.LOG_LEVEL,
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'req.headers["x-csrf-token"]',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.totp',
-        '*.token',
-        '*.body',
-      ],
-      censor: '[redacted]',
+/** The process logger: JSON lines (to stdout, or to destination), with every credential-bearing field redacted. */
+export function createLogger(config: Config, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.LOG_LEVEL,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.totp',
+          '*.token',
+          '*.body',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
 }
 
 /** Opens PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR/pglite. */

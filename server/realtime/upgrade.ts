@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer } from 'ws';
 import type { Deps } from '../deps';
 import { PORTAL_SESSION_COOKIE, resolveSession, SESSION_COOKIE } from '../features/auth/sessions';
+import { describeError } from '../platform/log/describe-error';
 import type { Gateway } from './gateway';
 import { isAllowedOrigin } from './policy';
 
@@ -58,7 +59,7 @@ export function acceptStreamUpgrades(app: FastifyInstance, deps: Deps, gateway: 
     try {
       actor = await resolveSession(deps, cookies[stream.cookie]);
     } catch (error) {
-      deps.log.error({ err: { type: (error as Error).name } }, 'stream session lookup failed');
+      deps.log.error({ err: describeError(error) }, 'stream session lookup failed');
       return refuse(socket, 503, 'Try again shortly.');
     }
     if (actor?.kind !== stream.kind) return refuse(socket, 401, 'Sign in to continue.');

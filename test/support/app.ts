@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app';
-import { closeDeps, createDeps } from '../../server/bootstrap';
+import { closeDeps, createDeps, createLogger } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import type { Deps } from '../../server/deps';
 import { type Database, openPglite, openPostgres } from '../../server/platform/db/client';
@@ -57,7 +57,13 @@ export async function cloneDatabase(): Promise<{
 }
 
 /** Starts the app on a copy of the seeded database, listening on a free loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: {
+    /** Where the app logs, through the production logger (with LOG_LEVEL from env); silent without. */
+    logTo?: DestinationStream;
+  } = {},
+): Promise<TestApp> {
   const cloned = await cloneDatabase();
   const dataDir = path.resolve('.tmp', `data-${randomBytes(4).toString('hex')}`);
   const fullEnv: Record<string, string> = {
@@ -74,7 +80,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   };
   const config = loadConfig(fullEnv);
-  const deps = await createDeps(config, cloned.database, pino({ level: 'silent' }));
+  const log = options.logTo ? createLogger(config, options.logTo) : pino({ level: 'silent' });
+  const deps = await createDeps(config, cloned.database, log);
   const app = await buildApp(deps);
   // PORT pins the port when the URL must be known up front (e.g. PUBLIC_URL for signed webhooks).
   await app.listen({ port: Number(fullEnv.PORT ?? 0), host: '127.0.0.1' });

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Permission } from '../http/actor';
+import { describeError } from '../log/describe-error';
 
 /**
  * Who may receive an event; a socket receives it when any field matches. Everything the gateway
@@ -46,7 +47,7 @@ export function dispatch(handlers: Iterable<BusHandler>, event: BusEvent, log: L
     try {
       handler(event);
     } catch (error) {
-      log.error({ err: error, eventType: event.type }, 'event handler failed');
+      log.error({ err: describeError(error), eventType: event.type }, 'event handler failed');
     }
   }
 }

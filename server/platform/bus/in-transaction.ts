@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps';
 import type { Tx } from '../db/client';
+import { describeError } from '../log/describe-error';
 import { appendedOutbox } from '../outbox/append';
 import type { BusEvent } from './bus';
 
@@ -12,7 +13,7 @@ export async function publishEvents(deps: Pick<Deps, 'bus' | 'log'>, events: Bus
   await Promise.all(
     events.map((event) =>
       deps.bus.publish(event).catch((error) => {
-        deps.log.error({ err: error, eventType: event.type }, 'event publish failed');
+        deps.log.error({ err: describeError(error), eventType: event.type }, 'event publish failed');
       }),
     ),
   );

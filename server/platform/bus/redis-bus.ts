@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { describeError } from '../log/describe-error';
 import { type BusEvent, type BusHandler, dispatch, type EventBus } from './bus';
 
 /** The default Redis channel every Parley process of a deployment publishes to and listens on. */
@@ -21,7 +22,9 @@ export async function createRedisBus(url: string, log: Logger, channel = EVENTS_
     ['subscriber', subscriber],
   ] as const) {
     // ioredis reconnects (and resubscribes) by itself; an unhandled 'error' would crash the process.
-    connection.on('error', (error) => log.warn({ err: error, role }, 'redis bus connection error'));
+    connection.on('error', (error) =>
+      log.warn({ err: describeError(error), role }, 'redis bus connection error'),
+    );
   }
   const handlers = new Set<BusHandler>();
   subscriber.on('message', (_channel: string, message: string) => {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { describeError } from '../log/describe-error';
 import { badRequest, type FieldError, Problem } from './problem';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -60,11 +61,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         'The request could not be processed.',
       );
     } else {
-      // Log the error class and stack only; request bodies (message content, passwords) never reach logs.
-      request.log.error(
-        { err: { type: error.name, message: error.message, stack: error.stack } },
-        'request failed',
-      );
+      // Never the message: a failed query's message holds its parameters (hashes, addresses, phones).
+      request.log.error({ err: describeError(error) }, 'request failed');
       problem = new Problem(500, 'internal', 'Internal server error', 'Something went wrong on our side.');
     }
     if (problem.headers) reply.headers(problem.headers);

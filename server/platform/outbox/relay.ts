@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { Db } from '../db/client';
+import { describeError } from '../log/describe-error';
 import { type BackoffPolicy, defaultBackoff, retryDelayMs } from './backoff';
 
 /** One attempt at one outbox row, as a channel sees it. */
@@ -229,7 +230,7 @@ export function createOutboxRelay(
     timer = undefined;
     if (stopped || round) return;
     round = runOnce().catch((error) => {
-      deps.log.error({ err: error }, 'outbox relay round failed');
+      deps.log.error({ err: describeError(error) }, 'outbox relay round failed');
       return 0;
     });
     const handled = await round;
