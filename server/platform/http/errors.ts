@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { describeError } from '../log/describe-error';
-import { badRequest, type FieldError, Problem } from './problem';
+import { badRequest, type FieldError, Problem, serviceUnavailable } from './problem';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
@@ -60,6 +61,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         'Bad request',
         'The request could not be processed.',
       );
+    } else if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: describeError(error) }, 'database unavailable');
+      problem = serviceUnavailable();
     } else {
       // Never the message: a failed query's message holds its parameters (hashes, addresses, phones).
       request.log.error({ err: describeError(error) }, 'request failed');
