@@ -35,14 +35,22 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error instanceof Problem) {
       problem = error;
     } else if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors: FieldError[] = error.validation.map((v) => ({
-        field: fieldOf(
-          error.validationContext,
-          v.instancePath,
-          (v.params as { missingProperty?: unknown })?.missingProperty,
-        ),
-        message: v.message ?? 'is invalid',
-      }));
+      const errors: FieldError[] = error.validation.flatMap((v) => {
+        const params = v.params as { missingProperty?: unknown; keys?: unknown };
+        // One error per unknown name, each naming it (e.g. query.cursor), not one for the whole object.
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys))
+          return params.keys.map((key) => ({
+            field: fieldOf(error.validationContext, v.instancePath, String(key)),
+            message:
+              error.validationContext === 'querystring' ? 'is not a known parameter' : 'is not a known field',
+          }));
+        return [
+          {
+            field: fieldOf(error.validationContext, v.instancePath, params.missingProperty),
+            message: v.message ?? 'is invalid',
+          },
+        ];
+      });
       problem = badRequest(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
     } else if (error.validation) {
       const errors = error.validation.map((v) => ({
