@@ -37,6 +37,17 @@ describe('describeError', () => {
     expect(describeError(uniqueViolation()).stack).toMatch(/^\s+at /);
   });
 
+  it('keeps no line of the message that looks like a call frame', () => {
+    const error = new DrizzleQueryError(
+      'insert into messages (body) values ($1)',
+      ['hello\n    at the settlement of 42,000 dollars'],
+      new Error('boom'),
+    );
+    const stack = describeError(error).stack ?? '';
+    expect(stack).not.toContain('settlement');
+    expect(stack).toMatch(/^\s+at /);
+  });
+
   it('names a thrown non-error by its type and stops at a cycle of causes', () => {
     expect(describeError('a string with +15551234567')).toEqual({ type: 'string' });
     const a = new Error('a');

@@ -21,20 +21,29 @@ export interface ErrorDescription {
 // Deep enough for query error → driver error → socket error; a cycle of causes must not loop.
 const MAX_CAUSES = 3;
 
+// The frames after the message: a parameter in the message may hold lines that look like frames.
+// When the message is not found in the stack (it was changed after the error was made), none.
+function callFrames(error: Error): string | undefined {
+  const at = error.stack?.indexOf(error.message) ?? -1;
+  if (!error.stack || at < 0) return undefined;
+  const frames = error.stack
+    .slice(at + error.message.length)
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line));
+  return frames.length > 0 ? frames.join('\n') : undefined;
+}
+
 /** Describes an error for a log line by its class, codes and call frames only (see ErrorDescription). */
 export function describeError(error: unknown, depth = 0): ErrorDescription {
   if (!(error instanceof Error)) return { type: typeof error };
   const { code, constraint } = error as Error & { code?: unknown; constraint?: unknown };
-  const frames = error.stack
-    ?.split('\n')
-    .filter((line) => /^\s+at /.test(line))
-    .join('\n');
+  const stack = callFrames(error);
   return {
     // The class is the better name: node-postgres names its DatabaseError "error", drizzle leaves "Error".
     type: error.constructor.name !== 'Error' ? error.constructor.name : error.name,
     ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}),
     ...(typeof constraint === 'string' ? { constraint } : {}),
-    ...(frames ? { stack: frames } : {}),
+    ...(stack ? { stack } : {}),
     ...(error.cause !== undefined && depth < MAX_CAUSES
       ? { cause: describeError(error.cause, depth + 1) }
       : {}),
