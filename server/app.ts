@@ -23,6 +23,7 @@ import { webRoutes } from './features/web/routes';
 import { registerProblemHandlers } from './platform/http/errors';
 import { HSTS_HEADER, servedOverHttps } from './platform/http/https';
 import { instrument } from './platform/http/metrics';
+import { refuseUnknownQueryParameters } from './platform/http/strict-query';
 import { realtimeRoutes } from './realtime/routes';
 
 /** Builds the HTTP application: plugins, then every feature's routes. Does not listen. */
@@ -38,6 +39,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  refuseUnknownQueryParameters(app);
   instrument(app, deps.metrics);
 
   app.addHook('onResponse', async (request, reply) => {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { createMailTransport } from './channels/email/create-mail-transport';
 import { EMAIL_SEND_TOPIC, emailSender } from './channels/email/outbox';
 import { createSmsProvider } from './channels/sms/create-sms-provider';
@@ -19,24 +19,27 @@ import { createMetrics } from './platform/http/metrics';
 import { INSTALL_DIR } from './platform/install-dir';
 import { createOutboxRelay } from './platform/outbox/relay';
 
-/** The process logger: JSON lines, with every credential-bearing field redacted. */
-export function createLogger(config: Config): Logger {
-  return pino({
-    level: config.LOG_LEVEL,
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'req.headers["x-csrf-token"]',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.totp',
-        '*.token',
-        '*.body',
-      ],
-      censor: '[redacted]',
+/** The process logger: JSON lines (to stdout, or to destination), with every credential-bearing field redacted. */
+export function createLogger(config: Config, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.LOG_LEVEL,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.totp',
+          '*.token',
+          '*.body',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
 }
 
 /** The migrated empty database `npm run build` makes (scripts/build.mjs); absent before a build. */

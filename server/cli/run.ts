@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config';
 import type { Deps } from '../deps';
 import type { Database } from '../platform/db/client';
 import { Problem } from '../platform/http/problem';
+import { describeErrorForPeople } from '../platform/log/describe-error';
 import { type CliIo, type Command, UsageError } from './command';
 import { createFirmCommand } from './create-firm';
 import { createUserCommand } from './create-user';
@@ -74,7 +75,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     deps = await createDeps(config, database, log);
     return await action({ ...io, config, database, deps });
   } catch (error) {
-    const message = error instanceof Problem ? (error.detail ?? error.title) : (error as Error).message;
+    const message = error instanceof Problem ? (error.detail ?? error.title) : describeErrorForPeople(error);
     io.err(`${command.name} failed: ${message}\n`);
     return 1;
   } finally {

@@ -4,6 +4,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import type { WebSocket } from 'ws';
 import type { BusEvent, EventBus } from '../platform/bus/bus';
 import { type Actor, can } from '../platform/http/actor';
+import { describeError } from '../platform/log/describe-error';
 import { type FrameBucket, fullBucket, inboundFrameRate, takeFrame } from './policy';
 
 /**
@@ -179,7 +180,7 @@ export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gatew
       try {
         listener(...args);
       } catch (error) {
-        deps.log.error({ err: { type: (error as Error)?.name } }, 'stream listener failed');
+        deps.log.error({ err: describeError(error) }, 'stream listener failed');
         remove(c);
         c.ws.terminate();
       }
@@ -268,7 +269,7 @@ export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gatew
     } catch (error) {
       // The database is unreachable: keep the sockets (they could not reconnect anyway, and few
       // events happen without a database); the next check decides.
-      deps.log.warn({ err: { type: (error as Error)?.name } }, 'stream session check failed');
+      deps.log.warn({ err: describeError(error) }, 'stream session check failed');
     } finally {
       checking = false;
     }

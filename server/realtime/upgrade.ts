@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer } from 'ws';
 import type { Deps } from '../deps';
 import { PORTAL_SESSION_COOKIE, resolveSession, SESSION_COOKIE } from '../features/auth/sessions';
+import { forbidden, Problem, serviceUnavailable, unauthorized } from '../platform/http/problem';
+import { describeError } from '../platform/log/describe-error';
 import type { Gateway } from './gateway';
 import { isAllowedOrigin } from './policy';
 
@@ -13,17 +15,15 @@ const streams: Record<string, { kind: 'user' | 'contact'; cookie: string }> = {
   '/api/v1/portal/stream': { kind: 'contact', cookie: PORTAL_SESSION_COOKIE },
 };
 
-/** Answers a refused upgrade with a plain HTTP problem and closes the connection. */
-function refuse(socket: Duplex, status: number, detail: string): void {
-  const body = JSON.stringify({
-    type: `/problems/${status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : 'not-found'}`,
-    title: STATUS_CODES[status],
-    status,
-    detail,
-  });
+/** Answers a refused upgrade with its problem (status, headers, body) and closes the connection. */
+function refuse(socket: Duplex, problem: Problem): void {
+  const body = JSON.stringify(problem.toJSON());
+  const headers = Object.entries(problem.headers ?? {})
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: application/problem+json\r\n` +
+      `${headers}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 
@@ -48,29 +48,30 @@ export function acceptStreamUpgrades(app: FastifyInstance, deps: Deps, gateway: 
   async function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
     socket.on('error', () => socket.destroy());
     const stream = streams[(request.url ?? '').split('?')[0] ?? ''];
-    if (!stream) return refuse(socket, 404, 'No WebSocket endpoint here.');
+    if (!stream)
+      return refuse(socket, new Problem(404, 'not-found', 'Not found', 'No WebSocket endpoint here.'));
     const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
     const protocol =
       (trustProxy && firstHeader(request.headers['x-forwarded-proto'])) || (encrypted ? 'https' : 'http');
     const host = (trustProxy && firstHeader(request.headers['x-forwarded-host'])) || request.headers.host;
     if (!isAllowedOrigin(request.headers.origin, { protocol, host }, deps.config.PUBLIC_URL))
-      return refuse(socket, 403, 'The stream only accepts connections from Parley pages.');
+      return refuse(socket, forbidden('The stream only accepts connections from Parley pages.'));
     const cookies = app.parseCookie(request.headers.cookie ?? '');
     let actor: Awaited<ReturnType<typeof resolveSession>>;
     try {
       actor = await resolveSession(deps, cookies[stream.cookie]);
     } catch (error) {
-      deps.log.error({ err: { type: (error as Error).name } }, 'stream session lookup failed');
-      return refuse(socket, 503, 'Try again shortly.');
+      deps.log.error({ err: describeError(error) }, 'stream session lookup failed');
+      return refuse(socket, serviceUnavailable());
     }
-    if (actor?.kind !== stream.kind) return refuse(socket, 401, 'Sign in to continue.');
+    if (actor?.kind !== stream.kind) return refuse(socket, unauthorized());
     wss.handleUpgrade(request, socket, head, (ws) => gateway.add(ws, actor, socket as never));
   }
 
   // An exception escaping an 'upgrade' listener would end the process: fail this connection only.
   const listener = (request: IncomingMessage, socket: Duplex, head: Buffer) =>
     void onUpgrade(request, socket, head).catch((error: unknown) => {
-      deps.log.error({ err: { type: (error as Error)?.name } }, 'stream upgrade failed');
+      deps.log.error({ err: describeError(error) }, 'stream upgrade failed');
       socket.destroy();
     });
   app.server.on('upgrade', listener);

@@ -164,6 +164,61 @@ describe('conversation messages', () => {
     expectProblem(badLimit, 400, 'validation');
   });
 
+  it('pages with cursor, the list convention, to the end: one audited read per page', async () => {
+    const id = await createThread(t, ids, attorney1);
+    const sent: string[] = [];
+    for (let i = 0; i < 7; i++) sent.push((await send(attorney1, id, `paged ${i}`)).id);
+    const reads = async () =>
+      (
+        await t.database.query<{ n: number }>(
+          `select count(*)::int as n from audit_log where target_id = $1 and action = 'conversation.read'`,
+          [id],
+        )
+      )[0]?.n ?? 0;
+    const readsBefore = await reads();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const q: string = cursor ? `?limit=3&cursor=${cursor}` : '?limit=3';
+      const r = await attorney1.get(`/api/v1/conversations/${id}/messages${q}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      seen.push(...r.body.items.map((m: { id: string }) => m.id));
+      cursor = r.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...sent].reverse());
+    expect((await reads()) - readsBefore).toBe(3);
+
+    const unknown = await attorney1.get(`/api/v1/conversations/${id}/messages?cursor=${uuidv7()}`);
+    expectProblem(unknown, 400, 'validation');
+    expect(unknown.body.errors[0].field).toBe('query.cursor');
+    const both = await attorney1.get(
+      `/api/v1/conversations/${id}/messages?cursor=${sent[3]}&before=${sent[4]}`,
+    );
+    expectProblem(both, 400, 'validation');
+    expect(both.body.errors[0].field).toBe('query.before');
+    expect((await reads()) - readsBefore).toBe(3);
+  });
+
+  it('refuses a query parameter it does not know with 400 naming it, reading and auditing nothing', async () => {
+    const id = await createThread(t, ids, attorney1);
+    await send(attorney1, id, 'not to be read');
+    const r = await attorney1.get(`/api/v1/conversations/${id}/messages?limit=3&after=x&page=2`);
+    expectProblem(r, 400, 'validation');
+    expect(r.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'query.after',
+      'query.page',
+    ]);
+    expect(r.body.items).toBeUndefined();
+    const audited = await t.database.query(
+      `select 1 from audit_log where target_id = $1 and action = 'conversation.read'`,
+      [id],
+    );
+    expect(audited).toEqual([]);
+  });
+
   it('keeps read state per member: unread counts, read receipts, forward only, read.updated', async () => {
     const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
     const m1 = await send(attorney1, id, 'one');

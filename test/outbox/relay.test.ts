@@ -131,7 +131,7 @@ describe('outbox relay', () => {
     expect([...sentBy.values()].filter((workers) => workers.length !== 1)).toEqual([]);
   });
 
-  it('a worker that dies mid-send is taken over after its lease with the same idempotency key', async () => {
+  it('a worker that dies mid-send is taken over after its short lease with the same idempotency key', async () => {
     const channel = fakeChannel();
     let reviveDeadWorker: () => void = () => {};
     // Long enough that the successor's first try surely falls inside the lease, even on a busy machine.
@@ -144,13 +144,15 @@ describe('outbox relay', () => {
       });
       return { providerId: 'from-the-dead-worker' };
     });
-    const successor = relay({ leaseMs: 200 }, secondConnection());
+    const successor = relay({ leaseMs: 300 }, secondConnection());
     successor.register('test.send', async (job) => channel.receive(job));
 
     const [id] = await append(1);
     const dying = deadWorker.runOnce();
     await waitFor(async () => (channel.attempts.length === 1 ? true : undefined), 'the first send');
     expect(await successor.runOnce()).toBe(0);
+    // A dead process renews nothing: stopping the worker without grace abandons its claim.
+    await deadWorker.stop(0);
     await waitFor(async () => ((await successor.runOnce()) === 1 ? true : undefined), 'the lease to expire');
 
     expect(channel.attempts.map((j) => [j.idempotencyKey, j.attempt])).toEqual([
@@ -166,6 +168,49 @@ describe('outbox relay', () => {
     expect(await dying).toBe(1);
     const [after] = await rows();
     expect(after).toMatchObject({ status: 'sent', attempts: 2, result: { providerId: `p-${id}` } });
+  });
+
+  it('a long send keeps its claim past the lease: a second worker does not take it over', async () => {
+    const channel = fakeChannel();
+    let finishSend: () => void = () => {};
+    // Renewals come every leaseMs/3: a lease this long leaves seconds of slack for a busy machine.
+    const leaseMs = 6_000;
+    const slow = relay({ leaseMs });
+    slow.register('test.send', async (job) => {
+      channel.receive(job);
+      await new Promise<void>((resolve) => {
+        finishSend = resolve;
+      });
+      return channel.receive(job);
+    });
+    const other = relay({ leaseMs }, secondConnection());
+    other.register('test.send', async (job) => channel.receive(job));
+
+    const [id] = await append(1);
+    const sending = slow.runOnce();
+    await waitFor(async () => (channel.attempts.length === 1 ? true : undefined), 'the first send');
+    const [claim] = await cloned.database.query<{ locked_until: string }>(
+      'SELECT locked_until::text FROM outbox WHERE id = $1',
+      [id],
+    );
+    // Wait, by the database's clock, until the first lease has run out: only renewals hold the job now.
+    await waitFor(async () => {
+      const [r] = await cloned.database.query<{ expired: boolean }>(
+        'SELECT now() > $1::timestamptz AS expired',
+        [claim!.locked_until],
+      );
+      return r!.expired ? true : undefined;
+    }, 'the first lease to run out');
+    expect(await other.runOnce()).toBe(0);
+
+    finishSend();
+    expect(await sending).toBe(1);
+    expect(channel.attempts.map((j) => [j.idempotencyKey, j.attempt])).toEqual([
+      [id, 1],
+      [id, 1],
+    ]);
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('dead-letters a job after the configured attempts, recording no content', async () => {

@@ -87,7 +87,7 @@ describe('GET/PUT /api/v1/settings', () => {
     [{ alertMinutes: 0 }, 'body.alertMinutes'],
     [{ secureChatMaxOpenPerClient: 2.5 }, 'body.secureChatMaxOpenPerClient'],
     [{ timeCapture: { incrementMinutes: 61 } }, 'body.timeCapture.incrementMinutes'],
-    [{ timeCapture: { bogus: 1 } }, 'body.timeCapture'],
+    [{ timeCapture: { bogus: 1 } }, 'body.timeCapture.bogus'],
     [{ readNotifyUserIds: ['nope'] }, 'body.readNotifyUserIds.0'],
     [{ readNotifyUserIds: ['01900000-0000-7000-8000-000000000000'] }, 'body.readNotifyUserIds.0'],
     [
@@ -98,7 +98,7 @@ describe('GET/PUT /api/v1/settings', () => {
       },
       'body.contactMessaging.allowedRecipients.0.id',
     ],
-    [{ unknownSetting: true }, 'body'],
+    [{ unknownSetting: true }, 'body.unknownSetting'],
   ])('refuses %j with 400 naming %s, changing nothing', async (body, field) => {
     const before = await stored();
     const r = await admin.put('/api/v1/settings', body);

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app';
-import { closeDeps, createDeps } from '../../server/bootstrap';
+import { closeDeps, createDeps, createLogger } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import type { Deps } from '../../server/deps';
 import { type Database, openPglite, openPostgres } from '../../server/platform/db/client';
@@ -75,7 +75,13 @@ export async function freePort(): Promise<number> {
  * Starts the app on a copy of the seeded database, listening on a free loopback port. Unless env pins
  * PORT or PUBLIC_URL, PUBLIC_URL is the app's own address, so links in e-mails lead back to it.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: {
+    /** Where the app logs, through the production logger (with LOG_LEVEL from env); silent without. */
+    logTo?: DestinationStream;
+  } = {},
+): Promise<TestApp> {
   const cloned = await cloneDatabase();
   const port = env.PORT ?? String(await freePort());
   const ownUrl = env.PORT === undefined && env.PUBLIC_URL === undefined;
@@ -96,7 +102,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   };
   const config = loadConfig(fullEnv);
-  const deps = await createDeps(config, cloned.database, pino({ level: 'silent' }));
+  const log = options.logTo ? createLogger(config, options.logTo) : pino({ level: 'silent' });
+  const deps = await createDeps(config, cloned.database, log);
   const app = await buildApp(deps);
   await app.listen({ port: Number(fullEnv.PORT), host: '127.0.0.1' });
   deps.outbox.start();

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
+import { describeError } from '../../platform/log/describe-error';
 import { normalizeE164 } from './phone';
 import type {
   DeliveryStatus,
@@ -79,7 +80,7 @@ export function createSmsSimulator(options: SmsSimulatorOptions = {}): SmsSimula
       try {
         await listener(update);
       } catch (err) {
-        options.log?.warn({ err: { type: (err as Error)?.name } }, 'sms simulator delivery listener failed');
+        options.log?.warn({ err: describeError(err) }, 'sms simulator delivery listener failed');
       }
     }
   }

@@ -9,18 +9,23 @@ import { auditConversationRead } from './read-message-bodies';
 import type { ListMessagesQuery } from './schemas';
 
 /**
- * A page of the conversation's messages, newest first, older than `before` when given; the next
- * cursor is the oldest message's id. Every call is a read of content and is audited.
+ * A page of the conversation's messages, newest first, older than `cursor` (or `before`, its older
+ * name) when given; the next cursor is the oldest message's id. Every call is a read of content and
+ * is audited.
  */
 export async function listMessages(
   deps: Deps,
   input: { actor: StaffActor; ip?: string; conversationId: string; query: ListMessagesQuery },
 ) {
   const { actor, query } = input;
+  if (query.cursor && query.before && query.cursor !== query.before)
+    throw invalidField('query.before', 'names another message than cursor; send only cursor');
+  const anchorId = query.cursor ?? query.before;
+  const anchorField = query.cursor ? 'query.cursor' : 'query.before';
   return deps.db.transaction(async (tx) => {
     const { row, membership } = await loadVisibleConversationWithMembership(tx, actor, input.conversationId);
     const conds = [eq(messages.firmId, actor.firmId), eq(messages.conversationId, row.id)];
-    if (query.before) {
+    if (anchorId) {
       const [anchor] = await tx
         .select({ id: messages.id })
         .from(messages)
@@ -28,10 +33,10 @@ export async function listMessages(
           and(
             eq(messages.firmId, actor.firmId),
             eq(messages.conversationId, row.id),
-            eq(messages.id, query.before),
+            eq(messages.id, anchorId),
           ),
         );
-      if (!anchor) throw invalidField('query.before', 'is not a message of this conversation');
+      if (!anchor) throw invalidField(anchorField, 'is not a message of this conversation');
       conds.push(sql`(${messages.createdAt}, ${messages.id}) < (select a.created_at, a.id from ${messages} a
         where a.firm_id = ${actor.firmId} and a.id = ${anchor.id})`);
     }

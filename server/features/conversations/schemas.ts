@@ -40,7 +40,8 @@ export const listConversationsQuery = pageQuery.extend({
 export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;
 
 export const listMessagesQuery = z.object({
-  before: id.optional().describe('Message id: answer only messages older than it (the previous nextCursor)'),
+  cursor: id.optional().describe('The previous page’s nextCursor (a message id): answer only older messages'),
+  before: id.optional().describe('The same as cursor, kept for the clients that send it'),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200, default 50'),
 });
 export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;

@@ -52,6 +52,8 @@ export async function smsWebhookRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['webhooks'],
         summary: 'Twilio inbound message and status callback (form fields, X-Twilio-Signature)',
         consumes: ['application/x-www-form-urlencoded'],
+        // Whatever query the webhook URL set in Twilio's console carries: it is part of the signed URL.
+        querystring: z.looseObject({}),
         body: twilioWebhookBody,
         response: { 200: z.string().describe('Empty TwiML: <Response/>') },
         security: [],

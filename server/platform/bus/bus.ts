@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Permission } from '../http/actor';
+import { describeError } from '../log/describe-error';
 
 /**
  * Who may receive an event; a socket receives it when any field matches. Everything the gateway
@@ -55,7 +56,7 @@ export function dispatch(handlers: Iterable<BusHandler>, event: BusEvent, log: L
     try {
       handler(event);
     } catch (error) {
-      log.error({ err: { type: (error as Error)?.name }, eventType: event.type }, 'event handler failed');
+      log.error({ err: describeError(error), eventType: event.type }, 'event handler failed');
     }
   }
 }
@@ -66,7 +67,7 @@ export function notifyResync(listeners: Iterable<() => void>, log: Logger): void
     try {
       listener();
     } catch (error) {
-      log.error({ err: { type: (error as Error)?.name } }, 'resync listener failed');
+      log.error({ err: describeError(error) }, 'resync listener failed');
     }
   }
 }

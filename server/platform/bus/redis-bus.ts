@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { describeError } from '../log/describe-error';
 import { type BusEvent, type BusHandler, dispatch, type EventBus, notifyResync } from './bus';
 
 /** The default Redis channel every Parley process of a deployment publishes to and listens on. */
@@ -58,7 +59,7 @@ export async function createRedisBus(url: string, log: Logger, channel = EVENTS_
   ] as const) {
     // ioredis reconnects by itself; an unhandled 'error' would crash the process.
     connection.on('error', (error) =>
-      log.warn({ err: { type: error.name }, role }, 'redis bus connection error'),
+      log.warn({ err: describeError(error), role }, 'redis bus connection error'),
     );
   }
   const handlers = new Set<BusHandler>();
@@ -103,7 +104,7 @@ export async function createRedisBus(url: string, log: Logger, channel = EVENTS_
         notifyResync(resyncListeners, log);
       },
       // The connection dropped again; its next 'ready' tries again.
-      (error: Error) => log.warn({ err: { type: error.name } }, 'redis bus resubscribe failed'),
+      (error: Error) => log.warn({ err: describeError(error) }, 'redis bus resubscribe failed'),
     );
   });
 
@@ -113,8 +114,7 @@ export async function createRedisBus(url: string, log: Logger, channel = EVENTS_
   let pending = 0;
 
   function failed(error: Error | undefined) {
-    if (!owesResync)
-      log.warn({ err: error && { type: error.name } }, 'redis bus publish failed; streams will resync');
+    if (!owesResync) log.warn({ err: describeError(error) }, 'redis bus publish failed; streams will resync');
     owesResync = true;
   }
 

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { badRequest, type FieldError, Problem } from './problem';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { describeError } from '../log/describe-error';
+import { badRequest, type FieldError, Problem, serviceUnavailable } from './problem';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
@@ -33,14 +35,22 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error instanceof Problem) {
       problem = error;
     } else if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors: FieldError[] = error.validation.map((v) => ({
-        field: fieldOf(
-          error.validationContext,
-          v.instancePath,
-          (v.params as { missingProperty?: unknown })?.missingProperty,
-        ),
-        message: v.message ?? 'is invalid',
-      }));
+      const errors: FieldError[] = error.validation.flatMap((v) => {
+        const params = v.params as { missingProperty?: unknown; keys?: unknown };
+        // One error per unknown name, each naming it (e.g. query.cursor), not one for the whole object.
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys))
+          return params.keys.map((key) => ({
+            field: fieldOf(error.validationContext, v.instancePath, String(key)),
+            message:
+              error.validationContext === 'querystring' ? 'is not a known parameter' : 'is not a known field',
+          }));
+        return [
+          {
+            field: fieldOf(error.validationContext, v.instancePath, params.missingProperty),
+            message: v.message ?? 'is invalid',
+          },
+        ];
+      });
       problem = badRequest(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
     } else if (error.validation) {
       const errors = error.validation.map((v) => ({
@@ -59,12 +69,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         'Bad request',
         'The request could not be processed.',
       );
+    } else if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: describeError(error) }, 'database unavailable');
+      problem = serviceUnavailable();
     } else {
-      // Log the error class and stack only; request bodies (message content, passwords) never reach logs.
-      request.log.error(
-        { err: { type: error.name, message: error.message, stack: error.stack } },
-        'request failed',
-      );
+      // Never the message: a failed query's message holds its parameters (hashes, addresses, phones).
+      request.log.error({ err: describeError(error) }, 'request failed');
       problem = new Problem(500, 'internal', 'Internal server error', 'Something went wrong on our side.');
     }
     if (problem.headers) reply.headers(problem.headers);

@@ -44,6 +44,11 @@ export const notFound = (what = 'resource') => new Problem(404, 'not-found', 'No
 export const conflict = (slug: string, detail: string) => new Problem(409, slug, 'Conflict', detail);
 export const unprocessable = (slug: string, detail: string) =>
   new Problem(422, slug, 'Not allowed by a business rule', detail);
+/** The database (or another service the request needs) cannot be reached right now; retry shortly. */
+export const serviceUnavailable = (retryAfterSeconds = 5) =>
+  new Problem(503, 'unavailable', 'Service unavailable', 'Try again in a few seconds.', undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });
 export const tooManyRequests = (retryAfterSeconds: number, detail = 'Too many attempts; try again later.') =>
   new Problem(429, 'rate-limited', 'Too many requests', detail, undefined, {
     'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { Db } from '../db/client';
+import { describeError } from '../log/describe-error';
 import { type BackoffPolicy, defaultBackoff, retryDelayMs } from './backoff';
 
 /** One attempt at one outbox row, as a channel sees it. */
@@ -28,7 +29,10 @@ export interface RelayOptions {
   pollMs: number;
   /** Jobs claimed (and sent concurrently) per round. */
   batchSize: number;
-  /** A claimed job another worker may take over after this long (its claimer crashed or hung). */
+  /**
+   * How long a claim holds: the claimer renews it every leaseMs/3 while the job is in flight, so
+   * another worker takes a job over this long after its claimer died (or stopped renewing).
+   */
   leaseMs: number;
   /** Attempts before a job is dead-lettered. */
   maxAttempts: number;
@@ -41,7 +45,10 @@ export interface OutboxRelay {
   register(topic: string, sender: ChannelSender): void;
   /** Starts polling (and reacting to nudges). */
   start(): void;
-  /** Stops polling and waits for the current round, at most graceMs. */
+  /**
+   * Stops polling and waits for the current round, at most graceMs; after that its jobs are no
+   * longer renewed, and another worker takes them over once their lease runs out.
+   */
   stop(graceMs?: number): Promise<void>;
   /** Looks for due jobs now (called after a transaction that appended one commits). */
   nudge(): void;
@@ -52,7 +59,7 @@ export interface OutboxRelay {
 const defaults: RelayOptions = {
   pollMs: 500,
   batchSize: 100,
-  leaseMs: 60_000,
+  leaseMs: 15_000,
   maxAttempts: 8,
   backoff: defaultBackoff,
 };
@@ -103,10 +110,11 @@ function storable(result: unknown): unknown {
 
 /**
  * Creates the relay: claims due rows with FOR UPDATE SKIP LOCKED (so workers never share a row),
- * leases them by pushing next_attempt_at past the lease (a crashed worker's rows come back by
- * themselves), sends each through its topic's channel, then records sent / retry / dead in one
- * statement per outcome. Each record is conditional on the attempt number it claimed, so a worker
- * whose lease expired cannot overwrite the outcome of the worker that took over.
+ * leases them by pushing next_attempt_at past the lease and renews the lease while they are in
+ * flight (a crashed worker's rows come back by themselves, a lease later), sends each through its
+ * topic's channel, then records sent / retry / dead in one statement per outcome. Each renewal and
+ * record is conditional on the attempt number it claimed, so a worker whose lease expired cannot
+ * extend or overwrite the claim of the worker that took over.
  */
 export function createOutboxRelay(
   deps: { db: Db; log: Logger; registry?: Registry },
@@ -160,6 +168,46 @@ export function createOutboxRelay(
     }
   }
 
+  // The claims this worker holds per round, renewed until their outcomes are recorded.
+  const held = new Set<{ stop(): void }>();
+
+  // A recorded outcome clears locked_until: a renewal that comes after it must not move a retry's backoff.
+  async function renew(jobs: OutboxJob[]) {
+    const rows = jobs.map((job) => ({ firm_id: job.firmId, id: job.id, attempt: job.attempt }));
+    await deps.db.execute(sql`
+      UPDATE outbox AS o
+      SET locked_until = now() + ${o.leaseMs}::int * interval '1 millisecond',
+          next_attempt_at = now() + ${o.leaseMs}::int * interval '1 millisecond'
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(firm_id uuid, id uuid, attempt int)
+      WHERE o.firm_id = v.firm_id AND o.id = v.id AND o.status = 'pending' AND o.attempts = v.attempt
+        AND o.locked_until IS NOT NULL`);
+  }
+
+  /** Renews the lease of jobs every leaseMs/3 until stop(); a failed renewal is retried the next time. */
+  function holdLease(jobs: OutboxJob[]) {
+    let renewal: NodeJS.Timeout | undefined;
+    const lease = {
+      stop() {
+        clearTimeout(renewal);
+        held.delete(lease);
+      },
+    };
+    const next = () => {
+      renewal = setTimeout(async () => {
+        try {
+          await renew(jobs);
+        } catch (error) {
+          deps.log.warn({ err: describeError(error) }, 'outbox lease renewal failed');
+        }
+        if (held.has(lease)) next();
+      }, o.leaseMs / 3);
+      renewal.unref();
+    };
+    held.add(lease);
+    next();
+    return lease;
+  }
+
   async function recordSent(outcomes: Extract<Outcome, { ok: true }>[]) {
     if (outcomes.length === 0) return;
     const rows = outcomes.map(({ job, result }) => ({
@@ -203,10 +251,16 @@ export function createOutboxRelay(
   async function runOnce(): Promise<number> {
     const jobs = await claim();
     if (jobs.length === 0) return 0;
-    const outcomes = await Promise.all(jobs.map(send));
-    const sent = outcomes.filter((x): x is Extract<Outcome, { ok: true }> => x.ok);
-    const failed = outcomes.filter((x): x is Extract<Outcome, { ok: false }> => !x.ok);
-    await Promise.all([recordSent(sent), recordFailed(failed)]);
+    const lease = holdLease(jobs);
+    let outcomes: Outcome[];
+    try {
+      outcomes = await Promise.all(jobs.map(send));
+      const sent = outcomes.filter((x): x is Extract<Outcome, { ok: true }> => x.ok);
+      const failed = outcomes.filter((x): x is Extract<Outcome, { ok: false }> => !x.ok);
+      await Promise.all([recordSent(sent), recordFailed(failed)]);
+    } finally {
+      lease.stop();
+    }
     for (const x of outcomes) {
       const outcome = x.ok ? 'sent' : x.permanent || x.job.attempt >= o.maxAttempts ? 'dead' : 'retry';
       jobsTotal?.inc({ topic: x.job.topic, outcome });
@@ -229,7 +283,7 @@ export function createOutboxRelay(
     timer = undefined;
     if (stopped || round) return;
     round = runOnce().catch((error) => {
-      deps.log.error({ err: error }, 'outbox relay round failed');
+      deps.log.error({ err: describeError(error) }, 'outbox relay round failed');
       return 0;
     });
     const handled = await round;
@@ -253,10 +307,13 @@ export function createOutboxRelay(
     async stop(graceMs = 10_000) {
       stopped = true;
       clearTimeout(timer);
-      if (!round) return;
-      let grace: NodeJS.Timeout | undefined;
-      await Promise.race([round, new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
-      clearTimeout(grace);
+      if (round) {
+        let grace: NodeJS.Timeout | undefined;
+        await Promise.race([round, new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
+        clearTimeout(grace);
+      }
+      // What is still in flight is abandoned: another worker takes it over once its lease runs out.
+      for (const lease of held) lease.stop();
     },
     nudge() {
       if (stopped) return;
