@@ -55,9 +55,9 @@ export function useMessages(id: string) {
     queryKey: chatKeys.messages(id),
     initialPageParam: undefined,
     queryFn: ({ pageParam }) => {
-      const before = pageParam ? `&before=${encodeURIComponent(pageParam)}` : '';
+      const cursor = pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '';
       return api.get<MessagePage>(
-        `/api/v1/conversations/${encodeURIComponent(id)}/messages?limit=${MESSAGE_PAGE_SIZE}${before}`,
+        `/api/v1/conversations/${encodeURIComponent(id)}/messages?limit=${MESSAGE_PAGE_SIZE}${cursor}`,
       );
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
