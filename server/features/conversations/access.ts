@@ -91,7 +91,7 @@ const rules: Partial<Record<ConversationKind, ConversationRule>> = {
 };
 
 /** The rule of a kind. */
-export function ruleOf(kind: string): ConversationRule {
+function ruleOf(kind: string): ConversationRule {
   return rules[kind as ConversationKind] ?? membersOnly;
 }
 
