@@ -126,6 +126,44 @@ describe('migrations', () => {
     await client.close();
   });
 
+  it('upgrade users who saw every matter through secure_chat.view_all to matters.view_all', async () => {
+    const older = tempDir('older-migrations');
+    cpSync(migrationsFolder, older, { recursive: true });
+    const cut = journal.entries.findIndex((e) => e.tag.endsWith('_matters_view_all'));
+    expect(cut).toBeGreaterThan(0);
+    writeFileSync(
+      path.join(older, 'meta', '_journal.json'),
+      JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }),
+    );
+    const client = await PGlite.create();
+    await migrate(drizzle(client), { migrationsFolder: older });
+    const firmId = '01900000-0000-7000-8000-0000000000aa';
+    const before: [string, string[]][] = [
+      ['supervisor', ['secure_chat.view_all']],
+      ['both', ['secure_chat.view_all', 'matters.view_all']],
+      ['agent', ['message_center.use']],
+      ['nobody', []],
+    ];
+    for (const [i, [name, permissions]] of before.entries())
+      await client.query(
+        `INSERT INTO users (firm_id, id, email, name, role, permissions, password_hash)
+         VALUES ($1, $2, $3, $4, 'staff', $5, 'x')`,
+        [firmId, `01900000-0000-7000-8000-00000000000${i}`, `${name}@example.test`, name, permissions],
+      );
+
+    await migrate(drizzle(client), { migrationsFolder });
+    const after = await client.query<{ name: string; permissions: string[] }>(
+      'SELECT name, permissions FROM users ORDER BY id',
+    );
+    expect(after.rows.map((r) => [r.name, r.permissions])).toEqual([
+      ['supervisor', ['secure_chat.view_all', 'matters.view_all']],
+      ['both', ['secure_chat.view_all', 'matters.view_all']],
+      ['agent', ['message_center.use']],
+      ['nobody', []],
+    ]);
+    await client.close();
+  });
+
   it.runIf(process.env.DATABASE_URL)(
     'let two processes migrate a fresh PostgreSQL database at once (PostgreSQL run)',
     async () => {

@@ -1,7 +1,6 @@
 import { type SessionLimits, sessionIsLive } from '../features/auth/policy';
 import type { SessionState } from '../features/auth/sessions';
-import type { Audience } from '../platform/bus/bus';
-import { type Actor, can } from '../platform/http/actor';
+import type { Actor } from '../platform/http/actor';
 
 /**
  * True when a browser page at `origin` may open the stream: the page is served by this server
@@ -28,13 +27,6 @@ export function isAllowedOrigin(
   } catch {
     return false;
   }
-}
-
-/** True when the audience includes this actor (the gateway's index narrows the candidates first). */
-export function audienceIncludes(audience: Audience, actor: Actor): boolean {
-  if (actor.kind === 'contact') return audience.contactIds?.includes(actor.contactId) ?? false;
-  if (audience.userIds?.includes(actor.userId)) return true;
-  return audience.permission !== undefined && can(actor, audience.permission);
 }
 
 /** A socket's allowance of inbound frames: a token bucket, refilled continuously. */

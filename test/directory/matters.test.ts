@@ -69,19 +69,33 @@ describe('who sees which matter', () => {
     expect((await admin.get(`/api/v1/matters/${id}`)).status).toBe(200);
   });
 
-  it('shows every matter to holders of secure_chat.view_all', async () => {
+  it('shows every matter to holders of matters.view_all', async () => {
     await admin.post('/api/v1/users', {
       email: 'supervisor@demo.parley.test',
       name: 'Supervisor',
       role: 'staff',
       password: 'a-long-enough-password',
-      permissions: ['secure_chat.view_all'],
+      permissions: ['matters.view_all'],
     });
     const supervisor = await t.signIn('supervisor@demo.parley.test', 'a-long-enough-password');
     expect((await numbers(supervisor)).sort()).toEqual((await numbers(admin)).sort());
     const r = await supervisor.get(`/api/v1/matters/${smith.id}`);
     expect(r.status).toBe(200);
     expect(r.body.abilities).toEqual({ update: false, linkContacts: true });
+  });
+
+  it('does not show every matter to holders of secure_chat.view_all: reading every secure chat is another right', async () => {
+    const created = await admin.post('/api/v1/users', {
+      email: 'chat-reader@demo.parley.test',
+      name: 'Chat Reader',
+      role: 'staff',
+      password: 'a-long-enough-password',
+      permissions: ['secure_chat.view_all'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const reader = await t.signIn('chat-reader@demo.parley.test', 'a-long-enough-password');
+    expect(await numbers(reader)).toEqual([]);
+    expect((await reader.get(`/api/v1/matters/${smith.id}`)).status).toBe(404);
   });
 });
 

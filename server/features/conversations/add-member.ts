@@ -5,10 +5,9 @@ import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Tx } from '../../platform/db/client';
 import { conversationMembers, matterContacts, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { forbidden, unprocessable } from '../../platform/http/problem';
+import { unprocessable } from '../../platform/http/problem';
+import { conversationAudience, loadConversationFor } from './access';
 import { conversationDetail } from './conversation-views';
-import { conversationAbilities } from './policy';
-import { loadVisibleConversationWithMembership, memberAudience } from './queries';
 
 /** Whether the user is an active staff user of the firm. */
 async function isActiveUser(tx: Tx, firmId: string, id: string) {
@@ -30,14 +29,9 @@ export async function addMember(
   const { actor } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
-    const { row, membership } = await loadVisibleConversationWithMembership(
-      tx,
-      actor,
-      input.conversationId,
-      true,
-    );
-    if (!conversationAbilities(actor, row, membership !== null).manageMembers)
-      throw forbidden('Only the creator can manage the members of this conversation.');
+    const { row } = await loadConversationFor(tx, actor, input.conversationId, 'manageMembers', {
+      lock: true,
+    });
     const memberType = input.userId ? 'user' : 'contact';
     const memberId = (input.userId ?? input.contactId) as string;
     if (memberType === 'user' && !(await isActiveUser(tx, firmId, memberId)))
@@ -86,7 +80,7 @@ export async function addMember(
       events.push({
         type: 'conversation.updated',
         firmId,
-        audience: await memberAudience(tx, firmId, row),
+        audience: await conversationAudience(tx, firmId, row),
         data: { id: row.id, reason: 'members' },
       });
     }

@@ -3,9 +3,9 @@ import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
 import { contacts, conversationKeys, conversationMembers, messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
+import { abilities } from './access';
 import { openSealed, subjectAad } from './message-crypto';
 import { namesOf } from './message-views';
-import { conversationAbilities } from './policy';
 import { presentConversation } from './presenter';
 import type { ConversationRow, MemberRow } from './queries';
 import type { ConversationDetailOut, ConversationOut } from './schemas';
@@ -99,7 +99,7 @@ export async function conversationSummaries(
       unreadCount: member ? (counts.get(row.id) ?? 0) : 0,
       muted: membership?.muted ?? false,
       member,
-      abilities: conversationAbilities(actor, row, member),
+      abilities: abilities(actor, row, member),
     });
   });
 }

@@ -13,10 +13,8 @@ import {
   secureChatLinks,
 } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { forbidden } from '../../platform/http/problem';
 import { forgetConversation } from '../time-capture/forget-conversation';
-import { conversationAbilities } from './policy';
-import { loadVisibleConversationWithMembership, memberAudience } from './queries';
+import { conversationAudience, loadConversationFor } from './access';
 
 /**
  * Deletes a conversation for good (creator or admin): messages, deliveries, members and their read
@@ -32,10 +30,8 @@ export async function deleteConversation(
   const { actor, conversationId } = input;
   const firmId = actor.firmId;
   await inTransaction(deps, async (tx, events) => {
-    const { row, membership } = await loadVisibleConversationWithMembership(tx, actor, conversationId, true);
-    if (!conversationAbilities(actor, row, membership !== null).delete)
-      throw forbidden('Only the creator or an administrator can delete this conversation.');
-    const audience = await memberAudience(tx, firmId, row);
+    const { row } = await loadConversationFor(tx, actor, conversationId, 'delete', { lock: true });
+    const audience = await conversationAudience(tx, firmId, row);
     const [{ messageCount } = { messageCount: 0 }] = await tx
       .select({ messageCount: count() })
       .from(messages)

@@ -1,23 +1,13 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { validate as isUuid } from 'uuid';
 import type { Deps } from '../../deps';
-import { conversationMembers, conversations } from '../../platform/db/schema';
-import { can, type StaffActor } from '../../platform/http/actor';
+import { conversations } from '../../platform/db/schema';
+import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
 import { invalidField } from '../../platform/http/problem';
+import { visibleConversations } from './access';
 import { conversationSummaries } from './conversation-views';
 import type { ListConversationsQuery } from './schemas';
-
-/** SQL condition selecting the conversations the actor may see (mirrors canViewConversation). */
-export function visibleConversations(actor: StaffActor): SQL {
-  const member = sql`exists (select 1 from ${conversationMembers}
-    where ${conversationMembers.firmId} = ${conversations.firmId}
-      and ${conversationMembers.conversationId} = ${conversations.id}
-      and ${conversationMembers.memberType} = 'user'
-      and ${conversationMembers.memberId} = ${actor.userId})`;
-  if (!can(actor, 'secure_chat.view_all')) return member;
-  return or(member, eq(conversations.kind, 'secure_chat')) as SQL;
-}
 
 // Lists are ordered by latest activity: the last message, or creation for a conversation without any.
 const activity = sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`;
@@ -38,7 +28,7 @@ export async function listConversations(
 ) {
   const { actor, query } = input;
   const position = decodePosition(query.cursor);
-  const conds: (SQL | undefined)[] = [eq(conversations.firmId, actor.firmId), visibleConversations(actor)];
+  const conds: (SQL | undefined)[] = [visibleConversations(actor)];
   if (position)
     conds.push(sql`(${activity}, ${conversations.id}) < (${position[0]}::timestamptz, ${position[1]}::uuid)`);
   if (query.kind) conds.push(eq(conversations.kind, query.kind));

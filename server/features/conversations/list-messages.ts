@@ -3,8 +3,8 @@ import type { Deps } from '../../deps';
 import { messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField } from '../../platform/http/problem';
+import { loadConversationFor } from './access';
 import { messageViews } from './message-views';
-import { loadVisibleConversationWithMembership } from './queries';
 import { auditConversationRead } from './read-message-bodies';
 import type { ListMessagesQuery } from './schemas';
 
@@ -23,7 +23,7 @@ export async function listMessages(
   const anchorId = query.cursor ?? query.before;
   const anchorField = query.cursor ? 'query.cursor' : 'query.before';
   return deps.db.transaction(async (tx) => {
-    const { row, membership } = await loadVisibleConversationWithMembership(tx, actor, input.conversationId);
+    const { row, membership } = await loadConversationFor(tx, actor, input.conversationId, 'view');
     const conds = [eq(messages.firmId, actor.firmId), eq(messages.conversationId, row.id)];
     if (anchorId) {
       const [anchor] = await tx

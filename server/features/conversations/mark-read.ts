@@ -4,9 +4,9 @@ import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversationMembers, messages, notifications } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField } from '../../platform/http/problem';
+import { conversationAudience, loadConversationFor } from './access';
 import { memberReadStates } from './message-views';
 import { advancesReadState } from './model';
-import { loadVisibleConversationWithMembership, memberAudience } from './queries';
 
 /**
  * Marks the conversation read up to a message for the caller. Read state only moves forward; a
@@ -20,7 +20,7 @@ export async function markConversationRead(
 ) {
   const { actor } = input;
   return inTransaction(deps, async (tx, events) => {
-    const { row, membership } = await loadVisibleConversationWithMembership(tx, actor, input.conversationId);
+    const { row, membership } = await loadConversationFor(tx, actor, input.conversationId, 'view');
     const [target] = await tx
       .select({ id: messages.id, createdAt: messages.createdAt })
       .from(messages)
@@ -75,7 +75,7 @@ export async function markConversationRead(
       events.push({
         type: 'read.updated',
         firmId: actor.firmId,
-        audience: await memberAudience(tx, actor.firmId, row),
+        audience: await conversationAudience(tx, actor.firmId, row),
         data: {
           conversationId: row.id,
           memberType: 'user',

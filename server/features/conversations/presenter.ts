@@ -1,6 +1,6 @@
 import type { messageDeliveries } from '../../platform/db/schema';
+import type { ConversationAbilities } from './access';
 import type { MemberReadState } from './model';
-import type { ConversationAbilities } from './policy';
 import type { ConversationRow, MessageRow } from './queries';
 import type { ConversationOut, MessageOut } from './schemas';
 

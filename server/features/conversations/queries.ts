@@ -1,10 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Audience } from '../../platform/bus/bus';
 import type { Executor } from '../../platform/db/client';
 import { conversationMembers, conversations, type messages } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
-import { notFound } from '../../platform/http/problem';
-import { canViewConversation } from './policy';
 
 // Loaders shared by the conversation use cases and by the features that build on conversations.
 
@@ -46,66 +42,4 @@ export async function loadMembership(
       ),
     );
   return row ?? null;
-}
-
-/** A conversation the actor may see with the actor's membership (null for view_all readers). */
-export interface VisibleConversation {
-  row: ConversationRow;
-  membership: MemberRow | null;
-}
-
-/** The conversation and the actor's membership, or 404 when it does not exist or is not theirs to see. */
-export async function loadVisibleConversationWithMembership(
-  ex: Executor,
-  actor: StaffActor,
-  id: string,
-  lock = false,
-): Promise<VisibleConversation> {
-  const row = await loadConversation(ex, actor.firmId, id, lock);
-  if (!row) throw notFound('conversation');
-  const membership = await loadMembership(ex, actor.firmId, id, actor.userId);
-  if (!canViewConversation(actor, row, membership !== null)) throw notFound('conversation');
-  return { row, membership };
-}
-
-/** The conversation when the actor may see it; 404 otherwise (also for non-members). */
-export async function loadVisibleConversation(
-  ex: Executor,
-  actor: StaffActor,
-  id: string,
-): Promise<ConversationRow> {
-  return (await loadVisibleConversationWithMembership(ex, actor, id)).row;
-}
-
-/** Ids of the conversation's user members. */
-export async function userMemberIds(ex: Executor, firmId: string, conversationId: string): Promise<string[]> {
-  const rows = await ex
-    .select({ id: conversationMembers.memberId })
-    .from(conversationMembers)
-    .where(
-      and(
-        eq(conversationMembers.firmId, firmId),
-        eq(conversationMembers.conversationId, conversationId),
-        eq(conversationMembers.memberType, 'user'),
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
-/**
- * Who receives the conversation's real-time events: its staff members and, for secure chat, the
- * holders of secure_chat.view_all. Contacts are left out: staff notes must never reach them, and
- * the portal stream gets its own, filtered events.
- */
-export async function memberAudience(
-  ex: Executor,
-  firmId: string,
-  conversation: Pick<ConversationRow, 'id' | 'kind'>,
-): Promise<Audience> {
-  return audienceOf(conversation, await userMemberIds(ex, firmId, conversation.id));
-}
-
-/** The audience of a conversation whose user member ids are known. */
-export function audienceOf(conversation: Pick<ConversationRow, 'kind'>, userIds: string[]): Audience {
-  return conversation.kind === 'secure_chat' ? { userIds, permission: 'secure_chat.view_all' } : { userIds };
 }

@@ -4,10 +4,9 @@ import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversationMembers } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { conflict, forbidden, notFound } from '../../platform/http/problem';
+import { conflict, notFound } from '../../platform/http/problem';
+import { conversationAudience, loadConversationFor } from './access';
 import { conversationDetail } from './conversation-views';
-import { conversationAbilities } from './policy';
-import { loadVisibleConversationWithMembership, memberAudience } from './queries';
 
 /**
  * The creator removes a member (user or contact, by id). The creator cannot remove themselves:
@@ -20,17 +19,12 @@ export async function removeMember(
   const { actor, memberId } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
-    const { row, membership } = await loadVisibleConversationWithMembership(
-      tx,
-      actor,
-      input.conversationId,
-      true,
-    );
-    if (!conversationAbilities(actor, row, membership !== null).manageMembers)
-      throw forbidden('Only the creator can manage the members of this conversation.');
+    const { row } = await loadConversationFor(tx, actor, input.conversationId, 'manageMembers', {
+      lock: true,
+    });
     if (memberId === row.createdBy)
       throw conflict('creator-required', 'The creator cannot be removed from the conversation.');
-    const audience = await memberAudience(tx, firmId, row);
+    const audience = await conversationAudience(tx, firmId, row);
     const removed = await tx
       .delete(conversationMembers)
       .where(

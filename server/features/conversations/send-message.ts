@@ -1,10 +1,9 @@
 import type { Deps } from '../../deps';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import type { StaffActor } from '../../platform/http/actor';
-import { conflict, forbidden, unprocessable } from '../../platform/http/problem';
+import { conflict, unprocessable } from '../../platform/http/problem';
+import { loadConversationFor } from './access';
 import { messageView } from './message-views';
-import { conversationAbilities } from './policy';
-import { loadVisibleConversationWithMembership } from './queries';
 import type { SendMessageBody } from './schemas';
 import { findMessage, storeMessage } from './store-message';
 
@@ -19,14 +18,7 @@ export async function sendMessage(
 ) {
   const { actor, message } = input;
   return inTransaction(deps, async (tx, events) => {
-    const { row, membership } = await loadVisibleConversationWithMembership(
-      tx,
-      actor,
-      input.conversationId,
-      true,
-    );
-    if (!conversationAbilities(actor, row, membership !== null).send)
-      throw forbidden('Only members can send messages in this conversation.');
+    const { row } = await loadConversationFor(tx, actor, input.conversationId, 'send', { lock: true });
     const resent = message.id ? await findMessage(tx, actor.firmId, message.id) : null;
     if (resent && resent.conversationId === row.id) {
       return { created: false, message: await messageView(tx, deps, row, resent) };

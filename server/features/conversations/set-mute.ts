@@ -4,10 +4,9 @@ import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversationMembers } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { forbidden, notFound } from '../../platform/http/problem';
+import { notFound } from '../../platform/http/problem';
+import { loadConversationFor, memberOnlyAudience } from './access';
 import { conversationDetail } from './conversation-views';
-import { conversationAbilities } from './policy';
-import { loadVisibleConversationWithMembership } from './queries';
 
 /**
  * Mutes or unmutes notifications of a conversation: a member for themselves, or the creator for
@@ -21,15 +20,12 @@ export async function setMute(
   const firmId = actor.firmId;
   const target = input.memberId ?? actor.userId;
   return inTransaction(deps, async (tx, events) => {
-    const { row, membership } = await loadVisibleConversationWithMembership(tx, actor, input.conversationId);
-    const abilities = conversationAbilities(actor, row, membership !== null);
-    const allowed = target === actor.userId ? abilities.mute : abilities.manageMembers;
-    if (!allowed)
-      throw forbidden(
-        target === actor.userId
-          ? 'Only members can mute this conversation.'
-          : 'Only the creator can mute other members.',
-      );
+    const { row } =
+      target === actor.userId
+        ? await loadConversationFor(tx, actor, input.conversationId, 'mute')
+        : await loadConversationFor(tx, actor, input.conversationId, 'manageMembers', {
+            refusal: 'Only the creator can mute other members.',
+          });
     const changed = await tx
       .update(conversationMembers)
       .set({ muted: input.muted })
@@ -57,7 +53,7 @@ export async function setMute(
       events.push({
         type: 'conversation.updated',
         firmId,
-        audience: { userIds: [target] },
+        audience: memberOnlyAudience(target),
         data: { id: row.id, reason: 'mute', memberId: target, muted: input.muted },
       });
     return conversationDetail(tx, deps, actor, row);

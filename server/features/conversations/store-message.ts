@@ -5,11 +5,12 @@ import type { BusEvent } from '../../platform/bus/bus';
 import type { Tx } from '../../platform/db/client';
 import { conversationMembers, conversations, messages } from '../../platform/db/schema';
 import { conflict } from '../../platform/http/problem';
+import { conversationAudience } from './access';
 import { afterMessageStored } from './after-message-stored';
 import { loadConversationKey, messageAad, sealText } from './message-crypto';
 import { messageView } from './message-views';
 import { nextWaitingSince } from './model';
-import { type ConversationRow, type MessageRow, memberAudience } from './queries';
+import type { ConversationRow, MessageRow } from './queries';
 import type { MessageOut } from './schemas';
 
 export interface NewMessage {
@@ -112,7 +113,7 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
   const created: BusEvent = {
     type: 'message.created',
     firmId,
-    audience: await memberAudience(tx, firmId, current),
+    audience: await conversationAudience(tx, firmId, current),
     data: { conversationId: current.id, message: view },
   };
   return { message, created: true, events: [created, ...fanOut], view };

@@ -7,6 +7,7 @@ export function defaultPermissions(role: Role): Permission[] {
     case 'admin':
       return [
         'secure_chat.view_all',
+        'matters.view_all',
         'message_center.use',
         'settings.manage',
         'billing.manage',

@@ -6,10 +6,10 @@ export interface MatterAccess {
   assigneeIds: readonly string[];
 }
 
-/** Admins, the owner, assignees and holders of secure_chat.view_all see a matter; nobody else. */
+/** Admins, the owner, assignees and holders of matters.view_all see a matter; nobody else. */
 export function canViewMatter(actor: StaffActor, matter: MatterAccess): boolean {
   return (
-    can(actor, 'secure_chat.view_all') ||
+    can(actor, 'matters.view_all') ||
     matter.ownerId === actor.userId ||
     matter.assigneeIds.includes(actor.userId)
   );

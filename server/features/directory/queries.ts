@@ -180,7 +180,7 @@ export async function findMatter(
 
 /** SQL condition selecting the matters the actor may see (mirrors canViewMatter). */
 export function visibleMatters(actor: StaffActor): SQL | undefined {
-  if (can(actor, 'secure_chat.view_all')) return undefined;
+  if (can(actor, 'matters.view_all')) return undefined;
   return sql`(${matters.ownerId} = ${actor.userId} or exists (
     select 1 from ${matterAssignees}
     where ${matterAssignees.firmId} = ${matters.firmId}

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import type { BusEvent } from '../../platform/bus/bus';
 import type { Tx } from '../../platform/db/client';
-import { conversationMembers, notifications } from '../../platform/db/schema';
+import { notifications } from '../../platform/db/schema';
+import { notifiedMembers } from '../conversations/access';
 import type { ConversationRow, MessageRow } from '../conversations/queries';
 import { presentNotification } from './presenter';
 import { authorName } from './queries';
@@ -24,19 +24,10 @@ export async function notifyMembersOfMessage(
 ): Promise<BusEvent[]> {
   const { conversation, message } = input;
   if (message.kind === 'system') return [];
-  const members = await tx
-    .select({ userId: conversationMembers.memberId })
-    .from(conversationMembers)
-    .where(
-      and(
-        eq(conversationMembers.firmId, conversation.firmId),
-        eq(conversationMembers.conversationId, conversation.id),
-        eq(conversationMembers.memberType, 'user'),
-        eq(conversationMembers.muted, false),
-      ),
-    );
   const authorIsUser = message.authorType === 'user';
-  const addressees = members.map((m) => m.userId).filter((id) => !(authorIsUser && id === message.authorId));
+  const addressees = (await notifiedMembers(tx, conversation)).filter(
+    (id) => !(authorIsUser && id === message.authorId),
+  );
   if (addressees.length === 0) return [];
   const title = messageNotificationTitle(
     await authorName(tx, conversation.firmId, { type: message.authorType, id: message.authorId }),

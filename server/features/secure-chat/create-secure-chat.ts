@@ -7,9 +7,9 @@ import type { Tx } from '../../platform/db/client';
 import { secureChatLinks } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField, unprocessable } from '../../platform/http/problem';
+import { conversationAudience } from '../conversations/access';
 import { conversationDetail } from '../conversations/conversation-views';
 import { createConversationRecord } from '../conversations/create-conversation-record';
-import { memberAudience } from '../conversations/queries';
 import type { ConversationDetailOut, CreateSecureChatBody } from '../conversations/schemas';
 import { loadVisibleMatter } from '../directory/queries';
 import { loadSettings } from '../settings/load-settings';
@@ -114,7 +114,7 @@ export async function createSecureChat(
     events.push({
       type: 'conversation.created',
       firmId,
-      audience: await memberAudience(tx, firmId, row),
+      audience: await conversationAudience(tx, firmId, row),
       data: { id, kind: row.kind, status: row.status, matterId: row.matterId, contactId: row.contactId },
     });
     return conversationDetail(tx, deps, actor, row);

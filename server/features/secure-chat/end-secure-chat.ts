@@ -4,14 +4,10 @@ import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversations, secureChatLinks } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { conflict, forbidden, unprocessable } from '../../platform/http/problem';
+import { conflict, unprocessable } from '../../platform/http/problem';
+import { conversationAudience, loadConversationFor, requireAbility } from '../conversations/access';
 import { conversationDetail } from '../conversations/conversation-views';
-import { conversationAbilities } from '../conversations/policy';
-import {
-  type ConversationRow,
-  loadVisibleConversationWithMembership,
-  memberAudience,
-} from '../conversations/queries';
+import type { ConversationRow } from '../conversations/queries';
 import type { ConversationDetailOut } from '../conversations/schemas';
 
 /**
@@ -27,16 +23,12 @@ export async function endSecureChat(
   const { actor } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
-    const { row, membership } = await loadVisibleConversationWithMembership(
-      tx,
-      actor,
-      input.conversationId,
-      true,
-    );
+    // Loaded for viewing first: ending another kind is a 422 whoever asks, not a 403.
+    const found = await loadConversationFor(tx, actor, input.conversationId, 'view', { lock: true });
+    const { row } = found;
     if (row.kind !== 'secure_chat')
       throw unprocessable('not-secure-chat', 'Only secure chat threads can be ended.');
-    if (!conversationAbilities(actor, row, membership !== null).end)
-      throw forbidden('Only the creator of this thread can end it.');
+    requireAbility(found, 'end');
     if (row.status === 'ended') throw conflict('already-ended', 'This thread has already ended.');
 
     const now = deps.clock();
@@ -63,7 +55,7 @@ export async function endSecureChat(
     events.push({
       type: 'conversation.updated',
       firmId,
-      audience: await memberAudience(tx, firmId, current),
+      audience: await conversationAudience(tx, firmId, current),
       data: { id: current.id, status: current.status, endedAt: now.toISOString() },
     });
     return conversationDetail(tx, deps, actor, current);

@@ -5,7 +5,8 @@ import type { BusEvent } from '../../platform/bus/bus';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Executor } from '../../platform/db/client';
 import { messageDeliveries } from '../../platform/db/schema';
-import { loadConversation, memberAudience } from '../conversations/queries';
+import { conversationAudience } from '../conversations/access';
+import { loadConversation } from '../conversations/queries';
 import { statusesBefore } from './model';
 import { type DeliveryRow, deliveriesOf, ownerOfNumber } from './queries';
 
@@ -24,7 +25,7 @@ export async function deliveryChangedEvent(
   return {
     type: 'message.updated',
     firmId: delivery.firmId,
-    audience: await memberAudience(ex, delivery.firmId, conversation),
+    audience: await conversationAudience(ex, delivery.firmId, conversation),
     data: {
       conversationId: delivery.conversationId,
       messageId: delivery.messageId,

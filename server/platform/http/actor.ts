@@ -7,6 +7,7 @@ export type Role = (typeof roles)[number];
 
 export const permissions = [
   'secure_chat.view_all',
+  'matters.view_all',
   'message_center.use',
   'settings.manage',
   'billing.manage',

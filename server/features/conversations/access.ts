@@ -1,0 +1,237 @@
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Audience } from '../../platform/bus/bus';
+import type { Executor } from '../../platform/db/client';
+import { conversationMembers, conversations } from '../../platform/db/schema';
+import { can, type Permission, type StaffActor } from '../../platform/http/actor';
+import { forbidden, notFound } from '../../platform/http/problem';
+import { type ConversationRow, loadConversation, loadMembership, type MemberRow } from './queries';
+import type { conversationKind } from './schemas';
+
+// Who may see a conversation and what they may do with it, written once per kind. Everything that
+// decides access reads it from here, in the form it needs: use cases through canView, abilities
+// and loadConversationFor; lists through the SQL filter visibleConversations; real-time events and
+// notifications through the audiences. test/conversations/access-agreement.test.ts checks on a real
+// database that the three forms agree.
+
+/** A kind of conversation. */
+export type ConversationKind = z.infer<typeof conversationKind>;
+
+/** What the viewer may do with a conversation (drives both the API's checks and the UI's buttons). */
+export interface ConversationAbilities {
+  send: boolean;
+  manageMembers: boolean;
+  mute: boolean;
+  end: boolean;
+  delete: boolean;
+}
+
+/** One thing a viewer may be allowed to do, named as in ConversationAbilities. */
+export type ConversationAbility = keyof ConversationAbilities;
+
+/** The fields of a conversation that decide who may see and manage it. */
+export interface ConversationAccess {
+  kind: string;
+  createdBy: string | null;
+}
+
+/** What a staff user is to one conversation: the facts the rules decide from. */
+export interface Standing {
+  /** The user is one of its user members. */
+  member: boolean;
+  /** The user started it (and stays its creator after being removed from it). */
+  creator: boolean;
+}
+
+/**
+ * Who, besides its members, sees a conversation of a kind. Members see their conversation under
+ * every kind: membership is how a conversation is shared. Each field is a way in read three times
+ * below (canView, visibleConversations, audienceOf); a new way in (say, the users of the
+ * conversation's team for Message Center) is a field here plus those three readings.
+ */
+export interface Viewers {
+  /** Holders of this permission (admins hold every permission) see every conversation of the kind. */
+  holders?: Permission;
+}
+
+/** The access rule of one kind: who sees its conversations and what each viewer may do. */
+export interface ConversationRule {
+  viewers: Viewers;
+  /** What a viewer may do; only asked about someone the viewers let in. */
+  abilities(actor: StaffActor, standing: Standing): ConversationAbilities;
+}
+
+/** Members write and mute; the creator manages members; the creator or an admin deletes. */
+function memberAbilities(actor: StaffActor, s: Standing): ConversationAbilities {
+  return {
+    send: s.member,
+    manageMembers: s.creator,
+    mute: s.member,
+    end: false,
+    delete: s.creator || actor.role === 'admin',
+  };
+}
+
+/**
+ * The rule of a kind that has none of its own yet: its members see it and nobody else, however
+ * privileged, so a new kind starts closed until its rule says who else may look.
+ */
+const membersOnly: ConversationRule = { viewers: {}, abilities: memberAbilities };
+
+/** The kinds with a rule of their own; any other kind is membersOnly. */
+const rules: Partial<Record<ConversationKind, ConversationRule>> = {
+  /**
+   * Holders of secure_chat.view_all read every secure chat (without member rights: they neither
+   * write nor mute); the creator also ends the thread.
+   */
+  secure_chat: {
+    viewers: { holders: 'secure_chat.view_all' },
+    abilities: (actor, s) => ({ ...memberAbilities(actor, s), end: s.creator }),
+  },
+};
+
+/** The rule of a kind. */
+function ruleOf(kind: string): ConversationRule {
+  return rules[kind as ConversationKind] ?? membersOnly;
+}
+
+/** True when the actor may see the conversation; `member` says whether they are a user member of it. */
+export function canView(actor: StaffActor, c: Pick<ConversationAccess, 'kind'>, member: boolean): boolean {
+  if (member) return true;
+  const { holders } = ruleOf(c.kind).viewers;
+  return holders !== undefined && can(actor, holders);
+}
+
+const NOTHING: ConversationAbilities = {
+  send: false,
+  manageMembers: false,
+  mute: false,
+  end: false,
+  delete: false,
+};
+
+/** What the actor may do with the conversation; nothing at all when they may not see it. */
+export function abilities(actor: StaffActor, c: ConversationAccess, member: boolean): ConversationAbilities {
+  if (!canView(actor, c, member)) return { ...NOTHING };
+  const creator = c.createdBy !== null && c.createdBy === actor.userId;
+  return ruleOf(c.kind).abilities(actor, { member, creator });
+}
+
+/**
+ * SQL condition selecting the conversations of the actor's firm that the actor may see: canView
+ * over rows. Every list, search and export of conversations filters with it.
+ */
+export function visibleConversations(actor: StaffActor): SQL {
+  const member = sql`exists (select 1 from ${conversationMembers}
+    where ${conversationMembers.firmId} = ${conversations.firmId}
+      and ${conversationMembers.conversationId} = ${conversations.id}
+      and ${conversationMembers.memberType} = 'user'
+      and ${conversationMembers.memberId} = ${actor.userId})`;
+  // The actor's permissions are known now, so a holders grant is a list of kinds, not a join.
+  const held = Object.entries(rules).flatMap(([kind, rule]) => {
+    const holders = rule?.viewers.holders;
+    return holders !== undefined && can(actor, holders) ? [kind] : [];
+  });
+  const visible = held.length === 0 ? member : (or(member, inArray(conversations.kind, held)) as SQL);
+  return and(eq(conversations.firmId, actor.firmId), visible) as SQL;
+}
+
+/**
+ * Who receives a conversation's real-time events, given its user members: the members and the
+ * rule's other viewers. Contacts are left out: staff notes must never reach them, and the portal
+ * stream gets its own, filtered events.
+ */
+export function audienceOf(conversation: Pick<ConversationAccess, 'kind'>, memberIds: string[]): Audience {
+  const { holders } = ruleOf(conversation.kind).viewers;
+  return holders === undefined ? { userIds: memberIds } : { userIds: memberIds, permission: holders };
+}
+
+/**
+ * The audience of an event about one member's own place in a conversation (their mute): that
+ * member alone. Members see their conversation under every rule, and nobody else needs to know.
+ */
+export function memberOnlyAudience(userId: string): Audience {
+  return { userIds: [userId] };
+}
+
+async function userMembers(ex: Executor, firmId: string, conversationId: string) {
+  return ex
+    .select({ userId: conversationMembers.memberId, muted: conversationMembers.muted })
+    .from(conversationMembers)
+    .where(
+      and(
+        eq(conversationMembers.firmId, firmId),
+        eq(conversationMembers.conversationId, conversationId),
+        eq(conversationMembers.memberType, 'user'),
+      ),
+    );
+}
+
+/** audienceOf the conversation with its current user members. */
+export async function conversationAudience(
+  ex: Executor,
+  firmId: string,
+  conversation: Pick<ConversationRow, 'id' | 'kind'>,
+): Promise<Audience> {
+  const members = await userMembers(ex, firmId, conversation.id);
+  return audienceOf(
+    conversation,
+    members.map((m) => m.userId),
+  );
+}
+
+/**
+ * The users told in-app of a new message: the user members who have not muted it. Those who see
+ * it only through the rule's other viewers (a view_all reader) are not notified: they read, they
+ * do not take part.
+ */
+export async function notifiedMembers(
+  ex: Executor,
+  conversation: Pick<ConversationRow, 'firmId' | 'id'>,
+): Promise<string[]> {
+  const members = await userMembers(ex, conversation.firmId, conversation.id);
+  return members.filter((m) => !m.muted).map((m) => m.userId);
+}
+
+/** Why the API refuses an ability to someone who sees the conversation. */
+const refusals: Record<ConversationAbility, string> = {
+  send: 'Only members can send messages in this conversation.',
+  manageMembers: 'Only the creator can manage the members of this conversation.',
+  mute: 'Only members can mute this conversation.',
+  end: 'Only the creator of this thread can end it.',
+  delete: 'Only the creator or an administrator can delete this conversation.',
+};
+
+/** A conversation as one actor finds it: the row, their membership (null for other viewers) and abilities. */
+export interface ConversationFor {
+  row: ConversationRow;
+  membership: MemberRow | null;
+  abilities: ConversationAbilities;
+}
+
+/** 403 unless the found conversation grants the ability (refusal overrides the usual explanation). */
+export function requireAbility(found: ConversationFor, ability: ConversationAbility, refusal?: string): void {
+  if (!found.abilities[ability]) throw forbidden(refusal ?? refusals[ability]);
+}
+
+/**
+ * The conversation with the actor's membership and abilities: 404 when the firm has no such
+ * conversation or the actor may not see it (so another firm's conversation, or one kept from the
+ * actor, looks the same as none), 403 when they see it but lack `ability` ('view' asks for nothing
+ * more). `lock` locks the row for the transaction.
+ */
+export async function loadConversationFor(
+  ex: Executor,
+  actor: StaffActor,
+  id: string,
+  ability: ConversationAbility | 'view',
+  options: { lock?: boolean; refusal?: string } = {},
+): Promise<ConversationFor> {
+  const row = await loadConversation(ex, actor.firmId, id, options.lock ?? false);
+  if (!row) throw notFound('conversation');
+  const membership = await loadMembership(ex, actor.firmId, id, actor.userId);
+  if (!canView(actor, row, membership !== null)) throw notFound('conversation');
+  const found = { row, membership, abilities: abilities(actor, row, membership !== null) };
+  if (ability !== 'view') requireAbility(found, ability, options.refusal);
+  return found;
+}

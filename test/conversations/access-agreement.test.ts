@@ -1,0 +1,158 @@
+import { and, inArray } from 'drizzle-orm';
+import fc from 'fast-check';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  abilities,
+  canView,
+  conversationAudience,
+  loadConversationFor,
+  notifiedMembers,
+  visibleConversations,
+} from '../../server/features/conversations/access';
+import type { ConversationRow } from '../../server/features/conversations/queries';
+import type { Database } from '../../server/platform/db/client';
+import { conversationMembers, conversations, users } from '../../server/platform/db/schema';
+import { permissions, roles, type StaffActor } from '../../server/platform/http/actor';
+import { Problem } from '../../server/platform/http/problem';
+import { cloneDatabase } from '../support/app';
+import { reachesStaff } from '../support/audience';
+
+// The access module states who sees a conversation once and derives three forms from it: the pure
+// check of the use cases, the SQL filter of the lists and the audience of real-time events. Here
+// random actors meet random conversations in a real database, and every form must give the same
+// answer (the loader, built on the pure check, and the notified members are held to it too).
+
+/** What the actor is to a generated conversation. */
+const standings = [
+  'none',
+  'member',
+  'muted member',
+  // A contact member whose id happens to be the actor's: membership is of users only.
+  'contact with the same id',
+] as const;
+
+const generatedConversation = fc.record({
+  // Every kind the API knows, and one without a rule, which must stay members-only.
+  kind: fc.constantFrom('secure_chat', 'sms', 'message', 'portal_chat', 'internal', 'toy'),
+  // Now and then the conversation is another firm's, whatever the actor is to it there.
+  ownFirm: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(true) },
+    { weight: 1, arbitrary: fc.constant(false) },
+  ),
+  standing: fc.constantFrom(...standings),
+  creator: fc.constantFrom('actor', 'someone else', 'nobody'),
+  otherMembers: fc.integer({ min: 0, max: 2 }),
+});
+
+const scenario = fc.record({
+  role: fc.constantFrom(...roles),
+  permissions: fc.subarray([...permissions]),
+  conversations: fc.array(generatedConversation, { minLength: 1, maxLength: 6 }),
+});
+
+describe('conversation access: pure check, SQL filter and audience agree', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  let firmId: string;
+  const otherFirmId = uuidv7();
+
+  beforeAll(async () => {
+    ({ database, drop } = await cloneDatabase());
+    const [firm] = await database.query<{ id: string }>('select id from firms order by id limit 1');
+    firmId = firm?.id as string;
+  });
+  afterAll(async () => {
+    await database.close();
+    await drop();
+  });
+
+  it('for random actors, kinds, memberships and permissions', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        const db = database.db;
+        const actor: StaffActor = {
+          kind: 'user',
+          firmId,
+          userId: uuidv7(),
+          role: s.role,
+          permissions: s.permissions,
+          via: 'session',
+        };
+        await db.insert(users).values({
+          firmId,
+          id: actor.userId,
+          email: `${actor.userId}@access.parley.test`,
+          name: 'Generated Actor',
+          role: actor.role,
+          permissions: actor.permissions,
+          passwordHash: 'not used',
+        });
+
+        const rows: { row: ConversationRow; member: boolean; notified: boolean }[] = [];
+        for (const c of s.conversations) {
+          const convFirm = c.ownFirm ? firmId : otherFirmId;
+          const createdBy = { actor: actor.userId, 'someone else': uuidv7(), nobody: null }[c.creator];
+          const [row] = await db
+            .insert(conversations)
+            .values({ firmId: convFirm, id: uuidv7(), kind: c.kind, createdBy })
+            .returning();
+          const conversation = row as ConversationRow;
+          const members = Array.from({ length: c.otherMembers }, () => ({
+            memberType: 'user',
+            memberId: uuidv7(),
+            muted: false,
+          }));
+          if (c.standing === 'member' || c.standing === 'muted member')
+            members.push({
+              memberType: 'user',
+              memberId: actor.userId,
+              muted: c.standing === 'muted member',
+            });
+          if (c.standing === 'contact with the same id')
+            members.push({ memberType: 'contact', memberId: actor.userId, muted: false });
+          if (members.length > 0)
+            await db
+              .insert(conversationMembers)
+              .values(members.map((m) => ({ ...m, firmId: convFirm, conversationId: conversation.id })));
+          const member = c.standing === 'member' || c.standing === 'muted member';
+          rows.push({ row: conversation, member, notified: c.standing === 'member' });
+        }
+
+        const ids = rows.map((r) => r.row.id);
+        const filtered = await db
+          .select({ id: conversations.id })
+          .from(conversations)
+          .where(and(visibleConversations(actor), inArray(conversations.id, ids)));
+        const bySql = new Set(filtered.map((r) => r.id));
+
+        for (const { row, member, notified } of rows) {
+          const what = `${row.kind} of ${row.firmId === firmId ? 'the firm' : 'another firm'}, member ${member}`;
+          // Another firm's conversation is out of reach whatever the rule says: every form is firm-scoped.
+          const pure = row.firmId === actor.firmId && canView(actor, row, member);
+          const audience = await conversationAudience(db, row.firmId, row);
+          // The gateway delivers an event only to sockets of the event's firm.
+          const reached = row.firmId === actor.firmId && reachesStaff(audience, actor);
+          expect(bySql.has(row.id), `SQL filter, ${what}`).toBe(pure);
+          expect(reached, `audience, ${what}`).toBe(pure);
+
+          const loaded = await loadConversationFor(db, actor, row.id, 'view').catch((error: unknown) => {
+            if (error instanceof Problem && error.status === 404) return null;
+            throw error;
+          });
+          expect(loaded !== null, `loadConversationFor, ${what}`).toBe(pure);
+          if (loaded) {
+            expect(loaded.membership !== null).toBe(member);
+            expect(loaded.abilities).toEqual(abilities(actor, row, member));
+          }
+
+          // In-app notifications go to unmuted user members, who are always in the audience.
+          const toNotify = await notifiedMembers(db, row);
+          expect(toNotify.includes(actor.userId), `notified, ${what}`).toBe(notified);
+          for (const userId of toNotify) expect(audience.userIds).toContain(userId);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
