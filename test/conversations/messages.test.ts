@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
-import { createThread, type DemoIds, demoIds, enlargeSecureChatPool, expectProblem, send } from './helpers';
+import { type DemoIds, demoIds } from '../support/demo-ids';
+import { createThread, enlargeSecureChatPool, expectProblem, send } from './helpers';
 
 describe('conversation messages', () => {
   let t: TestApp;

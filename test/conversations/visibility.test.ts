@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
+import { type DemoIds, demoIds } from '../support/demo-ids';
 import { DEMO_PASSWORD } from '../support/env';
-import { createThread, type DemoIds, demoIds, enlargeSecureChatPool, expectProblem, send } from './helpers';
+import { createThread, enlargeSecureChatPool, expectProblem, send } from './helpers';
 
 describe('conversation visibility', () => {
   let t: TestApp;

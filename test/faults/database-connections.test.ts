@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPostgres } from '../../server/platform/db/client';
-import { createThread, demoIds } from '../conversations/helpers';
+import { createThread } from '../conversations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
+import { demoIds } from '../support/demo-ids';
 import { settledJobs } from '../support/outbox';
 import { adminUrl } from '../support/postgres';
 

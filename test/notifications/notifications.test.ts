@@ -2,17 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConversation } from '../../server/features/conversations/queries';
 import { storeMessage } from '../../server/features/conversations/store-message';
 import { inTransaction } from '../../server/platform/bus/in-transaction';
-import {
-  createThread,
-  type DemoIds,
-  demoIds,
-  enlargeSecureChatPool,
-  expectProblem,
-  send,
-} from '../conversations/helpers';
+import { createThread, enlargeSecureChatPool, expectProblem, send } from '../conversations/helpers';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { type DemoIds, demoIds } from '../support/demo-ids';
 
 describe('notifications', () => {
   let t: TestApp;

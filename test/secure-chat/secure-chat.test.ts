@@ -3,10 +3,11 @@ import { countSegments } from '../../server/channels/sms/segments';
 import { createConversationRecord } from '../../server/features/conversations/create-conversation-record';
 import { demoSecureChatNumbers } from '../../server/features/demo/seed-demo';
 import { inTransaction } from '../../server/platform/bus/in-transaction';
-import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
+import { expectProblem } from '../conversations/helpers';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { type DemoIds, demoIds } from '../support/demo-ids';
 import { settledJobs } from '../support/outbox';
 import { waitFor } from '../support/wait';
 import {

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoSecureChatNumbers } from '../../server/features/demo/seed-demo';
-import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
+import { expectProblem } from '../conversations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { type DemoIds, demoIds } from '../support/demo-ids';
 import { JANE_MOBILE, JANE_WORK, linksOf, startedThread, startThread, writeCounts } from './helpers';
 
 const LIMIT_DETAIL = 'End an old thread with this client to start a new one.';

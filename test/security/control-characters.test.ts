@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLogins, demoSecureChatNumbers } from '../../server/features/demo/seed-demo';
-import { type DemoIds, demoIds } from '../conversations/helpers';
 import { JANE_MOBILE, startedThread } from '../secure-chat/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
+import { type DemoIds, demoIds } from '../support/demo-ids';
 
 // A NUL (and any other control character) in any string a client sends is a 400 naming the field, and
 // nothing changes: it used to reach PostgreSQL, which refuses NUL in text, and answer 500. Multi-line

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLogins, demoSecureChatNumbers } from '../../server/features/demo/seed-demo';
 import { createFirm } from '../../server/features/directory/create-firm';
-import { demoIds, expectProblem } from '../conversations/helpers';
+import { expectProblem } from '../conversations/helpers';
 import { contactIdByName, waitForMail } from '../portal-invitations/helpers';
 import { JANE_MOBILE, startedThread } from '../secure-chat/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { demoIds } from '../support/demo-ids';
 import { waitFor } from '../support/wait';
 
 // The development tools hand out activation links (/dev/mail), clients' numbers and texts

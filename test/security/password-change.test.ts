@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLogins } from '../../server/features/demo/seed-demo';
 import { SESSION_ENDED_CLOSE_CODE } from '../../server/realtime/gateway';
-import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
+import { expectProblem } from '../conversations/helpers';
 import { openStream, type Stream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { type DemoIds, demoIds } from '../support/demo-ids';
 import { DEMO_PASSWORD } from '../support/env';
 
 // Changing a password ends every other session of the user and closes their sockets, whoever changes

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '../conversations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { demoIds } from '../support/demo-ids';
 
 const DEFAULTS = {
   emailMode: 'privacy',

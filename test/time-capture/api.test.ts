@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LEDES_1998B_FIELDS, ledesId } from '../../server/features/time-capture/ledes';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
-import { type DemoIds, demoIds } from './helpers';
+import { type DemoIds, demoIds } from '../support/demo-ids';
 
 let t: TestApp;
 let ids: DemoIds;

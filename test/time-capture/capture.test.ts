@@ -7,7 +7,8 @@ import { inTransaction } from '../../server/platform/bus/in-transaction';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
-import { at, createConversation, type DemoIds, demoIds, sendAt, storedEvents, T0 } from './helpers';
+import { type DemoIds, demoIds } from '../support/demo-ids';
+import { at, createConversation, sendAt, storedEvents, T0 } from './helpers';
 
 let t: TestApp;
 let ids: DemoIds;
