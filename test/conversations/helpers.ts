@@ -20,14 +20,27 @@ export async function enlargeSecureChatPool(t: TestApp, ids: DemoIds): Promise<v
   expect(r.status, JSON.stringify(r.body)).toBe(200);
 }
 
+/** Where a test thread is started: a matter of the firm and a phone of a contact linked to it. */
+export interface ThreadPlace {
+  firmId: string;
+  matterId: string;
+  contactId: string;
+  contactPhone: string;
+}
+
+/** The demo firm's Roe matter with Jane's mobile. */
+export function roeWithJane(ids: DemoIds): ThreadPlace {
+  return { firmId: ids.firmId, matterId: ids.roeMatter, contactId: ids.jane, contactPhone: '+12025550143' };
+}
+
 /**
- * A conversation on the Roe matter with Jane, created by `creator` as its only member, plus the
+ * A conversation on the place's matter, created by `creator` as its only member, plus the
  * extra user members given (added by the creator). Secure chats are started through the API;
  * kinds that cannot be created through the API yet are written through the conversation core.
  */
 export async function createThread(
   t: TestApp,
-  ids: DemoIds,
+  place: ThreadPlace,
   creator: TestClient,
   options: { kind?: string; extraMembers?: string[] } = {},
 ): Promise<string> {
@@ -35,9 +48,9 @@ export async function createThread(
   if ((options.kind ?? 'secure_chat') === 'secure_chat') {
     const r = await creator.post('/api/v1/conversations', {
       kind: 'secure_chat',
-      matterId: ids.roeMatter,
-      contactId: ids.jane,
-      contactPhone: '(202) 555-0143',
+      matterId: place.matterId,
+      contactId: place.contactId,
+      contactPhone: place.contactPhone,
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     id = r.body.id;
@@ -45,10 +58,10 @@ export async function createThread(
     const me = (await creator.get('/api/v1/me')).body.user.id as string;
     const row = await inTransaction(t.deps, (tx) =>
       createConversationRecord(tx, t.deps, {
-        firmId: ids.firmId,
+        firmId: place.firmId,
         kind: options.kind as string,
         createdBy: me,
-        matterId: ids.roeMatter,
+        matterId: place.matterId,
         members: [{ memberType: 'user', memberId: me, role: 'creator' }],
       }),
     );

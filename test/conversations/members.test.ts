@@ -3,7 +3,7 @@ import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { type DemoIds, demoIds } from '../support/demo-ids';
-import { createThread, enlargeSecureChatPool, expectProblem, send } from './helpers';
+import { createThread, enlargeSecureChatPool, expectProblem, roeWithJane, send } from './helpers';
 
 describe('conversation members and mute', () => {
   let t: TestApp;
@@ -25,7 +25,7 @@ describe('conversation members and mute', () => {
     (await c.get(`/api/v1/conversations/${id}`)).body.members.map((m: { id: string }) => m.id);
 
   it('lets the creator add a user (201, then 200 again) who then sees the thread and hears of it', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     expect((await attorney2.get(`/api/v1/conversations/${id}`)).status).toBe(404);
     const stream = await openStream(t.url, { session: attorney2.cookie('parley_session') });
     try {
@@ -74,7 +74,7 @@ describe('conversation members and mute', () => {
   });
 
   it('adds a contact linked to the matter; a contact not linked or an unknown user is 422 not-linked', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     const jane = await attorney1.post(`/api/v1/conversations/${id}/members`, { contactId: ids.jane });
     expect(jane.status).toBe(201);
     expect(jane.body.members).toContainEqual(
@@ -96,7 +96,7 @@ describe('conversation members and mute', () => {
   });
 
   it('forbids a member who is not the creator to add or remove members or mute others (403)', async () => {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, roeWithJane(ids), attorney1, { extraMembers: [ids.users.attorney2] });
     expectProblem(
       await attorney2.post(`/api/v1/conversations/${id}/members`, { userId: ids.users.agent1 }),
       403,
@@ -110,7 +110,7 @@ describe('conversation members and mute', () => {
   });
 
   it('lets the creator remove a member, who then gets 404; the creator cannot be removed', async () => {
-    const id = await createThread(t, ids, attorney1, {
+    const id = await createThread(t, roeWithJane(ids), attorney1, {
       extraMembers: [ids.users.attorney2, ids.users.agent1],
     });
     await send(attorney1, id, 'hello all');
@@ -130,7 +130,7 @@ describe('conversation members and mute', () => {
   });
 
   it('mutes for oneself and, by the creator, for another member; muted members get no notification', async () => {
-    const id = await createThread(t, ids, attorney1, {
+    const id = await createThread(t, roeWithJane(ids), attorney1, {
       extraMembers: [ids.users.attorney2, ids.users.agent1],
     });
     const own = await attorney2.put(`/api/v1/conversations/${id}/mute`, { muted: true });

@@ -4,7 +4,7 @@ import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { type DemoIds, demoIds } from '../support/demo-ids';
-import { createThread, enlargeSecureChatPool, expectProblem, send } from './helpers';
+import { createThread, enlargeSecureChatPool, expectProblem, roeWithJane, send } from './helpers';
 
 describe('conversation messages', () => {
   let t: TestApp;
@@ -21,7 +21,7 @@ describe('conversation messages', () => {
   afterAll(() => t.close());
 
   it('stores a message encrypted with the conversation key and answers it decrypted', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     const plaintext = 'The settlement offer is 42,000 dollars — confidential';
     const sent = await send(attorney1, id, plaintext);
     expect(sent).toMatchObject({
@@ -63,7 +63,7 @@ describe('conversation messages', () => {
   });
 
   it('refuses an empty or oversized body with 400 naming body.body and stores nothing', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     for (const body of ['', '   ', 'x'.repeat(10_001)]) {
       const r = await attorney1.post(`/api/v1/conversations/${id}/messages`, { body });
       expectProblem(r, 400, 'validation');
@@ -80,7 +80,7 @@ describe('conversation messages', () => {
   });
 
   it('is idempotent by client id: 201, then 200 with the same message, one row', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     const clientId = uuidv7();
     const first = await attorney1.post(`/api/v1/conversations/${id}/messages`, {
       id: clientId,
@@ -107,7 +107,7 @@ describe('conversation messages', () => {
   });
 
   it('stores one message when ten retries with the same id arrive at once', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     const clientId = uuidv7();
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
@@ -126,8 +126,8 @@ describe('conversation messages', () => {
   });
 
   it('answers 409 when a client id is reused in another conversation', async () => {
-    const a = await createThread(t, ids, attorney1);
-    const b = await createThread(t, ids, attorney1);
+    const a = await createThread(t, roeWithJane(ids), attorney1);
+    const b = await createThread(t, roeWithJane(ids), attorney1);
     const clientId = uuidv7();
     await send(attorney1, a, 'first', { id: clientId });
     const r = await attorney1.post(`/api/v1/conversations/${b}/messages`, { id: clientId, body: 'second' });
@@ -140,7 +140,7 @@ describe('conversation messages', () => {
   });
 
   it('pages newest first with before, each message exactly once', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     const sent: string[] = [];
     for (let i = 0; i < 7; i++) sent.push((await send(attorney1, id, `message ${i}`)).id);
     const seen: string[] = [];
@@ -166,7 +166,7 @@ describe('conversation messages', () => {
   });
 
   it('pages with cursor, the list convention, to the end: one audited read per page', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     const sent: string[] = [];
     for (let i = 0; i < 7; i++) sent.push((await send(attorney1, id, `paged ${i}`)).id);
     const reads = async () =>
@@ -204,7 +204,7 @@ describe('conversation messages', () => {
   });
 
   it('refuses a query parameter it does not know with 400 naming it, reading and auditing nothing', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     await send(attorney1, id, 'not to be read');
     const r = await attorney1.get(`/api/v1/conversations/${id}/messages?limit=3&after=x&page=2`);
     expectProblem(r, 400, 'validation');
@@ -221,7 +221,7 @@ describe('conversation messages', () => {
   });
 
   it('keeps read state per member: unread counts, read receipts, forward only, read.updated', async () => {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, roeWithJane(ids), attorney1, { extraMembers: [ids.users.attorney2] });
     const m1 = await send(attorney1, id, 'one');
     const m2 = await send(attorney1, id, 'two');
     const m3 = await send(attorney1, id, 'three');
@@ -271,7 +271,7 @@ describe('conversation messages', () => {
     expect(await unreadOf(attorney2)).toBe(0);
     expect(await unreadOf(attorney1)).toBe(1);
 
-    const foreign = await createThread(t, ids, attorney2);
+    const foreign = await createThread(t, roeWithJane(ids), attorney2);
     const other = await send(attorney2, foreign, 'elsewhere');
     const wrong = await attorney2.post(`/api/v1/conversations/${id}/read`, { messageId: other.id });
     expectProblem(wrong, 400, 'validation');
@@ -279,7 +279,7 @@ describe('conversation messages', () => {
   });
 
   it('answers 409 conversation-ended on a send to an ended thread, but a retry still answers 200', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, roeWithJane(ids), attorney1);
     const clientId = uuidv7();
     await send(attorney1, id, 'before the end', { id: clientId });
     const ended = await attorney1.post(`/api/v1/conversations/${id}/end`);
@@ -296,7 +296,7 @@ describe('conversation messages', () => {
   });
 
   it('sends message.created with the message to the members’ sockets', async () => {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, roeWithJane(ids), attorney1, { extraMembers: [ids.users.attorney2] });
     const stream = await openStream(t.url, { session: attorney2.cookie('parley_session') });
     try {
       await stream.next('ready');
@@ -314,8 +314,8 @@ describe('conversation messages', () => {
   });
 
   it('lists conversations with kind, matter and status filters, most recent first, paged', async () => {
-    const older = await createThread(t, ids, attorney2);
-    const newer = await createThread(t, ids, attorney2);
+    const older = await createThread(t, roeWithJane(ids), attorney2);
+    const newer = await createThread(t, roeWithJane(ids), attorney2);
     await send(attorney2, older, 'bump');
     const r = await attorney2.get(
       `/api/v1/conversations?kind=secure_chat&matterId=${ids.roeMatter}&limit=200`,

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConversation } from '../../server/features/conversations/queries';
 import { storeMessage } from '../../server/features/conversations/store-message';
 import { inTransaction } from '../../server/platform/bus/in-transaction';
-import { createThread, enlargeSecureChatPool, expectProblem, send } from '../conversations/helpers';
+import {
+  createThread,
+  enlargeSecureChatPool,
+  expectProblem,
+  roeWithJane,
+  send,
+} from '../conversations/helpers';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
@@ -41,7 +47,7 @@ describe('notifications', () => {
   }
 
   it('notifies every unmuted user member but the author, with a title that holds no content', async () => {
-    const id = await createThread(t, ids, attorney1, {
+    const id = await createThread(t, roeWithJane(ids), attorney1, {
       extraMembers: [ids.users.attorney2, ids.users.agent1],
     });
     await agent1.put(`/api/v1/conversations/${id}/mute`, { muted: true });
@@ -86,7 +92,7 @@ describe('notifications', () => {
   });
 
   it('lists only the caller’s notifications, filters unread, pages, and marks read (one and all)', async () => {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, roeWithJane(ids), attorney1, { extraMembers: [ids.users.attorney2] });
     for (let i = 0; i < 3; i++) await fromClient(id, `ping ${i}`);
     const mine = await attorney2.get('/api/v1/notifications?unread=true&limit=200');
     expect(mine.status).toBe(200);
@@ -131,7 +137,7 @@ describe('notifications', () => {
   });
 
   it('marks the reader’s notifications read up to the message read in the conversation', async () => {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, roeWithJane(ids), attorney1, { extraMembers: [ids.users.attorney2] });
     const first = await fromClient(id, 'first');
     const second = await fromClient(id, 'second');
     const third = await fromClient(id, 'third');
