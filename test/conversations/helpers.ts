@@ -3,22 +3,6 @@ import { createConversationRecord } from '../../server/features/conversations/cr
 import { inTransaction } from '../../server/platform/bus/in-transaction';
 import type { TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
-import type { DemoIds } from '../support/demo-ids';
-
-/**
- * Gives the demo firm a pool of 40 more secure-chat numbers and raises the open-thread limit to its
- * maximum, so a test file can start many threads with the same client phone through the API.
- */
-export async function enlargeSecureChatPool(t: TestApp, ids: DemoIds): Promise<void> {
-  for (let i = 0; i < 40; i++)
-    await t.database.query(
-      `insert into firm_numbers (e164, firm_id, purpose) values ($1, $2, 'secure_chat')`,
-      [`+1202555${String(1000 + i)}`, ids.firmId],
-    );
-  const admin = await t.signIn('admin@demo.parley.test');
-  const r = await admin.put('/api/v1/settings', { secureChatMaxOpenPerClient: 20 });
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-}
 
 /** Where a test thread is started: a matter of the firm and a phone of a contact linked to it. */
 export interface ThreadPlace {
@@ -26,11 +10,6 @@ export interface ThreadPlace {
   matterId: string;
   contactId: string;
   contactPhone: string;
-}
-
-/** The demo firm's Roe matter with Jane's mobile. */
-export function roeWithJane(ids: DemoIds): ThreadPlace {
-  return { firmId: ids.firmId, matterId: ids.roeMatter, contactId: ids.jane, contactPhone: '+12025550143' };
 }
 
 /**
