@@ -150,7 +150,13 @@ export async function makeContact(
 /** A matter owned by `owner`, assigned to the owner and `assignees`, linked to `contacts`; made by `by`. */
 export async function makeMatter(
   by: StaffUser,
-  options: { owner?: StaffUser; assignees?: StaffUser[]; contacts?: Contact[]; name?: string } = {},
+  options: {
+    owner?: StaffUser;
+    assignees?: StaffUser[];
+    contacts?: Contact[];
+    number?: string;
+    name?: string;
+  } = {},
 ): Promise<Matter> {
   const suffix = unique();
   const owner = options.owner ?? by;
@@ -158,7 +164,7 @@ export async function makeMatter(
   const contactIds = (options.contacts ?? []).map((c) => c.id);
   const matter = created(
     await by.client.post('/api/v1/matters', {
-      number: `M-${suffix}`,
+      number: options.number ?? `M-${suffix}`,
       name: options.name ?? `Matter ${suffix}`,
       ownerId: owner.id,
       assigneeIds,
