@@ -67,11 +67,6 @@ function nextPhone(area: '646' | '312'): string {
   return `+1${area}555${String(phoneCounter).padStart(4, '0')}`;
 }
 
-/** A fresh client phone number, E.164. */
-export function newPhone(): string {
-  return nextPhone('312');
-}
-
 function created(r: Answer, what: string) {
   expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(201);
   return r.body;
@@ -133,7 +128,7 @@ export async function makeContact(
   options: { name?: string; phones?: number; emails?: number; coordinatorId?: string } = {},
 ): Promise<Contact> {
   const suffix = unique();
-  const phones = Array.from({ length: options.phones ?? 1 }, newPhone);
+  const phones = Array.from({ length: options.phones ?? 1 }, () => nextPhone('312'));
   const emails = Array.from({ length: options.emails ?? 1 }, (_, i) => `client-${suffix}-${i}@example.com`);
   const contact = created(
     await by.client.post('/api/v1/contacts', {
