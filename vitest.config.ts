@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 // - integration: everything under test/ except test/e2e/, and tests next to the code named *.int.test.ts.
 //   They get a copy of the seeded database template (inject) and the built web app.
 // - e2e: the browser tests in test/e2e/.
+// Where a test lives: a test that talks to a running server (HTTP or the stream) lives in test/<feature>/,
+// whatever feature it covers. Next to the code sit unit tests, and *.int.test.ts only for a platform
+// module tested against a database on its own, with no server (audit-log, keyring).
 // The template is made once per run and shared by integration and e2e (test/support/global-setup.ts).
 const INT = '**/*.int.test.{ts,tsx}';
 const E2E = 'test/e2e/**/*.test.ts';

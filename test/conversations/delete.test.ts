@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
-import { createThread, type DemoIds, demoIds, enlargeSecureChatPool, expectProblem, send } from './helpers';
+import { type Firm, makeContact, makeFirm, makeMatter, makeUser, type StaffUser } from '../support/factories';
+import { createThread, expectProblem, send, type ThreadPlace } from './helpers';
 
 const TABLES = [
   ['messages', 'conversation_id'],
@@ -16,17 +17,33 @@ const TABLES = [
 
 describe('DELETE /api/v1/conversations/:id', () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let firm: Firm;
+  let owner: StaffUser;
+  let colleague: StaffUser;
+  let place: ThreadPlace;
   let attorney1: TestClient;
   let attorney2: TestClient;
   let admin: TestClient;
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
-    await enlargeSecureChatPool(t, ids);
-    attorney1 = await t.signIn('attorney1@demo.parley.test');
-    attorney2 = await t.signIn('attorney2@demo.parley.test');
-    admin = await t.signIn('admin@demo.parley.test');
+    // Every case starts a thread with the same client phone: a pool and a limit for all of them.
+    firm = await makeFirm(t, { numbers: 10 });
+    owner = await makeUser(t, firm, { role: 'attorney' });
+    colleague = await makeUser(t, firm, { role: 'attorney' });
+    const client = await makeContact(owner);
+    const matter = await makeMatter(owner, { assignees: [colleague], contacts: [client] });
+    place = {
+      firmId: firm.id,
+      matterId: matter.id,
+      contactId: client.id,
+      contactPhone: client.phones[0] as string,
+    };
+    expect((await firm.admin.client.put('/api/v1/settings', { secureChatMaxOpenPerClient: 10 })).status).toBe(
+      200,
+    );
+    attorney1 = owner.client;
+    attorney2 = colleague.client;
+    admin = firm.admin.client;
   });
   afterAll(() => t.close());
 
@@ -44,13 +61,13 @@ describe('DELETE /api/v1/conversations/:id', () => {
 
   /** A thread with members, messages, a delivery, notifications and a secure-chat link. */
   async function populated() {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, place, attorney1, { extraMembers: [colleague.id] });
     const m = await send(attorney1, id, 'to be shredded');
     await send(attorney2, id, 'reply to be shredded');
     await t.database.query(
       `insert into message_deliveries (firm_id, message_id, channel, recipient, status, conversation_id)
        values ($1, $2, 'email', 'jane.roe@example.com', 'sent', $3)`,
-      [ids.firmId, m.id, id],
+      [firm.id, m.id, id],
     );
     const before = await leftovers(id);
     expect(before.messages).toBe(2);
@@ -70,7 +87,7 @@ describe('DELETE /api/v1/conversations/:id', () => {
     await t.database.query(
       `insert into outbox (firm_id, id, topic, payload, idempotency_key, next_attempt_at)
        values ($1, gen_random_uuid(), 'test.later', '{}', $2, now() + interval '1 day')`,
-      [ids.firmId, first?.id],
+      [firm.id, first?.id],
     );
     const stream = await openStream(t.url, { session: attorney2.cookie('parley_session') });
     try {
@@ -92,8 +109,8 @@ describe('DELETE /api/v1/conversations/:id', () => {
       [id],
     );
     expect(audit).toHaveLength(1);
-    expect(audit[0]?.actor_id).toBe(ids.users.attorney1);
-    expect(audit[0]?.details).toMatchObject({ kind: 'secure_chat', matterId: ids.roeMatter, messages: 2 });
+    expect(audit[0]?.actor_id).toBe(owner.id);
+    expect(audit[0]?.details).toMatchObject({ kind: 'secure_chat', matterId: place.matterId, messages: 2 });
     expect(JSON.stringify(audit)).not.toContain('shredded');
     const verify = await admin.get('/api/v1/audit/verify');
     expect(verify.status).toBe(200);
@@ -114,7 +131,7 @@ describe('DELETE /api/v1/conversations/:id', () => {
     const id = await populated();
     const before = await leftovers(id);
     expectProblem(await attorney2.delete(`/api/v1/conversations/${id}`), 403);
-    const agent = await t.signIn('agent1@demo.parley.test');
+    const agent = (await makeUser(t, firm, { role: 'agent' })).client;
     expectProblem(await agent.delete(`/api/v1/conversations/${id}`), 404);
     expect(await leftovers(id)).toEqual(before);
   });

@@ -4,73 +4,22 @@ import { inTransaction } from '../../server/platform/bus/in-transaction';
 import type { TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
 
-/** Ids of the demo firm's people and matters, read straight from the seeded database. */
-export interface DemoIds {
+/** Where a test thread is started: a matter of the firm and a phone of a contact linked to it. */
+export interface ThreadPlace {
   firmId: string;
-  users: Record<'admin' | 'attorney1' | 'attorney2' | 'agent1' | 'agent2', string>;
-  /** Roe v. Acme Corp. (owner attorney1; assignees attorney1, attorney2; contact Jane Roe). */
-  roeMatter: string;
-  /** Estate of Smith (owner attorney2; contact John Smith). */
-  smithMatter: string;
-  jane: string;
-  john: string;
-  /** Maria Garcia: linked to no matter. */
-  maria: string;
-}
-
-export async function demoIds(t: TestApp): Promise<DemoIds> {
-  const users = await t.database.query<{ id: string; email: string; firm_id: string }>(
-    'select id, email, firm_id from users',
-  );
-  const byEmail = (local: string) => {
-    const u = users.find((r) => r.email === `${local}@demo.parley.test`);
-    if (!u) throw new Error(`no demo user ${local}`);
-    return u;
-  };
-  const matters = await t.database.query<{ id: string; number: string }>('select id, number from matters');
-  const contacts = await t.database.query<{ id: string; name: string }>('select id, name from contacts');
-  const matter = (n: string) => matters.find((m) => m.number === n)?.id as string;
-  const contact = (n: string) => contacts.find((c) => c.name === n)?.id as string;
-  return {
-    firmId: byEmail('admin').firm_id,
-    users: {
-      admin: byEmail('admin').id,
-      attorney1: byEmail('attorney1').id,
-      attorney2: byEmail('attorney2').id,
-      agent1: byEmail('agent1').id,
-      agent2: byEmail('agent2').id,
-    },
-    roeMatter: matter('2026-0001'),
-    smithMatter: matter('2026-0002'),
-    jane: contact('Jane Roe'),
-    john: contact('John Smith'),
-    maria: contact('Maria Garcia'),
-  };
+  matterId: string;
+  contactId: string;
+  contactPhone: string;
 }
 
 /**
- * Gives the demo firm a pool of 40 more secure-chat numbers and raises the open-thread limit to its
- * maximum, so a test file can start many threads with the same client phone through the API.
- */
-export async function enlargeSecureChatPool(t: TestApp, ids: DemoIds): Promise<void> {
-  for (let i = 0; i < 40; i++)
-    await t.database.query(
-      `insert into firm_numbers (e164, firm_id, purpose) values ($1, $2, 'secure_chat')`,
-      [`+1202555${String(1000 + i)}`, ids.firmId],
-    );
-  const admin = await t.signIn('admin@demo.parley.test');
-  const r = await admin.put('/api/v1/settings', { secureChatMaxOpenPerClient: 20 });
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-}
-
-/**
- * A conversation on the Roe matter with Jane, created by `creator` as its only member, plus the
+ * A conversation on the place's matter, created by `creator` as its only member, plus the
  * extra user members given (added by the creator). Secure chats are started through the API;
  * kinds that cannot be created through the API yet are written through the conversation core.
  */
 export async function createThread(
   t: TestApp,
-  ids: DemoIds,
+  place: ThreadPlace,
   creator: TestClient,
   options: { kind?: string; extraMembers?: string[] } = {},
 ): Promise<string> {
@@ -78,9 +27,9 @@ export async function createThread(
   if ((options.kind ?? 'secure_chat') === 'secure_chat') {
     const r = await creator.post('/api/v1/conversations', {
       kind: 'secure_chat',
-      matterId: ids.roeMatter,
-      contactId: ids.jane,
-      contactPhone: '(202) 555-0143',
+      matterId: place.matterId,
+      contactId: place.contactId,
+      contactPhone: place.contactPhone,
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     id = r.body.id;
@@ -88,10 +37,10 @@ export async function createThread(
     const me = (await creator.get('/api/v1/me')).body.user.id as string;
     const row = await inTransaction(t.deps, (tx) =>
       createConversationRecord(tx, t.deps, {
-        firmId: ids.firmId,
+        firmId: place.firmId,
         kind: options.kind as string,
         createdBy: me,
-        matterId: ids.roeMatter,
+        matterId: place.matterId,
         members: [{ memberType: 'user', memberId: me, role: 'creator' }],
       }),
     );

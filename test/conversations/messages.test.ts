@@ -3,30 +3,59 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
-import { createThread, type DemoIds, demoIds, enlargeSecureChatPool, expectProblem, send } from './helpers';
+import {
+  type Contact,
+  type Firm,
+  makeContact,
+  makeFirm,
+  makeMatter,
+  makeUser,
+  type StaffUser,
+} from '../support/factories';
+import { createThread, expectProblem, send, type ThreadPlace } from './helpers';
 
 describe('conversation messages', () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let firm: Firm;
+  let alex: StaffUser;
+  let blair: StaffUser;
+  let jane: Contact;
+  let place: ThreadPlace;
+  /** A matter of blair's that the threads are not on. */
+  let otherMatterId: string;
   let attorney1: TestClient;
   let attorney2: TestClient;
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
-    await enlargeSecureChatPool(t, ids);
-    attorney1 = await t.signIn('attorney1@demo.parley.test');
-    attorney2 = await t.signIn('attorney2@demo.parley.test');
+    // Many cases start threads with the same client phone: a large pool and the highest limit.
+    firm = await makeFirm(t, { numbers: 40 });
+    expect((await firm.admin.client.put('/api/v1/settings', { secureChatMaxOpenPerClient: 20 })).status).toBe(
+      200,
+    );
+    alex = await makeUser(t, firm, { role: 'attorney', name: 'Alex Attorney' });
+    blair = await makeUser(t, firm, { role: 'attorney', name: 'Blair Barrister' });
+    jane = await makeContact(alex, { name: 'Jane Roe' });
+    const matter = await makeMatter(alex, { assignees: [blair], contacts: [jane] });
+    otherMatterId = (await makeMatter(blair)).id;
+    place = {
+      firmId: firm.id,
+      matterId: matter.id,
+      contactId: jane.id,
+      contactPhone: jane.phones[0] as string,
+    };
+    attorney1 = alex.client;
+    attorney2 = blair.client;
   });
   afterAll(() => t.close());
 
   it('stores a message encrypted with the conversation key and answers it decrypted', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, place, attorney1);
     const plaintext = 'The settlement offer is 42,000 dollars — confidential';
     const sent = await send(attorney1, id, plaintext);
     expect(sent).toMatchObject({
       conversationId: id,
       authorType: 'user',
-      authorId: ids.users.attorney1,
+      authorId: alex.id,
       authorName: 'Alex Attorney',
       body: plaintext,
       format: 'text',
@@ -62,7 +91,7 @@ describe('conversation messages', () => {
   });
 
   it('refuses an empty or oversized body with 400 naming body.body and stores nothing', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, place, attorney1);
     for (const body of ['', '   ', 'x'.repeat(10_001)]) {
       const r = await attorney1.post(`/api/v1/conversations/${id}/messages`, { body });
       expectProblem(r, 400, 'validation');
@@ -79,7 +108,7 @@ describe('conversation messages', () => {
   });
 
   it('is idempotent by client id: 201, then 200 with the same message, one row', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, place, attorney1);
     const clientId = uuidv7();
     const first = await attorney1.post(`/api/v1/conversations/${id}/messages`, {
       id: clientId,
@@ -106,7 +135,7 @@ describe('conversation messages', () => {
   });
 
   it('stores one message when ten retries with the same id arrive at once', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, place, attorney1);
     const clientId = uuidv7();
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
@@ -125,8 +154,8 @@ describe('conversation messages', () => {
   });
 
   it('answers 409 when a client id is reused in another conversation', async () => {
-    const a = await createThread(t, ids, attorney1);
-    const b = await createThread(t, ids, attorney1);
+    const a = await createThread(t, place, attorney1);
+    const b = await createThread(t, place, attorney1);
     const clientId = uuidv7();
     await send(attorney1, a, 'first', { id: clientId });
     const r = await attorney1.post(`/api/v1/conversations/${b}/messages`, { id: clientId, body: 'second' });
@@ -139,7 +168,7 @@ describe('conversation messages', () => {
   });
 
   it('pages newest first with before, each message exactly once', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, place, attorney1);
     const sent: string[] = [];
     for (let i = 0; i < 7; i++) sent.push((await send(attorney1, id, `message ${i}`)).id);
     const seen: string[] = [];
@@ -165,7 +194,7 @@ describe('conversation messages', () => {
   });
 
   it('pages with cursor, the list convention, to the end: one audited read per page', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, place, attorney1);
     const sent: string[] = [];
     for (let i = 0; i < 7; i++) sent.push((await send(attorney1, id, `paged ${i}`)).id);
     const reads = async () =>
@@ -203,7 +232,7 @@ describe('conversation messages', () => {
   });
 
   it('refuses a query parameter it does not know with 400 naming it, reading and auditing nothing', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, place, attorney1);
     await send(attorney1, id, 'not to be read');
     const r = await attorney1.get(`/api/v1/conversations/${id}/messages?limit=3&after=x&page=2`);
     expectProblem(r, 400, 'validation');
@@ -220,13 +249,13 @@ describe('conversation messages', () => {
   });
 
   it('keeps read state per member: unread counts, read receipts, forward only, read.updated', async () => {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, place, attorney1, { extraMembers: [blair.id] });
     const m1 = await send(attorney1, id, 'one');
     const m2 = await send(attorney1, id, 'two');
     const m3 = await send(attorney1, id, 'three');
 
     const unreadOf = async (c: TestClient) => {
-      const r = await c.get(`/api/v1/conversations?matterId=${ids.roeMatter}&limit=200`);
+      const r = await c.get(`/api/v1/conversations?matterId=${place.matterId}&limit=200`);
       return r.body.items.find((x: { id: string }) => x.id === id)?.unreadCount;
     };
     expect(await unreadOf(attorney2)).toBe(3);
@@ -242,7 +271,7 @@ describe('conversation messages', () => {
       expect(event.data).toMatchObject({
         conversationId: id,
         memberType: 'user',
-        memberId: ids.users.attorney2,
+        memberId: blair.id,
         lastReadMessageId: m2.id,
       });
     } finally {
@@ -261,8 +290,8 @@ describe('conversation messages', () => {
         m.readBy.map((r) => r.id),
       ]),
     );
-    expect(readers[m1.id]).toEqual([ids.users.attorney2]);
-    expect(readers[m2.id]).toEqual([ids.users.attorney2]);
+    expect(readers[m1.id]).toEqual([blair.id]);
+    expect(readers[m2.id]).toEqual([blair.id]);
     expect(readers[m3.id]).toEqual([]);
 
     // A reply by attorney2 counts for attorney1 and marks everything up to it read for attorney2.
@@ -270,7 +299,7 @@ describe('conversation messages', () => {
     expect(await unreadOf(attorney2)).toBe(0);
     expect(await unreadOf(attorney1)).toBe(1);
 
-    const foreign = await createThread(t, ids, attorney2);
+    const foreign = await createThread(t, place, attorney2);
     const other = await send(attorney2, foreign, 'elsewhere');
     const wrong = await attorney2.post(`/api/v1/conversations/${id}/read`, { messageId: other.id });
     expectProblem(wrong, 400, 'validation');
@@ -278,7 +307,7 @@ describe('conversation messages', () => {
   });
 
   it('answers 409 conversation-ended on a send to an ended thread, but a retry still answers 200', async () => {
-    const id = await createThread(t, ids, attorney1);
+    const id = await createThread(t, place, attorney1);
     const clientId = uuidv7();
     await send(attorney1, id, 'before the end', { id: clientId });
     const ended = await attorney1.post(`/api/v1/conversations/${id}/end`);
@@ -295,7 +324,7 @@ describe('conversation messages', () => {
   });
 
   it('sends message.created with the message to the members’ sockets', async () => {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, place, attorney1, { extraMembers: [blair.id] });
     const stream = await openStream(t.url, { session: attorney2.cookie('parley_session') });
     try {
       await stream.next('ready');
@@ -305,7 +334,7 @@ describe('conversation messages', () => {
       expect(frame.data.message).toMatchObject({
         id: sent.id,
         body: 'live update',
-        authorId: ids.users.attorney1,
+        authorId: alex.id,
       });
     } finally {
       stream.ws.close();
@@ -313,11 +342,11 @@ describe('conversation messages', () => {
   });
 
   it('lists conversations with kind, matter and status filters, most recent first, paged', async () => {
-    const older = await createThread(t, ids, attorney2);
-    const newer = await createThread(t, ids, attorney2);
+    const older = await createThread(t, place, attorney2);
+    const newer = await createThread(t, place, attorney2);
     await send(attorney2, older, 'bump');
     const r = await attorney2.get(
-      `/api/v1/conversations?kind=secure_chat&matterId=${ids.roeMatter}&limit=200`,
+      `/api/v1/conversations?kind=secure_chat&matterId=${place.matterId}&limit=200`,
     );
     expect(r.status).toBe(200);
     const order = r.body.items.map((c: { id: string }) => c.id);
@@ -326,16 +355,16 @@ describe('conversation messages', () => {
     expect(item).toMatchObject({
       kind: 'secure_chat',
       status: 'open',
-      matterId: ids.roeMatter,
-      contact: { id: ids.jane, name: 'Jane Roe' },
-      contactPhone: '+12025550143',
+      matterId: place.matterId,
+      contact: { id: jane.id, name: 'Jane Roe' },
+      contactPhone: place.contactPhone,
       unreadCount: 0,
       muted: false,
       member: true,
       alert: null,
       abilities: { send: true, manageMembers: true, mute: true, end: true, delete: true },
     });
-    const none = await attorney2.get(`/api/v1/conversations?matterId=${ids.smithMatter}`);
+    const none = await attorney2.get(`/api/v1/conversations?matterId=${otherMatterId}`);
     expect(none.body.items.map((c: { id: string }) => c.id)).not.toContain(newer);
     const closed = await attorney2.get('/api/v1/conversations?filter=closed');
     expect(closed.body.items.map((c: { id: string }) => c.id)).not.toContain(newer);
@@ -358,7 +387,7 @@ describe('conversation messages', () => {
   it('answers 422 kind-not-supported for kinds not built yet, and 400 for a bad kind', async () => {
     const internal = await attorney1.post('/api/v1/conversations', {
       kind: 'internal',
-      userIds: [ids.users.attorney2],
+      userIds: [blair.id],
     });
     expectProblem(internal, 422, 'kind-not-supported');
     const bad = await attorney1.post('/api/v1/conversations', { kind: 'carrier-pigeon' });

@@ -2,37 +2,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
-import { DEMO_PASSWORD } from '../support/env';
-import { createThread, type DemoIds, demoIds, enlargeSecureChatPool, expectProblem, send } from './helpers';
+import { makeContact, makeFirm, makeMatter, makeUser, type StaffUser } from '../support/factories';
+import { createThread, expectProblem, send, type ThreadPlace } from './helpers';
 
 describe('conversation visibility', () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let owner: StaffUser;
+  let assignee: StaffUser;
   let attorney1: TestClient;
   let attorney2: TestClient;
   let admin: TestClient;
   let viewer: TestClient;
   let viewerId: string;
+  let place: ThreadPlace;
   let thread: string;
   let firstMessage: string;
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
-    await enlargeSecureChatPool(t, ids);
-    attorney1 = await t.signIn('attorney1@demo.parley.test');
-    attorney2 = await t.signIn('attorney2@demo.parley.test');
-    admin = await t.signIn('admin@demo.parley.test');
-    const created = await admin.post('/api/v1/users', {
-      email: 'viewer@demo.parley.test',
-      name: 'Vic Viewer',
-      role: 'staff',
-      password: DEMO_PASSWORD,
-      permissions: ['secure_chat.view_all'],
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    viewerId = created.body.id;
-    viewer = await t.signIn('viewer@demo.parley.test');
-    thread = await createThread(t, ids, attorney1);
+    const firm = await makeFirm(t);
+    owner = await makeUser(t, firm, { role: 'attorney' });
+    // Assigned to the matter, yet no member of the thread: the matter alone shows no conversation.
+    assignee = await makeUser(t, firm, { role: 'attorney' });
+    const watcher = await makeUser(t, firm, { role: 'staff', permissions: ['secure_chat.view_all'] });
+    const client = await makeContact(owner);
+    const matter = await makeMatter(owner, { assignees: [assignee], contacts: [client] });
+    place = {
+      firmId: firm.id,
+      matterId: matter.id,
+      contactId: client.id,
+      contactPhone: client.phones[0] as string,
+    };
+    attorney1 = owner.client;
+    attorney2 = assignee.client;
+    admin = firm.admin.client;
+    viewer = watcher.client;
+    viewerId = watcher.id;
+    thread = await createThread(t, place, attorney1);
     firstMessage = (await send(attorney1, thread, 'private to members')).id;
   });
   afterAll(() => t.close());
@@ -43,8 +48,8 @@ describe('conversation visibility', () => {
     ['GET messages', () => c.get(`/api/v1/conversations/${id}/messages`)],
     ['POST message', () => c.post(`/api/v1/conversations/${id}/messages`, { body: 'let me in' })],
     ['POST read', () => c.post(`/api/v1/conversations/${id}/read`, { messageId: firstMessage })],
-    ['POST member', () => c.post(`/api/v1/conversations/${id}/members`, { userId: ids.users.attorney2 })],
-    ['DELETE member', () => c.delete(`/api/v1/conversations/${id}/members/${ids.users.attorney1}`)],
+    ['POST member', () => c.post(`/api/v1/conversations/${id}/members`, { userId: assignee.id })],
+    ['DELETE member', () => c.delete(`/api/v1/conversations/${id}/members/${owner.id}`)],
     ['PUT mute', () => c.put(`/api/v1/conversations/${id}/mute`, { muted: true })],
     ['DELETE conversation', () => c.delete(`/api/v1/conversations/${id}`)],
   ];
@@ -98,7 +103,7 @@ describe('conversation visibility', () => {
     });
     const detail = await viewer.get(`/api/v1/conversations/${thread}`);
     expect(detail.status).toBe(200);
-    expect(detail.body.members.map((m: { id: string }) => m.id)).toEqual([ids.users.attorney1]);
+    expect(detail.body.members.map((m: { id: string }) => m.id)).toEqual([owner.id]);
     const messages = await viewer.get(`/api/v1/conversations/${thread}/messages`);
     expect(messages.status).toBe(200);
     expect(messages.body.items.map((m: { body: string }) => m.body)).toContain('private to members');
@@ -125,19 +130,19 @@ describe('conversation visibility', () => {
   it('audits each read of messages by a member', async () => {
     const before = await t.database.query(
       `select id from audit_log where action = 'conversation.read' and target_id = $1 and actor_id = $2`,
-      [thread, ids.users.attorney1],
+      [thread, owner.id],
     );
     await attorney1.get(`/api/v1/conversations/${thread}/messages`);
     await attorney1.get(`/api/v1/conversations/${thread}/messages?limit=1`);
     const after = await t.database.query(
       `select id from audit_log where action = 'conversation.read' and target_id = $1 and actor_id = $2`,
-      [thread, ids.users.attorney1],
+      [thread, owner.id],
     );
     expect(after.length - before.length).toBe(2);
   });
 
   it('shows view_all only for secure chats: other kinds stay members-only even for an admin', async () => {
-    const internal = await createThread(t, ids, attorney1, { kind: 'internal' });
+    const internal = await createThread(t, place, attorney1, { kind: 'internal' });
     expect((await admin.get(`/api/v1/conversations/${internal}`)).status).toBe(404);
     expect((await viewer.get(`/api/v1/conversations/${internal}/messages`)).status).toBe(404);
     expect((await attorney1.get(`/api/v1/conversations/${internal}`)).status).toBe(200);

@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPostgres } from '../../server/platform/db/client';
-import { createThread, demoIds } from '../conversations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
+import { makeContact, makeConversation, makeFirm, makeMatter, makeUser } from '../support/factories';
 import { settledJobs } from '../support/outbox';
 import { adminUrl } from '../support/postgres';
 
@@ -20,8 +20,13 @@ describe.skipIf(!process.env.DATABASE_URL)('when PostgreSQL closes the server’
     // A separate connection, to another database, that the terminations never hit.
     admin = openPostgres(adminUrl(process.env.DATABASE_URL as string), 1);
     datname = new URL(t.env.DATABASE_URL as string).pathname.slice(1);
-    attorney = await t.signIn('attorney1@demo.parley.test');
-    conversationId = await createThread(t, await demoIds(t), attorney);
+    const firm = await makeFirm(t);
+    const owner = await makeUser(t, firm, { role: 'attorney' });
+    const contact = await makeContact(owner);
+    conversationId = (
+      await makeConversation(owner, await makeMatter(owner, { contacts: [contact] }), contact)
+    ).id;
+    attorney = owner.client;
   });
   afterAll(async () => {
     await admin?.close();

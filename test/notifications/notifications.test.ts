@@ -2,42 +2,63 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConversation } from '../../server/features/conversations/queries';
 import { storeMessage } from '../../server/features/conversations/store-message';
 import { inTransaction } from '../../server/platform/bus/in-transaction';
-import {
-  createThread,
-  type DemoIds,
-  demoIds,
-  enlargeSecureChatPool,
-  expectProblem,
-  send,
-} from '../conversations/helpers';
+import { createThread, expectProblem, send, type ThreadPlace } from '../conversations/helpers';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import {
+  type Contact,
+  type Firm,
+  makeContact,
+  makeFirm,
+  makeMatter,
+  makeUser,
+  type StaffUser,
+} from '../support/factories';
 
 describe('notifications', () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let firm: Firm;
+  let alex: StaffUser;
+  let blair: StaffUser;
+  let casey: StaffUser;
+  let jane: Contact;
+  let place: ThreadPlace;
   let attorney1: TestClient;
   let attorney2: TestClient;
   let agent1: TestClient;
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
-    await enlargeSecureChatPool(t, ids);
-    attorney1 = await t.signIn('attorney1@demo.parley.test');
-    attorney2 = await t.signIn('attorney2@demo.parley.test');
-    agent1 = await t.signIn('agent1@demo.parley.test');
+    // Every case starts a thread with the same client phone: a pool and a limit for all of them.
+    firm = await makeFirm(t, { numbers: 10 });
+    expect((await firm.admin.client.put('/api/v1/settings', { secureChatMaxOpenPerClient: 10 })).status).toBe(
+      200,
+    );
+    alex = await makeUser(t, firm, { role: 'attorney', name: 'Alex Attorney' });
+    blair = await makeUser(t, firm, { role: 'attorney', name: 'Blair Barrister' });
+    casey = await makeUser(t, firm, { role: 'agent' });
+    jane = await makeContact(alex, { name: 'Jane Roe' });
+    const matter = await makeMatter(alex, { assignees: [blair], contacts: [jane] });
+    place = {
+      firmId: firm.id,
+      matterId: matter.id,
+      contactId: jane.id,
+      contactPhone: jane.phones[0] as string,
+    };
+    attorney1 = alex.client;
+    attorney2 = blair.client;
+    agent1 = casey.client;
   });
   afterAll(() => t.close());
 
   /** Stores a message from Jane (as an inbound text would) through the conversation core. */
   async function fromClient(conversationId: string, body: string) {
     return inTransaction(t.deps, async (tx, events) => {
-      const conversation = await loadConversation(tx, ids.firmId, conversationId, true);
+      const conversation = await loadConversation(tx, firm.id, conversationId, true);
       if (!conversation) throw new Error('no conversation');
       const stored = await storeMessage(tx, t.deps, {
         conversation,
-        author: { type: 'contact', id: ids.jane },
+        author: { type: 'contact', id: jane.id },
         body,
         source: 'sms',
       });
@@ -47,8 +68,8 @@ describe('notifications', () => {
   }
 
   it('notifies every unmuted user member but the author, with a title that holds no content', async () => {
-    const id = await createThread(t, ids, attorney1, {
-      extraMembers: [ids.users.attorney2, ids.users.agent1],
+    const id = await createThread(t, place, attorney1, {
+      extraMembers: [blair.id, casey.id],
     });
     await agent1.put(`/api/v1/conversations/${id}/mute`, { muted: true });
     const a2 = await openStream(t.url, { session: attorney2.cookie('parley_session') });
@@ -62,7 +83,7 @@ describe('notifications', () => {
         title: 'New message from Jane Roe',
         conversationId: id,
         messageId: message.id,
-        matterId: ids.roeMatter,
+        matterId: place.matterId,
         readAt: null,
       });
       const own = await a1.next('notification.created');
@@ -80,7 +101,7 @@ describe('notifications', () => {
       'select user_id, title from notifications where conversation_id = $1 order by user_id',
       [id],
     );
-    expect(rows.map((r) => r.user_id).sort()).toEqual([ids.users.attorney1, ids.users.attorney2].sort());
+    expect(rows.map((r) => r.user_id).sort()).toEqual([alex.id, blair.id].sort());
     expect(JSON.stringify(rows)).not.toContain('secret');
 
     const staff = await send(attorney2, id, 'staff reply');
@@ -88,11 +109,11 @@ describe('notifications', () => {
       'select user_id, title from notifications where message_id = $1',
       [staff.id],
     );
-    expect(forStaff).toEqual([{ user_id: ids.users.attorney1, title: 'New message from Blair Barrister' }]);
+    expect(forStaff).toEqual([{ user_id: alex.id, title: 'New message from Blair Barrister' }]);
   });
 
   it('lists only the caller’s notifications, filters unread, pages, and marks read (one and all)', async () => {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, place, attorney1, { extraMembers: [blair.id] });
     for (let i = 0; i < 3; i++) await fromClient(id, `ping ${i}`);
     const mine = await attorney2.get('/api/v1/notifications?unread=true&limit=200');
     expect(mine.status).toBe(200);
@@ -137,7 +158,7 @@ describe('notifications', () => {
   });
 
   it('marks the reader’s notifications read up to the message read in the conversation', async () => {
-    const id = await createThread(t, ids, attorney1, { extraMembers: [ids.users.attorney2] });
+    const id = await createThread(t, place, attorney1, { extraMembers: [blair.id] });
     const first = await fromClient(id, 'first');
     const second = await fromClient(id, 'second');
     const third = await fromClient(id, 'third');

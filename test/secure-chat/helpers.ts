@@ -3,10 +3,6 @@ import type { Frame, Stream } from '../realtime/stream-client';
 import type { TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
 
-/** Jane Roe's two phones (seed-demo.ts): mobile and work. */
-export const JANE_MOBILE = '+12025550143';
-export const JANE_WORK = '+12025550144';
-
 /** POST /api/v1/conversations for a secure chat; answers the raw response. */
 export function startThread(
   c: TestClient,

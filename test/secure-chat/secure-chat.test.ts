@@ -1,17 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSegments } from '../../server/channels/sms/segments';
 import { createConversationRecord } from '../../server/features/conversations/create-conversation-record';
-import { demoSecureChatNumbers } from '../../server/features/demo/seed-demo';
 import { inTransaction } from '../../server/platform/bus/in-transaction';
-import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
+import { expectProblem } from '../conversations/helpers';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import {
+  type Contact,
+  type Firm,
+  makeContact,
+  makeFirm,
+  makeMatter,
+  makeUser,
+  type StaffUser,
+} from '../support/factories';
 import { settledJobs } from '../support/outbox';
 import { waitFor } from '../support/wait';
 import {
-  JANE_MOBILE,
-  JANE_WORK,
   linksOf,
   messagesOf,
   nextMatching,
@@ -21,7 +27,10 @@ import {
   writeCounts,
 } from './helpers';
 
-const [POOL_A] = demoSecureChatNumbers;
+/** A US number in E.164 written the way people type it: %a area code, %e exchange, %n line. */
+function formatted(e164: string, pattern: string): string {
+  return pattern.replace('%a', e164.slice(2, 5)).replace('%e', e164.slice(5, 8)).replace('%n', e164.slice(8));
+}
 
 /** Texts the simulated phone received. */
 async function phoneInbox(c: TestClient, phone: string) {
@@ -46,7 +55,21 @@ async function clientTexts(c: TestClient, from: string, to: string, body: string
 
 describe('secure chat over the SMS simulator', () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let firm: Firm;
+  let alex: StaffUser;
+  let blair: StaffUser;
+  let casey: StaffUser;
+  /** Linked to Roe; two phones. */
+  let jane: Contact;
+  /** Linked to Smith, blair's matter, which alex cannot see. */
+  let john: Contact;
+  /** Linked to no matter. */
+  let maria: Contact;
+  let smithMatter: string;
+  let janeMobile: string;
+  let janeWork: string;
+  /** The first number of the firm's pool, the one a thread takes when all are free. */
+  let poolA: string;
   let attorney1: TestClient;
   let attorney2: TestClient;
   let agent1: TestClient;
@@ -54,45 +77,63 @@ describe('secure chat over the SMS simulator', () => {
   let roe: { matterId: string; contactId: string };
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
-    attorney1 = await t.signIn('attorney1@demo.parley.test');
-    attorney2 = await t.signIn('attorney2@demo.parley.test');
-    agent1 = await t.signIn('agent1@demo.parley.test');
-    phone = await t.signIn('admin@demo.parley.test');
-    roe = { matterId: ids.roeMatter, contactId: ids.jane };
+    firm = await makeFirm(t);
+    alex = await makeUser(t, firm, { role: 'attorney', name: 'Alex Attorney' });
+    blair = await makeUser(t, firm, { role: 'attorney', name: 'Blair Barrister' });
+    casey = await makeUser(t, firm, { role: 'agent' });
+    jane = await makeContact(alex, { name: 'Jane Roe', phones: 2 });
+    john = await makeContact(blair, { name: 'John Smith' });
+    maria = await makeContact(alex);
+    const roeMatter = await makeMatter(alex, {
+      name: 'Roe v. Acme Corp.',
+      assignees: [blair],
+      contacts: [jane],
+    });
+    smithMatter = (await makeMatter(blair, { name: 'Estate of Smith', contacts: [john] })).id;
+    [janeMobile, janeWork] = jane.phones as [string, string];
+    poolA = [...firm.secureChatNumbers].sort()[0] as string;
+    attorney1 = alex.client;
+    attorney2 = blair.client;
+    agent1 = casey.client;
+    // The simulated phones show a firm its own texts: its admin reads them.
+    phone = firm.admin.client;
+    roe = { matterId: roeMatter.id, contactId: jane.id };
   });
   afterAll(() => t.close());
 
   it('starts a thread on Roe v. Acme Corp. with Jane’s phone: creator only member, linked pool number', async () => {
-    const thread = await startedThread(attorney1, { ...roe, contactPhone: '(202) 555-0143' });
+    const thread = await startedThread(attorney1, {
+      ...roe,
+      contactPhone: formatted(janeMobile, '(%a) %e-%n'),
+    });
     expect(thread).toMatchObject({
       kind: 'secure_chat',
       status: 'open',
-      matterId: ids.roeMatter,
-      contact: { id: ids.jane, name: 'Jane Roe' },
-      contactPhone: JANE_MOBILE,
-      firmPhone: POOL_A,
-      createdBy: ids.users.attorney1,
+      matterId: roe.matterId,
+      contact: { id: jane.id, name: 'Jane Roe' },
+      contactPhone: janeMobile,
+      firmPhone: poolA,
+      createdBy: alex.id,
       member: true,
       abilities: { send: true, manageMembers: true, end: true, delete: true },
     });
     expect(thread.members).toEqual([
-      expect.objectContaining({ id: ids.users.attorney1, type: 'user', role: 'creator', muted: false }),
+      expect.objectContaining({ id: alex.id, type: 'user', role: 'creator', muted: false }),
     ]);
-    expect(await linksOf(t, JANE_MOBILE)).toEqual([
-      { firm_phone: POOL_A, conversation_id: thread.id, user_id: ids.users.attorney1 },
+    expect(await linksOf(t, janeMobile)).toEqual([
+      { firm_phone: poolA, conversation_id: thread.id, user_id: alex.id },
     ]);
     const [audit] = await t.database.query<{ actor_id: string; details: Record<string, unknown> }>(
       `select actor_id, details from audit_log where action = 'secure_chat.created' and target_id = $1`,
       [thread.id],
     );
-    expect(audit).toMatchObject({ actor_id: ids.users.attorney1, details: { firmPhone: POOL_A } });
+    expect(audit).toMatchObject({ actor_id: alex.id, details: { firmPhone: poolA } });
 
     await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
   });
 
   it('texts a staff message to the client from the linked number, with its segments and delivery ticks', async () => {
-    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: janeMobile });
     const long = `Your hearing moved to Friday 10am, courtroom 4B. ${'Bring the signed affidavit and your ID. '.repeat(4)}`;
     const curly = 'See you there — don’t be late 🙂';
     const sentLong = (await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, { body: long }))
@@ -101,17 +142,17 @@ describe('secure chat over the SMS simulator', () => {
       .body;
     expect(sentCurly.deliveries).toEqual([expect.objectContaining({ channel: 'sms', segments: 1 })]);
     expect(sentLong.deliveries).toEqual([
-      expect.objectContaining({ channel: 'sms', recipient: JANE_MOBILE, status: 'queued', segments: 2 }),
+      expect.objectContaining({ channel: 'sms', recipient: janeMobile, status: 'queued', segments: 2 }),
     ]);
 
     const inbox = await waitFor(async () => {
-      const items = await phoneInbox(phone, '202-555-0143');
+      const items = await phoneInbox(phone, formatted(janeMobile, '%a-%e-%n'));
       return items.some((m) => m.body === curly) ? items : undefined;
     }, 'both texts on the simulated phone');
     const texts = inbox.filter((m) => m.body === long || m.body === curly);
     expect(texts.map((m) => ({ from: m.from, to: m.to, body: m.body, segments: m.segments }))).toEqual([
-      { from: thread.firmPhone, to: JANE_MOBILE, body: long, segments: 2 },
-      { from: thread.firmPhone, to: JANE_MOBILE, body: curly, segments: countSegments(curly) },
+      { from: thread.firmPhone, to: janeMobile, body: long, segments: 2 },
+      { from: thread.firmPhone, to: janeMobile, body: curly, segments: countSegments(curly) },
     ]);
     expect(countSegments(curly)).toBe(1);
 
@@ -119,7 +160,7 @@ describe('secure chat over the SMS simulator', () => {
       const d = await smsDeliveryOf(attorney1, thread.id, sentLong.id);
       return d?.status === 'delivered' ? d : undefined;
     }, 'the delivered tick');
-    expect(delivered).toMatchObject({ recipient: JANE_MOBILE, segments: 2 });
+    expect(delivered).toMatchObject({ recipient: janeMobile, segments: 2 });
     const [row] = await t.database.query<{ provider_id: string }>(
       `select provider_id from message_deliveries where message_id = $1`,
       [sentLong.id],
@@ -139,7 +180,7 @@ describe('secure chat over the SMS simulator', () => {
   });
 
   it('sends nothing by SMS for internal notes', async () => {
-    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: janeMobile });
     const note = await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, {
       body: 'Internal: client seems nervous',
       visibility: 'note',
@@ -152,9 +193,9 @@ describe('secure chat over the SMS simulator', () => {
   });
 
   it('lands the client’s reply in the thread, notifies unmuted members and pushes message.created to members only', async () => {
-    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: janeMobile });
     const added = await attorney1.post(`/api/v1/conversations/${thread.id}/members`, {
-      userId: ids.users.attorney2,
+      userId: blair.id,
     });
     expect(added.status, JSON.stringify(added.body)).toBeLessThan(300);
     const creator = await openStream(t.url, { session: attorney1.cookie('parley_session') });
@@ -163,14 +204,14 @@ describe('secure chat over the SMS simulator', () => {
     try {
       await Promise.all([creator.next('ready'), member.next('ready'), outsider.next('ready')]);
       const reply = 'Yes, Friday works. Thank you!';
-      const landed = await clientTexts(phone, '(202) 555-0143', thread.firmPhone, reply);
+      const landed = await clientTexts(phone, formatted(janeMobile, '(%a) %e-%n'), thread.firmPhone, reply);
       expect(landed).toMatchObject({ result: 'stored', conversationId: thread.id });
 
       const [newest] = await messagesOf(attorney1, thread.id);
       expect(newest).toMatchObject({
         id: landed.messageId,
         authorType: 'contact',
-        authorId: ids.jane,
+        authorId: jane.id,
         authorName: 'Jane Roe',
         body: reply,
         source: 'sms',
@@ -192,7 +233,7 @@ describe('secure chat over the SMS simulator', () => {
       expect((await attorney2.put(`/api/v1/conversations/${thread.id}/mute`, { muted: true })).status).toBe(
         200,
       );
-      const second = await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'One more question');
+      const second = await clientTexts(phone, janeMobile, thread.firmPhone, 'One more question');
       expect(second.result).toBe('stored');
       const creatorNotes = await attorney1.get('/api/v1/notifications?unread=true');
       expect(creatorNotes.body.items.map((n: { messageId: string }) => n.messageId)).toContain(
@@ -208,8 +249,8 @@ describe('secure chat over the SMS simulator', () => {
       const nonce = crypto.randomUUID();
       t.deps.bus.publish({
         type: 'sentinel',
-        firmId: ids.firmId,
-        audience: { userIds: [ids.users.agent1] },
+        firmId: firm.id,
+        audience: { userIds: [casey.id] },
         data: { nonce },
       });
       await nextMatching(outsider, 'sentinel', (data) => data.nonce === nonce);
@@ -222,9 +263,9 @@ describe('secure chat over the SMS simulator', () => {
   });
 
   it('stores a text the provider delivers twice (same provider id) once', async () => {
-    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
-    const first = await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'Did you get this?', 'SIMdup1');
-    const again = await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'Did you get this?', 'SIMdup1');
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: janeMobile });
+    const first = await clientTexts(phone, janeMobile, thread.firmPhone, 'Did you get this?', 'SIMdup1');
+    const again = await clientTexts(phone, janeMobile, thread.firmPhone, 'Did you get this?', 'SIMdup1');
     expect(first.result).toBe('stored');
     expect(again).toEqual({ result: 'duplicate' });
     const bodies = (await messagesOf(attorney1, thread.id)).map((m) => m.body);
@@ -236,23 +277,23 @@ describe('secure chat over the SMS simulator', () => {
     const before = await writeCounts(t);
     expectProblem(
       await startThread(attorney1, {
-        matterId: ids.roeMatter,
-        contactId: ids.maria,
-        contactPhone: '+13105550199',
+        matterId: roe.matterId,
+        contactId: maria.id,
+        contactPhone: maria.phones[0] as string,
       }),
       422,
       'contact-not-linked',
     );
-    const wrongPhone = await startThread(attorney1, { ...roe, contactPhone: '+12025550178' });
+    const wrongPhone = await startThread(attorney1, { ...roe, contactPhone: john.phones[0] as string });
     expectProblem(wrongPhone, 400, 'validation');
     expect(wrongPhone.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.contactPhone']);
     expectProblem(await startThread(attorney1, { ...roe, contactPhone: 'call me maybe' }), 400, 'validation');
-    expectProblem(await startThread(agent1, { ...roe, contactPhone: JANE_MOBILE }), 404, 'not-found');
+    expectProblem(await startThread(agent1, { ...roe, contactPhone: janeMobile }), 404, 'not-found');
     expectProblem(
       await startThread(attorney1, {
-        matterId: ids.smithMatter,
-        contactId: ids.john,
-        contactPhone: '+12025550178',
+        matterId: smithMatter,
+        contactId: john.id,
+        contactPhone: john.phones[0] as string,
       }),
       404,
       'not-found',
@@ -261,12 +302,12 @@ describe('secure chat over the SMS simulator', () => {
   });
 
   it('ends a thread: 409 on a second end and on sending, archive readable, slot and number freed', async () => {
-    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_WORK });
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: janeWork });
     const said = await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, {
       body: 'Before the end',
     });
     expect(said.status).toBe(201);
-    await attorney1.post(`/api/v1/conversations/${thread.id}/members`, { userId: ids.users.attorney2 });
+    await attorney1.post(`/api/v1/conversations/${thread.id}/members`, { userId: blair.id });
     expectProblem(await attorney2.post(`/api/v1/conversations/${thread.id}/end`), 403, 'forbidden');
     expectProblem(await agent1.post(`/api/v1/conversations/${thread.id}/end`), 404, 'not-found');
 
@@ -282,7 +323,7 @@ describe('secure chat over the SMS simulator', () => {
     } finally {
       stream.ws.close();
     }
-    expect(await linksOf(t, JANE_WORK)).toEqual([]);
+    expect(await linksOf(t, janeWork)).toEqual([]);
     expectProblem(await attorney1.post(`/api/v1/conversations/${thread.id}/end`), 409, 'already-ended');
     expectProblem(
       await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, { body: 'After the end' }),
@@ -297,32 +338,32 @@ describe('secure chat over the SMS simulator', () => {
     expect(audit).toBeDefined();
 
     // The freed number is taken again by the next thread with this phone.
-    const next = await startedThread(attorney1, { ...roe, contactPhone: JANE_WORK });
+    const next = await startedThread(attorney1, { ...roe, contactPhone: janeWork });
     expect(next.firmPhone).toBe(thread.firmPhone);
     await attorney1.post(`/api/v1/conversations/${next.id}/end`);
   });
 
   it('does not land a later text in an ended thread: one polite auto-reply a day, never to STOP', async () => {
-    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_WORK });
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: janeWork });
     await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
-    const before = (await phoneInbox(phone, JANE_WORK)).length;
+    const before = (await phoneInbox(phone, janeWork)).length;
     const messagesBefore = await writeCounts(t);
 
-    const late = await clientTexts(phone, JANE_WORK, thread.firmPhone, 'Hello? Anyone there?');
+    const late = await clientTexts(phone, janeWork, thread.firmPhone, 'Hello? Anyone there?');
     expect(late).toEqual({ result: 'unlinked', autoReplied: true });
     const inbox = await waitFor(async () => {
-      const items = await phoneInbox(phone, JANE_WORK);
+      const items = await phoneInbox(phone, janeWork);
       return items.length > before ? items : undefined;
     }, 'the automatic reply');
     const autoReply = inbox.at(-1);
-    expect(autoReply).toMatchObject({ from: thread.firmPhone, to: JANE_WORK, segments: 1 });
-    expect(autoReply?.body).toMatch(/^Demo Law LLP: this conversation has ended/);
+    expect(autoReply).toMatchObject({ from: thread.firmPhone, to: janeWork, segments: 1 });
+    expect(autoReply?.body).toMatch(new RegExp(`^${firm.name}: this conversation has ended`));
 
-    expect(await clientTexts(phone, JANE_WORK, thread.firmPhone, 'Hello again?')).toEqual({
+    expect(await clientTexts(phone, janeWork, thread.firmPhone, 'Hello again?')).toEqual({
       result: 'unlinked',
       autoReplied: false,
     });
-    expect(await clientTexts(phone, JANE_WORK, thread.firmPhone, 'STOP')).toEqual({
+    expect(await clientTexts(phone, janeWork, thread.firmPhone, 'STOP')).toEqual({
       result: 'unlinked',
       autoReplied: false,
     });
@@ -333,28 +374,28 @@ describe('secure chat over the SMS simulator', () => {
       [thread.firmPhone],
     );
     expect(audits.map((a) => a.details.autoReplied)).toEqual([true, false, false]);
-    expect(JSON.stringify(audits)).not.toContain(JANE_WORK);
+    expect(JSON.stringify(audits)).not.toContain(janeWork);
   });
 
   it('ends only secure chats', async () => {
     const internal = await inTransaction(t.deps, (tx) =>
       createConversationRecord(tx, t.deps, {
-        firmId: ids.firmId,
+        firmId: firm.id,
         kind: 'internal',
-        createdBy: ids.users.attorney1,
-        members: [{ memberType: 'user', memberId: ids.users.attorney1, role: 'creator' }],
+        createdBy: alex.id,
+        members: [{ memberType: 'user', memberId: alex.id, role: 'creator' }],
       }),
     ).then((row) => row.id);
     expectProblem(await attorney1.post(`/api/v1/conversations/${internal}/end`), 422, 'not-secure-chat');
   });
 
   it('deletes a thread with its link: later texts to that number land nowhere', async () => {
-    const thread = await startedThread(attorney1, { ...roe, contactPhone: JANE_MOBILE });
-    expect((await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'hi')).result).toBe('stored');
+    const thread = await startedThread(attorney1, { ...roe, contactPhone: janeMobile });
+    expect((await clientTexts(phone, janeMobile, thread.firmPhone, 'hi')).result).toBe('stored');
     const deleted = await attorney1.delete(`/api/v1/conversations/${thread.id}`);
     expect(deleted.status).toBe(204);
-    expect((await linksOf(t, JANE_MOBILE)).map((l) => l.conversation_id)).not.toContain(thread.id);
-    expect((await clientTexts(phone, JANE_MOBILE, thread.firmPhone, 'still there?')).result).toBe('unlinked');
+    expect((await linksOf(t, janeMobile)).map((l) => l.conversation_id)).not.toContain(thread.id);
+    expect((await clientTexts(phone, janeMobile, thread.firmPhone, 'still there?')).result).toBe('unlinked');
     const [{ n } = { n: -1 }] = await t.database.query<{ n: number }>(
       'select count(*)::int as n from messages where conversation_id = $1',
       [thread.id],
@@ -363,11 +404,11 @@ describe('secure chat over the SMS simulator', () => {
   });
 
   it('validates the simulated phone’s input and refuses numbers the firm does not own', async () => {
-    const bad = await phone.post('/dev/sms/inbound', { from: 'nope', to: POOL_A, body: 'x' });
+    const bad = await phone.post('/dev/sms/inbound', { from: 'nope', to: poolA, body: 'x' });
     expectProblem(bad, 400, 'validation');
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.from']);
     const unowned = await phone.post('/dev/sms/inbound', {
-      from: JANE_MOBILE,
+      from: janeMobile,
       to: '+12025550999',
       body: 'x',
     });

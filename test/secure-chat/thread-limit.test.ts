@@ -1,33 +1,51 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoSecureChatNumbers } from '../../server/features/demo/seed-demo';
-import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectProblem } from '../conversations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
-import { JANE_MOBILE, JANE_WORK, linksOf, startedThread, startThread, writeCounts } from './helpers';
+import {
+  type Contact,
+  type Firm,
+  makeContact,
+  makeFirm,
+  makeMatter,
+  makeUser,
+  type StaffUser,
+} from '../support/factories';
+import { linksOf, startedThread, startThread, writeCounts } from './helpers';
 
 const LIMIT_DETAIL = 'End an old thread with this client to start a new one.';
 
 describe('open secure-chat threads per user and client phone', () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let firm: Firm;
+  let owner: StaffUser;
+  let colleague: StaffUser;
   let attorney1: TestClient;
   let attorney2: TestClient;
   let admin: TestClient;
+  let client: Contact;
   let mobile: { matterId: string; contactId: string; contactPhone: string };
-  beforeEach(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
-    attorney1 = await t.signIn('attorney1@demo.parley.test');
-    attorney2 = await t.signIn('attorney2@demo.parley.test');
-    admin = await t.signIn('admin@demo.parley.test');
-    mobile = { matterId: ids.roeMatter, contactId: ids.jane, contactPhone: JANE_MOBILE };
   });
-  afterEach(() => t.close());
+  afterAll(() => t.close());
+  // Each case gets a firm of its own, with a pool of two numbers and a client with two phones.
+  beforeEach(async () => {
+    firm = await makeFirm(t, { numbers: 2 });
+    owner = await makeUser(t, firm, { role: 'attorney' });
+    colleague = await makeUser(t, firm, { role: 'attorney' });
+    attorney1 = owner.client;
+    attorney2 = colleague.client;
+    admin = firm.admin.client;
+    client = await makeContact(owner, { phones: 2 });
+    const matter = await makeMatter(owner, { assignees: [colleague], contacts: [client] });
+    mobile = { matterId: matter.id, contactId: client.id, contactPhone: client.phones[0] as string };
+  });
 
   it('answers 422 thread-limit at the limit, telling the user to end an old thread; ending frees a slot', async () => {
     const first = await startedThread(attorney1, mobile);
     const second = await startedThread(attorney1, mobile);
-    expect([first.firmPhone, second.firmPhone].sort()).toEqual([...demoSecureChatNumbers].sort());
+    expect([first.firmPhone, second.firmPhone].sort()).toEqual([...firm.secureChatNumbers].sort());
 
     const before = await writeCounts(t);
     const refused = await startThread(attorney1, mobile);
@@ -36,8 +54,8 @@ describe('open secure-chat threads per user and client phone', () => {
     expect(await writeCounts(t)).toEqual(before);
 
     // Another phone of the same client is another pair of links.
-    const work = await startedThread(attorney1, { ...mobile, contactPhone: JANE_WORK });
-    expect(work.firmPhone).toBe(demoSecureChatNumbers[0]);
+    const work = await startedThread(attorney1, { ...mobile, contactPhone: client.phones[1] as string });
+    expect(work.firmPhone).toBe([...firm.secureChatNumbers].sort()[0]);
 
     expect((await attorney1.post(`/api/v1/conversations/${first.id}/end`)).status).toBe(200);
     const again = await startedThread(attorney1, mobile);
@@ -58,8 +76,8 @@ describe('open secure-chat threads per user and client phone', () => {
     const refused = await startThread(admin, mobile);
     expectProblem(refused, 422, 'thread-limit');
     expect(refused.body.detail).toBe(LIMIT_DETAIL);
-    expect((await linksOf(t, JANE_MOBILE)).map((l) => l.user_id).sort()).toEqual(
-      [ids.users.attorney1, ids.users.attorney2].sort(),
+    expect((await linksOf(t, mobile.contactPhone)).map((l) => l.user_id).sort()).toEqual(
+      [owner.id, colleague.id].sort(),
     );
   });
 
@@ -70,10 +88,11 @@ describe('open secure-chat threads per user and client phone', () => {
     expect(created).toHaveLength(2);
     expect(new Set(created.map((r) => r.body.firmPhone)).size).toBe(2);
     for (const r of refused) expectProblem(r, 422, 'thread-limit');
-    const links = await linksOf(t, JANE_MOBILE);
+    const links = await linksOf(t, mobile.contactPhone);
     expect(links.map((l) => l.conversation_id).sort()).toEqual(created.map((r) => r.body.id).sort());
     const [{ n } = { n: -1 }] = await t.database.query<{ n: number }>(
-      `select count(*)::int as n from conversations where kind = 'secure_chat'`,
+      `select count(*)::int as n from conversations where firm_id = $1 and kind = 'secure_chat'`,
+      [firm.id],
     );
     expect(n).toBe(2);
   });
@@ -87,13 +106,14 @@ describe('open secure-chat threads per user and client phone', () => {
       startThread(attorney2, mobile),
     ]);
     const created = answers.filter((r) => r.status === 201);
-    expect(created).toHaveLength(demoSecureChatNumbers.length);
-    expect(new Set(created.map((r) => r.body.firmPhone))).toEqual(new Set(demoSecureChatNumbers));
+    expect(created).toHaveLength(firm.secureChatNumbers.length);
+    expect(new Set(created.map((r) => r.body.firmPhone))).toEqual(new Set(firm.secureChatNumbers));
     for (const r of answers.filter((a) => a.status !== 201)) expectProblem(r, 422, 'thread-limit');
     const [{ conversations, keys, members } = {} as any] = await t.database.query<any>(
-      `select (select count(*)::int from conversations) as conversations,
-              (select count(*)::int from conversation_keys) as keys,
-              (select count(*)::int from conversation_members) as members`,
+      `select (select count(*)::int from conversations where firm_id = $1) as conversations,
+              (select count(*)::int from conversation_keys where firm_id = $1) as keys,
+              (select count(*)::int from conversation_members where firm_id = $1) as members`,
+      [firm.id],
     );
     expect({ conversations, keys, members }).toEqual({ conversations: 2, keys: 2, members: 2 });
   });

@@ -2,18 +2,23 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendSmsJob } from '../../server/features/sms/sender';
 import { type FakeTwilio, startFakeTwilio, twilioSign } from '../channels/fake-twilio';
-import { type DemoIds, demoIds, expectProblem } from '../conversations/helpers';
+import { expectProblem } from '../conversations/helpers';
 import { openStream, type Stream } from '../realtime/stream-client';
 import { freePort, startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { makeContact, makeFirm, makeMatter, makeUser } from '../support/factories';
 import { settledJobs } from '../support/outbox';
 import { waitFor } from '../support/wait';
-import { JANE_MOBILE, JANE_WORK, messagesOf, nextMatching, smsDeliveryOf, startedThread } from './helpers';
+import { messagesOf, nextMatching, smsDeliveryOf, startedThread } from './helpers';
 
 describe('secure chat over Twilio (local fake)', () => {
   let fake: FakeTwilio;
   let t: TestApp;
-  let ids: DemoIds;
+  let matterId: string;
+  let contactId: string;
+  /** The client's two phones. */
+  let mobile: string;
+  let workPhone: string;
   let attorney1: TestClient;
   let webhook: string;
   let thread: { id: string; firmPhone: string };
@@ -33,13 +38,14 @@ describe('secure chat over Twilio (local fake)', () => {
     });
     expect(t.url).toBe(publicUrl);
     webhook = `${publicUrl}/webhooks/sms/twilio`;
-    ids = await demoIds(t);
-    attorney1 = await t.signIn('attorney1@demo.parley.test');
-    thread = await startedThread(attorney1, {
-      matterId: ids.roeMatter,
-      contactId: ids.jane,
-      contactPhone: JANE_MOBILE,
-    });
+    const firm = await makeFirm(t);
+    const attorney = await makeUser(t, firm, { role: 'attorney' });
+    const client = await makeContact(attorney, { phones: 2 });
+    [mobile, workPhone] = client.phones as [string, string];
+    contactId = client.id;
+    matterId = (await makeMatter(attorney, { contacts: [client] })).id;
+    attorney1 = attorney.client;
+    thread = await startedThread(attorney1, { matterId, contactId, contactPhone: mobile });
     stream = await openStream(t.url, { session: attorney1.cookie('parley_session') });
     await stream.next('ready');
   });
@@ -73,7 +79,7 @@ describe('secure chat over Twilio (local fake)', () => {
   }
 
   /** Inbound text fields as Twilio posts them. */
-  function inboundParams(sid: string, body: string, from = JANE_MOBILE): Record<string, string> {
+  function inboundParams(sid: string, body: string, from = mobile): Record<string, string> {
     return {
       AccountSid: fake.accountSid,
       ApiVersion: '2010-04-01',
@@ -92,8 +98,7 @@ describe('secure chat over Twilio (local fake)', () => {
   it('has no development SMS routes when Twilio is the provider', async () => {
     expect((await t.client().get('/dev/sms/outbox')).status).toBe(404);
     expect(
-      (await t.client().post('/dev/sms/inbound', { from: JANE_MOBILE, to: thread.firmPhone, body: 'x' }))
-        .status,
+      (await t.client().post('/dev/sms/inbound', { from: mobile, to: thread.firmPhone, body: 'x' })).status,
     ).toBe(404);
   });
 
@@ -108,13 +113,13 @@ describe('secure chat over Twilio (local fake)', () => {
     expect(request?.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
     expect(request?.headers['i-twilio-idempotency-token']).toBe(message.id);
     expect(request?.form).toEqual({
-      To: JANE_MOBILE,
+      To: mobile,
       From: thread.firmPhone,
       Body: body,
       StatusCallback: webhook,
     });
     expect(text.numSegments).toBe(2);
-    expect(delivery).toMatchObject({ channel: 'sms', recipient: JANE_MOBILE, status: 'queued', segments: 2 });
+    expect(delivery).toMatchObject({ channel: 'sms', recipient: mobile, status: 'queued', segments: 2 });
   });
 
   it('applies status callbacks forward only and pushes message.updated', async () => {
@@ -172,11 +177,11 @@ describe('secure chat over Twilio (local fake)', () => {
 
   it('fails the delivery with the error code when the client opted out (21610), without retrying', async () => {
     const work = await startedThread(attorney1, {
-      matterId: ids.roeMatter,
-      contactId: ids.jane,
-      contactPhone: JANE_WORK,
+      matterId,
+      contactId,
+      contactPhone: workPhone,
     });
-    fake.optOut(JANE_WORK);
+    fake.optOut(workPhone);
     const sent = await attorney1.post(`/api/v1/conversations/${work.id}/messages`, {
       body: 'Are you there?',
     });
@@ -193,7 +198,7 @@ describe('secure chat over Twilio (local fake)', () => {
     );
     expect(job).toMatchObject({ status: 'dead', attempts: 1 });
     expect(job?.last_error).toContain('21610');
-    expect(fake.messages.filter((m) => m.to === JANE_WORK)).toHaveLength(0);
+    expect(fake.messages.filter((m) => m.to === workPhone)).toHaveLength(0);
   });
 
   it('stores a signed inbound text once, even when Twilio delivers its MessageSid twice', async () => {

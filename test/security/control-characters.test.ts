@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogins, demoSecureChatNumbers } from '../../server/features/demo/seed-demo';
-import { type DemoIds, demoIds } from '../conversations/helpers';
-import { JANE_MOBILE, startedThread } from '../secure-chat/helpers';
+import { startedThread } from '../secure-chat/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
+import {
+  type Contact,
+  type Firm,
+  makeContact,
+  makeFirm,
+  makeMatter,
+  makeUser,
+  type StaffUser,
+} from '../support/factories';
 
 // A NUL (and any other control character) in any string a client sends is a 400 naming the field, and
 // nothing changes: it used to reach PostgreSQL, which refuses NUL in text, and answer 500. Multi-line
@@ -44,7 +51,14 @@ const TABLES = [
 ];
 
 let t: TestApp;
-let ids: DemoIds;
+let firm: Firm;
+let attorney: StaffUser;
+let agent: StaffUser;
+/** Linked to the matter, with the thread. */
+let jane: Contact;
+/** Linked to no matter. */
+let maria: Contact;
+let matterId: string;
 let admin: TestClient;
 let conversationId: string;
 let eventId: string;
@@ -93,7 +107,7 @@ function cases(): Case[] {
       what: 'staff login password',
       field: 'body.password',
       send: (v) =>
-        anonymous().post('/api/v1/auth/login', { email: demoLogins.admin, password: `pass${v}word` }),
+        anonymous().post('/api/v1/auth/login', { email: firm.admin.email, password: `pass${v}word` }),
     },
     {
       what: 'portal login e-mail',
@@ -109,7 +123,7 @@ function cases(): Case[] {
       field: 'body.password',
       send: (v) =>
         anonymous().post('/api/v1/portal/auth/login', {
-          email: demoLogins.portalClient,
+          email: jane.emails[0],
           password: `pass${v}word`,
         }),
     },
@@ -172,7 +186,7 @@ function cases(): Case[] {
     {
       what: 'contact name',
       field: 'body.name',
-      send: (v) => admin.patch(`/api/v1/contacts/${ids.jane}`, { name: `Jane${v}Roe` }),
+      send: (v) => admin.patch(`/api/v1/contacts/${jane.id}`, { name: `Jane${v}Roe` }),
     },
     {
       what: 'new matter number',
@@ -181,7 +195,7 @@ function cases(): Case[] {
         admin.post('/api/v1/matters', {
           number: `2026${v}9`,
           name: 'New matter',
-          ownerId: ids.users.attorney1,
+          ownerId: attorney.id,
           assigneeIds: [],
         }),
     },
@@ -192,14 +206,14 @@ function cases(): Case[] {
         admin.post('/api/v1/matters', {
           number: '2026-9999',
           name: `New${v}matter`,
-          ownerId: ids.users.attorney1,
+          ownerId: attorney.id,
           assigneeIds: [],
         }),
     },
     {
       what: 'matter name',
       field: 'body.name',
-      send: (v) => admin.patch(`/api/v1/matters/${ids.roeMatter}`, { name: `Roe${v}Acme` }),
+      send: (v) => admin.patch(`/api/v1/matters/${matterId}`, { name: `Roe${v}Acme` }),
     },
     {
       what: 'new user name',
@@ -226,18 +240,17 @@ function cases(): Case[] {
     {
       what: 'user name',
       field: 'body.name',
-      send: (v) => admin.patch(`/api/v1/users/${ids.users.agent2}`, { name: `Agent${v}Two` }),
+      send: (v) => admin.patch(`/api/v1/users/${agent.id}`, { name: `Agent${v}Two` }),
     },
     {
       what: 'user password',
       field: 'body.password',
-      send: (v) =>
-        admin.patch(`/api/v1/users/${ids.users.agent2}`, { password: `a long enough${v}password` }),
+      send: (v) => admin.patch(`/api/v1/users/${agent.id}`, { password: `a long enough${v}password` }),
     },
     {
       what: 'user phone',
       field: 'body.phone',
-      send: (v) => admin.patch(`/api/v1/users/${ids.users.agent2}`, { phone: `202555${v}0177` }),
+      send: (v) => admin.patch(`/api/v1/users/${agent.id}`, { phone: `202555${v}0177` }),
     },
     {
       what: 'new team name',
@@ -257,7 +270,7 @@ function cases(): Case[] {
       send: (v) =>
         admin.post('/api/v1/billable-events', {
           source: 'call',
-          matterId: ids.roeMatter,
+          matterId: matterId,
           startedAt: '2026-03-02T15:00:00Z',
           endedAt: '2026-03-02T15:10:00Z',
           description: `Call${v}`,
@@ -275,8 +288,8 @@ function cases(): Case[] {
       send: (v) =>
         admin.post('/api/v1/conversations', {
           kind: 'secure_chat',
-          matterId: ids.roeMatter,
-          contactId: ids.jane,
+          matterId: matterId,
+          contactId: jane.id,
           contactPhone: `202555${v}0143`,
         }),
     },
@@ -290,7 +303,7 @@ function cases(): Case[] {
       what: 'portal invitation e-mail',
       field: 'body.email',
       send: (v) =>
-        admin.post(`/api/v1/contacts/${ids.maria}/portal-invitation`, { email: `maria${v}@example.com` }),
+        admin.post(`/api/v1/contacts/${maria.id}/portal-invitation`, { email: `maria${v}@example.com` }),
     },
     // Development tools.
     {
@@ -298,13 +311,17 @@ function cases(): Case[] {
       field: 'body.body',
       multiLine: true,
       send: (v) =>
-        admin.post('/dev/sms/inbound', { from: JANE_MOBILE, to: demoSecureChatNumbers[0], body: `Hi${v}` }),
+        admin.post('/dev/sms/inbound', {
+          from: jane.phones[0],
+          to: firm.secureChatNumbers[0],
+          body: `Hi${v}`,
+        }),
     },
     {
       what: 'simulated sender',
       field: 'body.from',
       send: (v) =>
-        admin.post('/dev/sms/inbound', { from: `202555${v}0143`, to: demoSecureChatNumbers[0], body: 'Hi' }),
+        admin.post('/dev/sms/inbound', { from: `202555${v}0143`, to: firm.secureChatNumbers[0], body: 'Hi' }),
     },
     // Every query string.
     { what: '?q= of users', field: 'query.q', send: q('/api/v1/users', 'q') },
@@ -320,17 +337,22 @@ function cases(): Case[] {
 
 beforeAll(async () => {
   t = await startTestApp();
-  ids = await demoIds(t);
-  admin = await t.signIn(demoLogins.admin);
+  firm = await makeFirm(t);
+  attorney = await makeUser(t, firm, { role: 'attorney' });
+  agent = await makeUser(t, firm, { role: 'agent' });
+  jane = await makeContact(attorney);
+  maria = await makeContact(attorney);
+  matterId = (await makeMatter(attorney, { contacts: [jane] })).id;
+  admin = firm.admin.client;
   const thread = await startedThread(admin, {
-    matterId: ids.roeMatter,
-    contactId: ids.jane,
-    contactPhone: JANE_MOBILE,
+    matterId,
+    contactId: jane.id,
+    contactPhone: jane.phones[0] as string,
   });
   conversationId = thread.id;
   const event = await admin.post('/api/v1/billable-events', {
     source: 'call',
-    matterId: ids.roeMatter,
+    matterId: matterId,
     startedAt: '2026-03-02T14:00:00Z',
     endedAt: '2026-03-02T14:10:00Z',
   });

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogins, demoSecureChatNumbers } from '../../server/features/demo/seed-demo';
-import { createFirm } from '../../server/features/directory/create-firm';
-import { demoIds, expectProblem } from '../conversations/helpers';
-import { contactIdByName, waitForMail } from '../portal-invitations/helpers';
-import { JANE_MOBILE, startedThread } from '../secure-chat/helpers';
+import { demoLogins } from '../../server/features/demo/seed-demo';
+import { expectProblem } from '../conversations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import {
+  type Firm,
+  makeContact,
+  makeConversation,
+  makeFirm,
+  makeMatter,
+  makeUser,
+} from '../support/factories';
 import { waitFor } from '../support/wait';
 
 // The development tools hand out activation links (/dev/mail), clients' numbers and texts
@@ -13,8 +18,11 @@ import { waitFor } from '../support/wait';
 // only for their own firm.
 
 let t: TestApp;
-let demoAdmin: TestClient;
+let firm: Firm;
+let firmAdmin: TestClient;
 let other: TestClient;
+let janePhone: string;
+let mariaEmail: string;
 let firmPhone: string;
 
 async function countRows(table: string): Promise<number> {
@@ -24,32 +32,28 @@ async function countRows(table: string): Promise<number> {
 
 beforeAll(async () => {
   t = await startTestApp();
-  demoAdmin = await t.signIn(demoLogins.admin);
-  const attorney = await t.signIn(demoLogins.attorney1);
-  const ids = await demoIds(t);
-  const thread = await startedThread(attorney, {
-    matterId: ids.roeMatter,
-    contactId: ids.jane,
-    contactPhone: JANE_MOBILE,
-  });
-  firmPhone = thread.firmPhone;
-  const sent = await attorney.post(`/api/v1/conversations/${thread.id}/messages`, {
-    body: 'Your hearing moved to Friday.',
-  });
-  expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-  const maria = await contactIdByName(attorney, 'Maria Garcia');
-  expect((await attorney.post(`/api/v1/contacts/${maria}/portal-invitation`, {})).status).toBe(201);
-  await waitForMail(t, 'maria.garcia@example.com');
+  firm = await makeFirm(t);
+  firmAdmin = firm.admin.client;
+  const attorney = await makeUser(t, firm, { role: 'attorney' });
+  const jane = await makeContact(attorney);
+  janePhone = jane.phones[0] as string;
+  const maria = await makeContact(attorney);
+  mariaEmail = maria.emails[0] as string;
+  const matter = await makeMatter(attorney, { contacts: [jane] });
+  firmPhone = (
+    await makeConversation(attorney, matter, jane, { messages: ['Your hearing moved to Friday.'] })
+  ).firmPhone;
+  expect((await attorney.client.post(`/api/v1/contacts/${maria.id}/portal-invitation`, {})).status).toBe(201);
   await waitFor(async () => {
-    const r = await demoAdmin.get('/dev/sms/outbox');
+    const r = await firmAdmin.get(`/dev/mail?to=${encodeURIComponent(mariaEmail)}`);
+    return r.body.items.length > 0;
+  }, 'the invitation in the dev mailbox');
+  await waitFor(async () => {
+    const r = await firmAdmin.get('/dev/sms/outbox');
     return r.body.items.length > 0 ? r.body.items : undefined;
   }, 'the text on the simulated phone');
 
-  await createFirm(t.deps, {
-    name: 'Other Firm LLP',
-    admin: { email: 'admin@other.parley.test', name: 'Olive Other', password: 'other-firm-password' },
-  });
-  other = await t.signIn('admin@other.parley.test', 'other-firm-password');
+  other = (await makeFirm(t)).admin.client;
 });
 afterAll(() => t.close());
 
@@ -65,15 +69,11 @@ describe('the /dev routes', () => {
     for (const c of [anonymous, portal]) {
       expectProblem(await c.get('/dev/mail'), 401, 'unauthorized');
       expectProblem(await c.get('/dev/sms/outbox'), 401, 'unauthorized');
-      expectProblem(
-        await c.get(`/dev/sms/outbox?to=${encodeURIComponent(JANE_MOBILE)}`),
-        401,
-        'unauthorized',
-      );
+      expectProblem(await c.get(`/dev/sms/outbox?to=${encodeURIComponent(janePhone)}`), 401, 'unauthorized');
     }
     const before = await countRows('messages');
     expectProblem(
-      await anonymous.post('/dev/sms/inbound', { from: JANE_MOBILE, to: firmPhone, body: 'injected' }),
+      await anonymous.post('/dev/sms/inbound', { from: janePhone, to: firmPhone, body: 'injected' }),
       401,
       'unauthorized',
     );
@@ -82,9 +82,9 @@ describe('the /dev routes', () => {
 
   it('refuse a staff write without the session’s CSRF token', async () => {
     const before = await countRows('messages');
-    const r = await demoAdmin.post(
+    const r = await firmAdmin.post(
       '/dev/sms/inbound',
-      { from: JANE_MOBILE, to: firmPhone, body: 'cross-site' },
+      { from: janePhone, to: firmPhone, body: 'cross-site' },
       { headers: { 'x-csrf-token': 'wrong' } },
     );
     expect(r.status).toBe(403);
@@ -92,30 +92,30 @@ describe('the /dev routes', () => {
   });
 
   it('show the firm its own mail and texts', async () => {
-    const mail = await demoAdmin.get('/dev/mail');
-    expect(mail.body.items.map((m: { to: string }) => m.to)).toContain('maria.garcia@example.com');
-    const texts = await demoAdmin.get('/dev/sms/outbox');
+    const mail = await firmAdmin.get('/dev/mail');
+    expect(mail.body.items.map((m: { to: string }) => m.to)).toContain(mariaEmail);
+    const texts = await firmAdmin.get('/dev/sms/outbox');
     expect(texts.body.items.map((m: { body: string }) => m.body)).toContain('Your hearing moved to Friday.');
   });
 
-  it('show another firm none of the demo firm’s mail and texts', async () => {
+  it('show another firm none of the first firm’s mail and texts', async () => {
     expect((await other.get('/dev/mail')).body).toEqual({ items: [] });
-    expect((await other.get('/dev/mail?to=maria.garcia@example.com')).body).toEqual({ items: [] });
+    expect((await other.get(`/dev/mail?to=${encodeURIComponent(mariaEmail)}`)).body).toEqual({ items: [] });
     expect((await other.get('/dev/sms/outbox')).body).toEqual({ items: [] });
-    expect((await other.get(`/dev/sms/outbox?to=${encodeURIComponent(JANE_MOBILE)}`)).body).toEqual({
+    expect((await other.get(`/dev/sms/outbox?to=${encodeURIComponent(janePhone)}`)).body).toEqual({
       items: [],
     });
   });
 
-  it('let another firm inject no text into the demo firm’s numbers (404, nothing stored)', async () => {
+  it('let another firm inject no text into the first firm’s numbers (404, nothing stored)', async () => {
     const before = await countRows('messages');
-    for (const to of [firmPhone, ...demoSecureChatNumbers]) {
-      const r = await other.post('/dev/sms/inbound', { from: JANE_MOBILE, to, body: 'injected' });
+    for (const to of [firmPhone, ...firm.secureChatNumbers]) {
+      const r = await other.post('/dev/sms/inbound', { from: janePhone, to, body: 'injected' });
       expectProblem(r, 404, 'not-found');
     }
     expect(await countRows('messages')).toBe(before);
-    // The demo firm itself still can.
-    const own = await demoAdmin.post('/dev/sms/inbound', { from: JANE_MOBILE, to: firmPhone, body: 'reply' });
+    // The first firm itself still can.
+    const own = await firmAdmin.post('/dev/sms/inbound', { from: janePhone, to: firmPhone, body: 'reply' });
     expect(own.body.result).toBe('stored');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '../conversations/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
+import { type Firm, makeFirm, makeUser, type StaffUser } from '../support/factories';
 
 const DEFAULTS = {
   emailMode: 'privacy',
@@ -22,17 +22,25 @@ const DEFAULTS = {
 
 describe('GET/PUT /api/v1/settings', () => {
   let t: TestApp;
+  let firm: Firm;
   let admin: TestClient;
   let attorney: TestClient;
+  let colleagues: StaffUser[];
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.signIn('admin@demo.parley.test');
-    attorney = await t.signIn('attorney1@demo.parley.test');
+    firm = await makeFirm(t);
+    admin = firm.admin.client;
+    colleagues = [
+      await makeUser(t, firm, { role: 'attorney' }),
+      await makeUser(t, firm, { role: 'attorney' }),
+    ];
+    attorney = (colleagues[0] as StaffUser).client;
   });
   afterAll(() => t.close());
 
   const stored = async () =>
-    (await t.database.query<{ settings: unknown }>('select settings from firms'))[0]?.settings;
+    (await t.database.query<{ settings: unknown }>('select settings from firms where id = $1', [firm.id]))[0]
+      ?.settings;
 
   it('answers the defaults to any staff user; 401 when not signed in', async () => {
     const r = await attorney.get('/api/v1/settings');
@@ -42,7 +50,7 @@ describe('GET/PUT /api/v1/settings', () => {
   });
 
   it('merges partial updates field by field and audits which fields changed', async () => {
-    const ids = await demoIds(t);
+    const [reader, recipient] = colleagues.map((u) => u.id);
     const first = await admin.put('/api/v1/settings', {
       timeCapture: { chatWindowMinutes: 15 },
       secureChatMaxOpenPerClient: 3,
@@ -51,23 +59,24 @@ describe('GET/PUT /api/v1/settings', () => {
     expect(first.body.timeCapture).toEqual({ ...DEFAULTS.timeCapture, chatWindowMinutes: 15 });
     const second = await admin.put('/api/v1/settings', {
       emailMode: 'convenience',
-      readNotifyUserIds: [ids.users.attorney1],
-      contactMessaging: { allowedRecipients: [{ type: 'user', id: ids.users.attorney2 }] },
+      readNotifyUserIds: [reader],
+      contactMessaging: { allowedRecipients: [{ type: 'user', id: recipient }] },
     });
     expect(second.body).toEqual({
       ...DEFAULTS,
       emailMode: 'convenience',
-      readNotifyUserIds: [ids.users.attorney1],
+      readNotifyUserIds: [reader],
       contactMessaging: {
         restrictToCoordinator: false,
-        allowedRecipients: [{ type: 'user', id: ids.users.attorney2 }],
+        allowedRecipients: [{ type: 'user', id: recipient }],
       },
       timeCapture: { ...DEFAULTS.timeCapture, chatWindowMinutes: 15 },
       secureChatMaxOpenPerClient: 3,
     });
     expect((await attorney.get('/api/v1/settings')).body).toEqual(second.body);
     const audit = await t.database.query<{ details: { fields: string[] } }>(
-      `select details from audit_log where action = 'settings.updated' order by seq`,
+      `select details from audit_log where firm_id = $1 and action = 'settings.updated' order by seq`,
+      [firm.id],
     );
     expect(audit.map((a) => a.details.fields)).toEqual([
       ['secureChatMaxOpenPerClient', 'timeCapture'],

@@ -38,7 +38,7 @@ export async function cloneDatabase(): Promise<{
   const pgTemplate = inject('postgresTemplate');
   if (pgTemplate === undefined)
     throw new Error(
-      'No database template: this file runs in the unit project. A test next to the code that needs a database or a server is named *.int.test.ts (see vitest.config.ts).',
+      'No database template: this file runs in the unit project. A test that needs a server lives in test/; one next to the code that needs a database is named *.int.test.ts (see vitest.config.ts).',
     );
   const baseUrl = process.env.DATABASE_URL;
   if (pgTemplate && baseUrl) {

@@ -2,20 +2,48 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LEDES_1998B_FIELDS, ledesId } from '../../server/features/time-capture/ledes';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
-import { type DemoIds, demoIds } from './helpers';
+import {
+  type Contact,
+  type Firm,
+  type Matter,
+  makeContact,
+  makeFirm,
+  makeMatter,
+  makeUser,
+  type StaffUser,
+} from '../support/factories';
 
 let t: TestApp;
-let ids: DemoIds;
+let firm: Firm;
+let alex: StaffUser;
+let blair: StaffUser;
+let jane: Contact;
+let john: Contact;
+/** 2026-0001 "Roe v. Acme Corp.": alex owns, blair assigned, Jane linked. */
+let roe: Matter;
+/** 2026-0002 "Estate of Smith": blair owns, John linked. */
+let smith: Matter;
 let admin: TestClient;
 let attorney1: TestClient;
 let attorney2: TestClient;
 
 beforeAll(async () => {
   t = await startTestApp();
-  ids = await demoIds(t);
-  admin = await t.signIn('admin@demo.parley.test');
-  attorney1 = await t.signIn('attorney1@demo.parley.test');
-  attorney2 = await t.signIn('attorney2@demo.parley.test');
+  firm = await makeFirm(t);
+  alex = await makeUser(t, firm, { role: 'attorney', name: 'Alex Attorney' });
+  blair = await makeUser(t, firm, { role: 'attorney', name: 'Blair Barrister' });
+  jane = await makeContact(alex, { name: 'Jane Roe' });
+  john = await makeContact(blair, { name: 'John Smith' });
+  roe = await makeMatter(alex, {
+    number: '2026-0001',
+    name: 'Roe v. Acme Corp.',
+    assignees: [blair],
+    contacts: [jane],
+  });
+  smith = await makeMatter(blair, { number: '2026-0002', name: 'Estate of Smith', contacts: [john] });
+  admin = firm.admin.client;
+  attorney1 = alex.client;
+  attorney2 = blair.client;
 });
 afterAll(async () => {
   await t?.close();
@@ -28,7 +56,7 @@ beforeEach(async () => {
 const call = (client: TestClient, startedAt: string, endedAt: string, extra: Record<string, unknown> = {}) =>
   client.post('/api/v1/billable-events', {
     source: 'call',
-    matterId: ids.roeMatter,
+    matterId: roe.id,
     startedAt,
     endedAt,
     ...extra,
@@ -46,15 +74,15 @@ describe('logging calls and e-mails', () => {
     const r = await call(attorney1, '2026-03-02T15:00:00Z', '2026-03-02T15:12:30Z');
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({
-      userId: ids.users.attorney1,
-      matterId: ids.roeMatter,
+      userId: alex.id,
+      matterId: roe.id,
       conversationId: null,
       source: 'call',
       status: 'open',
       durationSeconds: 750,
       description: 'Call re: Roe v. Acme Corp.',
-      matter: { id: ids.roeMatter, number: '2026-0001', name: 'Roe v. Acme Corp.' },
-      timekeeper: { id: ids.users.attorney1, name: 'Alex Attorney' },
+      matter: { id: roe.id, number: '2026-0001', name: 'Roe v. Acme Corp.' },
+      timekeeper: { id: alex.id, name: 'Alex Attorney' },
       abilities: { edit: true, dismiss: true, restore: false, convert: true },
     });
   });
@@ -64,7 +92,7 @@ describe('logging calls and e-mails', () => {
     try {
       const r = await attorney1.post('/api/v1/billable-events', {
         source: 'email',
-        matterId: ids.roeMatter,
+        matterId: roe.id,
         sentAt: '2026-03-02T15:00:00Z',
         description: 'E-mailed the draft settlement',
       });
@@ -86,13 +114,10 @@ describe('logging calls and e-mails', () => {
       [() => call(attorney1, 'yesterday', '2026-03-02T15:00:00Z'), 'body.startedAt'],
       // attorney1 is neither owner nor assignee of Estate of Smith.
       [
-        () => call(attorney1, '2026-03-02T15:00:00Z', '2026-03-02T15:01:00Z', { matterId: ids.smithMatter }),
+        () => call(attorney1, '2026-03-02T15:00:00Z', '2026-03-02T15:01:00Z', { matterId: smith.id }),
         'body.matterId',
       ],
-      [
-        () => attorney1.post('/api/v1/billable-events', { source: 'fax', matterId: ids.roeMatter }),
-        'body.source',
-      ],
+      [() => attorney1.post('/api/v1/billable-events', { source: 'fax', matterId: roe.id }), 'body.source'],
     ];
     for (const [send, field] of cases) {
       const r = await send();
@@ -110,7 +135,7 @@ describe('who sees and edits which events', () => {
 
     const list1 = await attorney1.get('/api/v1/billable-events');
     expect(list1.body.items.map((e: { id: string }) => e.id)).toEqual([mine.id]);
-    expect((await attorney1.get(`/api/v1/billable-events?userId=${ids.users.attorney2}`)).status).toBe(403);
+    expect((await attorney1.get(`/api/v1/billable-events?userId=${blair.id}`)).status).toBe(403);
     expect(
       (await attorney1.patch(`/api/v1/billable-events/${theirs.id}`, { durationSeconds: 60 })).status,
     ).toBe(404);
@@ -122,7 +147,7 @@ describe('who sees and edits which events', () => {
 
     const all = await admin.get('/api/v1/billable-events');
     expect(all.body.items.map((e: { id: string }) => e.id)).toEqual([theirs.id, mine.id]);
-    const one = await admin.get(`/api/v1/billable-events?userId=${ids.users.attorney1}`);
+    const one = await admin.get(`/api/v1/billable-events?userId=${alex.id}`);
     expect(one.body.items.map((e: { id: string }) => e.id)).toEqual([mine.id]);
     expect((await admin.patch(`/api/v1/billable-events/${mine.id}`, { durationSeconds: 90 })).status).toBe(
       200,
@@ -133,16 +158,14 @@ describe('who sees and edits which events', () => {
     const times = ['2026-03-01T10:00:00Z', '2026-03-02T10:00:00Z', '2026-03-03T10:00:00Z'];
     const made = [];
     for (const start of times)
-      made.push(
-        (await call(attorney2, start, start.replace('10:00', '10:03'), { matterId: ids.smithMatter })).body,
-      );
+      made.push((await call(attorney2, start, start.replace('10:00', '10:03'), { matterId: smith.id })).body);
     await attorney2.patch(`/api/v1/billable-events/${made[0].id}`, { status: 'dismissed' });
 
     const open = await attorney2.get('/api/v1/billable-events?status=open');
     expect(open.body.items.map((e: { id: string }) => e.id)).toEqual([made[2].id, made[1].id]);
     const day = await attorney2.get('/api/v1/billable-events?from=2026-03-02&to=2026-03-02');
     expect(day.body.items.map((e: { id: string }) => e.id)).toEqual([made[1].id]);
-    expect((await attorney2.get(`/api/v1/billable-events?matterId=${ids.roeMatter}`)).body.items).toEqual([]);
+    expect((await attorney2.get(`/api/v1/billable-events?matterId=${roe.id}`)).body.items).toEqual([]);
 
     const first = await attorney2.get('/api/v1/billable-events?limit=2');
     expect(first.body.items).toHaveLength(2);
@@ -155,9 +178,9 @@ describe('who sees and edits which events', () => {
 
   it('edits duration, description and matter; dismisses and restores; keeps converted events as they are', async () => {
     const e = (await call(attorney2, '2026-03-02T15:00:00Z', '2026-03-02T15:05:00Z')).body;
-    const moved = await attorney2.patch(`/api/v1/billable-events/${e.id}`, { matterId: ids.smithMatter });
+    const moved = await attorney2.patch(`/api/v1/billable-events/${e.id}`, { matterId: smith.id });
     expect(moved.body).toMatchObject({
-      matterId: ids.smithMatter,
+      matterId: smith.id,
       description: 'Call re: Estate of Smith',
       edited: true,
     });
@@ -200,14 +223,14 @@ describe('who sees and edits which events', () => {
 
 describe('conversion to time entries', () => {
   it('rounds up to the billing increment at the timekeeper’s rate', async () => {
-    expect(
-      (await attorney1.put(`/api/v1/timekeepers/${ids.users.attorney1}/rate`, { rateCents: 350_00 })).status,
-    ).toBe(403);
-    const rate = await admin.put(`/api/v1/timekeepers/${ids.users.attorney1}/rate`, {
+    expect((await attorney1.put(`/api/v1/timekeepers/${alex.id}/rate`, { rateCents: 350_00 })).status).toBe(
+      403,
+    );
+    const rate = await admin.put(`/api/v1/timekeepers/${alex.id}/rate`, {
       rateCents: 350_00,
       classification: 'PT',
     });
-    expect(rate.body).toMatchObject({ id: ids.users.attorney1, rateCents: 350_00, classification: 'PT' });
+    expect(rate.body).toMatchObject({ id: alex.id, rateCents: 350_00, classification: 'PT' });
 
     const cases: [number, number][] = [
       [1, 0.1],
@@ -291,7 +314,7 @@ describe('conversion to time entries', () => {
 
 describe('export', () => {
   async function twoEntries() {
-    await admin.put(`/api/v1/timekeepers/${ids.users.attorney2}/rate`, {
+    await admin.put(`/api/v1/timekeepers/${blair.id}/rate`, {
       rateCents: 275_50,
       classification: 'AS',
     });
@@ -300,9 +323,8 @@ describe('export', () => {
         description: 'Call with "Jane" | re, settlement [draft]',
       })
     ).body;
-    const b = (
-      await call(attorney2, '2026-03-05T09:00:00Z', '2026-03-05T09:20:00Z', { matterId: ids.smithMatter })
-    ).body;
+    const b = (await call(attorney2, '2026-03-05T09:00:00Z', '2026-03-05T09:20:00Z', { matterId: smith.id }))
+      .body;
     const outside = (await call(attorney2, '2026-04-01T09:00:00Z', '2026-04-01T09:20:00Z')).body;
     await attorney2.post('/api/v1/billable-events/convert', { ids: [a.id, b.id, outside.id] });
   }
@@ -334,7 +356,7 @@ describe('export', () => {
     expect(rows[0]).toEqual({
       INVOICE_DATE: today,
       INVOICE_NUMBER: `${today}-2026-0001`,
-      CLIENT_ID: ledesId(ids.jane),
+      CLIENT_ID: ledesId(jane.id),
       LAW_FIRM_MATTER_ID: '2026-0001',
       INVOICE_TOTAL: '27.55',
       BILLING_START_DATE: '20260301',
@@ -349,9 +371,9 @@ describe('export', () => {
       LINE_ITEM_TASK_CODE: '',
       LINE_ITEM_EXPENSE_CODE: '',
       LINE_ITEM_ACTIVITY_CODE: 'A106',
-      TIMEKEEPER_ID: ledesId(ids.users.attorney2),
+      TIMEKEEPER_ID: ledesId(blair.id),
       LINE_ITEM_DESCRIPTION: 'Call with "Jane" / re, settlement (draft)',
-      LAW_FIRM_ID: ledesId(ids.firmId),
+      LAW_FIRM_ID: ledesId(firm.id),
       LINE_ITEM_UNIT_COST: '275.50',
       TIMEKEEPER_NAME: 'Blair Barrister',
       TIMEKEEPER_CLASSIFICATION: 'AS',
@@ -359,7 +381,7 @@ describe('export', () => {
     });
     expect(rows[1]).toMatchObject({
       INVOICE_NUMBER: `${today}-2026-0002`,
-      CLIENT_ID: ledesId(ids.john),
+      CLIENT_ID: ledesId(john.id),
       LAW_FIRM_MATTER_ID: '2026-0002',
       INVOICE_TOTAL: '110.20',
       LINE_ITEM_NUMBER: '1',
@@ -371,7 +393,7 @@ describe('export', () => {
 
     const audit = await admin.get('/api/v1/audit?action=time_entries.exported&limit=1');
     expect(audit.body.items[0]).toMatchObject({
-      actorId: ids.users.attorney2,
+      actorId: blair.id,
       details: { format: 'ledes1998b', from: '2026-03-01', to: '2026-03-31', entries: 2 },
     });
   });
@@ -387,7 +409,7 @@ describe('export', () => {
     );
     expect(lines[1]).toMatch(
       new RegExp(
-        `^2026-03-02,Blair Barrister,${ids.users.attorney2},2026-0001,Roe v. Acme Corp.,call,0.1,275.50,27.55,"Call with ""Jane"" \\| re, settlement \\[draft\\]",[0-9a-f-]{36},[0-9a-f-]{36}$`,
+        `^2026-03-02,Blair Barrister,${blair.id},2026-0001,Roe v. Acme Corp.,call,0.1,275.50,27.55,"Call with ""Jane"" \\| re, settlement \\[draft\\]",[0-9a-f-]{36},[0-9a-f-]{36}$`,
       ),
     );
     expect(lines[2]).toMatch(
@@ -396,9 +418,9 @@ describe('export', () => {
     expect(lines[3]).toBe('');
     const own = await attorney1.get('/api/v1/time-entries/export?format=csv');
     expect((own.body as string).split('\r\n')).toHaveLength(2);
-    expect(
-      (await attorney1.get(`/api/v1/time-entries/export?format=csv&userId=${ids.users.attorney2}`)).status,
-    ).toBe(403);
+    expect((await attorney1.get(`/api/v1/time-entries/export?format=csv&userId=${blair.id}`)).status).toBe(
+      403,
+    );
     expect((await attorney1.get('/api/v1/time-entries/export?format=pdf')).status).toBe(400);
     expect(
       (await attorney1.get('/api/v1/time-entries/export?format=csv&from=2026-03-02&to=2026-03-01')).status,

@@ -7,16 +7,40 @@ import { inTransaction } from '../../server/platform/bus/in-transaction';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
-import { at, createConversation, type DemoIds, demoIds, sendAt, storedEvents, T0 } from './helpers';
+import {
+  type Contact,
+  type Firm,
+  makeContact,
+  makeFirm,
+  makeMatter,
+  makeUser,
+  type StaffUser,
+} from '../support/factories';
+import { at, createConversation, sendAt, storedEvents, T0 } from './helpers';
 
 let t: TestApp;
-let ids: DemoIds;
+let firm: Firm;
+let alex: StaffUser;
+let blair: StaffUser;
+let jane: Contact;
+let john: Contact;
+/** "Roe v. Acme Corp.": alex owns, blair assigned, Jane linked. */
+let roeMatter: string;
+/** "Estate of Smith": blair owns, John linked. */
+let smithMatter: string;
 let admin: TestClient;
 
 beforeAll(async () => {
   t = await startTestApp();
-  ids = await demoIds(t);
-  admin = await t.signIn('admin@demo.parley.test');
+  firm = await makeFirm(t);
+  alex = await makeUser(t, firm, { role: 'attorney', name: 'Alex Attorney' });
+  blair = await makeUser(t, firm, { role: 'attorney', name: 'Blair Barrister' });
+  jane = await makeContact(alex, { name: 'Jane Roe' });
+  john = await makeContact(blair, { name: 'John Smith' });
+  roeMatter = (await makeMatter(alex, { name: 'Roe v. Acme Corp.', assignees: [blair], contacts: [jane] }))
+    .id;
+  smithMatter = (await makeMatter(blair, { name: 'Estate of Smith', contacts: [john] })).id;
+  admin = firm.admin.client;
 });
 afterAll(async () => {
   await t?.close();
@@ -27,12 +51,12 @@ beforeEach(async () => {
   await admin.put('/api/v1/settings', { timeCapture: { includeContentInDescription: false } });
 });
 
-const secureChat = (createdBy = ids.users.attorney1, memberIds: string[] = []) =>
+const secureChat = (createdBy = alex.id, memberIds: string[] = []) =>
   createConversation(t, {
-    firmId: ids.firmId,
+    firmId: firm.id,
     kind: 'secure_chat',
-    matterId: ids.roeMatter,
-    contactId: ids.jane,
+    matterId: roeMatter,
+    contactId: jane.id,
     createdBy,
     memberIds,
   });
@@ -41,13 +65,13 @@ const asUser = (id: string) => ({ type: 'user' as const, id });
 describe('the window rule through the real message path', () => {
   it('extends the event with a text 9:59 after the user’s last text', async () => {
     const c = await secureChat();
-    await sendAt(t, c, asUser(ids.users.attorney1), at(0));
-    await sendAt(t, c, asUser(ids.users.attorney1), at(9, 59));
+    await sendAt(t, c, asUser(alex.id), at(0));
+    await sendAt(t, c, asUser(alex.id), at(9, 59));
     const events = await storedEvents(t);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      user_id: ids.users.attorney1,
-      matter_id: ids.roeMatter,
+      user_id: alex.id,
+      matter_id: roeMatter,
       conversation_id: c.id,
       source: 'secure_chat',
       status: 'open',
@@ -62,8 +86,8 @@ describe('the window rule through the real message path', () => {
 
   it('starts a new event with a text exactly 10:00 after the last one (the window has passed)', async () => {
     const c = await secureChat();
-    await sendAt(t, c, asUser(ids.users.attorney1), at(0));
-    await sendAt(t, c, asUser(ids.users.attorney1), at(10));
+    await sendAt(t, c, asUser(alex.id), at(0));
+    await sendAt(t, c, asUser(alex.id), at(10));
     const events = await storedEvents(t);
     expect(events.map((e) => [e.message_count, e.duration_seconds, e.collecting])).toEqual([
       [1, 60, false],
@@ -73,10 +97,10 @@ describe('the window rule through the real message path', () => {
 
   it('starts a new event at 10:01 even though the client texted in between', async () => {
     const c = await secureChat();
-    await sendAt(t, c, asUser(ids.users.attorney1), at(0));
-    await sendAt(t, c, { type: 'contact', id: ids.jane }, at(5));
-    await sendAt(t, c, { type: 'contact', id: ids.jane }, at(9, 30));
-    await sendAt(t, c, asUser(ids.users.attorney1), at(10, 1));
+    await sendAt(t, c, asUser(alex.id), at(0));
+    await sendAt(t, c, { type: 'contact', id: jane.id }, at(5));
+    await sendAt(t, c, { type: 'contact', id: jane.id }, at(9, 30));
+    await sendAt(t, c, asUser(alex.id), at(10, 1));
     const events = await storedEvents(t);
     expect(events).toHaveLength(2);
     expect(events.map((e) => e.started_at.toISOString())).toEqual([
@@ -88,48 +112,48 @@ describe('the window rule through the real message path', () => {
 
   it('never creates or extends an event for client texts, internal notes or status messages', async () => {
     const c = await secureChat();
-    await sendAt(t, c, { type: 'contact', id: ids.jane }, at(0));
-    await sendAt(t, c, asUser(ids.users.attorney1), at(1), { visibility: 'note' });
+    await sendAt(t, c, { type: 'contact', id: jane.id }, at(0));
+    await sendAt(t, c, asUser(alex.id), at(1), { visibility: 'note' });
     expect(await storedEvents(t)).toEqual([]);
-    await sendAt(t, c, asUser(ids.users.attorney1), at(2));
-    await sendAt(t, c, { type: 'contact', id: ids.jane }, at(3));
+    await sendAt(t, c, asUser(alex.id), at(2));
+    await sendAt(t, c, { type: 'contact', id: jane.id }, at(3));
     const [event] = await storedEvents(t);
     expect(event?.message_count).toBe(1);
     expect(event?.ended_at.toISOString()).toBe(at(2).toISOString());
   });
 
   it('gives each user of one thread their own event', async () => {
-    const c = await secureChat(ids.users.attorney1, [ids.users.attorney2]);
-    await sendAt(t, c, asUser(ids.users.attorney1), at(0));
-    await sendAt(t, c, asUser(ids.users.attorney2), at(1));
-    await sendAt(t, c, asUser(ids.users.attorney1), at(2));
-    await sendAt(t, c, asUser(ids.users.attorney2), at(12));
+    const c = await secureChat(alex.id, [blair.id]);
+    await sendAt(t, c, asUser(alex.id), at(0));
+    await sendAt(t, c, asUser(blair.id), at(1));
+    await sendAt(t, c, asUser(alex.id), at(2));
+    await sendAt(t, c, asUser(blair.id), at(12));
     const events = await storedEvents(t);
     const of = (user: string) => events.filter((e) => e.user_id === user).map((e) => e.message_count);
-    expect(of(ids.users.attorney1)).toEqual([2]);
+    expect(of(alex.id)).toEqual([2]);
     // attorney2's own window runs from their own last text (1:00), so 12:00 is a new event.
-    expect(of(ids.users.attorney2)).toEqual([1, 1]);
+    expect(of(blair.id)).toEqual([1, 1]);
   });
 
   it('keeps events of different matters apart', async () => {
-    const roe = await secureChat(ids.users.attorney2);
+    const roe = await secureChat(blair.id);
     const smith = await createConversation(t, {
-      firmId: ids.firmId,
+      firmId: firm.id,
       kind: 'secure_chat',
-      matterId: ids.smithMatter,
-      contactId: ids.john,
-      createdBy: ids.users.attorney2,
+      matterId: smithMatter,
+      contactId: john.id,
+      createdBy: blair.id,
     });
-    await sendAt(t, roe, asUser(ids.users.attorney2), at(0));
-    await sendAt(t, smith, asUser(ids.users.attorney2), at(1));
-    await sendAt(t, roe, asUser(ids.users.attorney2), at(2));
+    await sendAt(t, roe, asUser(blair.id), at(0));
+    await sendAt(t, smith, asUser(blair.id), at(1));
+    await sendAt(t, roe, asUser(blair.id), at(2));
     const events = await storedEvents(t);
     expect(events.map((e) => [e.matter_id, e.message_count])).toEqual([
-      [ids.roeMatter, 2],
-      [ids.smithMatter, 1],
+      [roeMatter, 2],
+      [smithMatter, 1],
     ]);
-    const attorney2 = await t.signIn('attorney2@demo.parley.test');
-    const listed = await attorney2.get(`/api/v1/billable-events?matterId=${ids.smithMatter}`);
+    const attorney2 = blair.client;
+    const listed = await attorney2.get(`/api/v1/billable-events?matterId=${smithMatter}`);
     expect(listed.body.items.map((e: { description: string }) => e.description)).toEqual([
       'Secure chat with John Smith re: Estate of Smith, 1 message',
     ]);
@@ -137,31 +161,31 @@ describe('the window rule through the real message path', () => {
 
   it('captures SMS conversations and portal threads on a matter, and e-mails with the default duration', async () => {
     const sms = await createConversation(t, {
-      firmId: ids.firmId,
+      firmId: firm.id,
       kind: 'sms',
-      matterId: ids.roeMatter,
-      contactId: ids.jane,
-      createdBy: ids.users.attorney1,
+      matterId: roeMatter,
+      contactId: jane.id,
+      createdBy: alex.id,
     });
     const portal = await createConversation(t, {
-      firmId: ids.firmId,
+      firmId: firm.id,
       kind: 'message',
-      matterId: ids.roeMatter,
-      contactId: ids.jane,
-      createdBy: ids.users.attorney1,
+      matterId: roeMatter,
+      contactId: jane.id,
+      createdBy: alex.id,
     });
     const noMatter = await createConversation(t, {
-      firmId: ids.firmId,
+      firmId: firm.id,
       kind: 'sms',
       matterId: null,
-      contactId: ids.jane,
-      createdBy: ids.users.attorney1,
+      contactId: jane.id,
+      createdBy: alex.id,
     });
-    await sendAt(t, sms, asUser(ids.users.attorney1), at(0), { source: 'sms' });
-    await sendAt(t, portal, asUser(ids.users.attorney1), at(1), { source: 'portal' });
-    await sendAt(t, portal, asUser(ids.users.attorney1), at(2), { source: 'email' });
-    await sendAt(t, portal, asUser(ids.users.attorney1), at(3), { source: 'email' });
-    await sendAt(t, noMatter, asUser(ids.users.attorney1), at(4), { source: 'sms' });
+    await sendAt(t, sms, asUser(alex.id), at(0), { source: 'sms' });
+    await sendAt(t, portal, asUser(alex.id), at(1), { source: 'portal' });
+    await sendAt(t, portal, asUser(alex.id), at(2), { source: 'email' });
+    await sendAt(t, portal, asUser(alex.id), at(3), { source: 'email' });
+    await sendAt(t, noMatter, asUser(alex.id), at(4), { source: 'sms' });
     const events = await storedEvents(t);
     expect(events.map((e) => [e.source, e.message_count, e.duration_seconds, e.description])).toEqual([
       ['sms', 1, 60, 'Text messages with Jane Roe re: Roe v. Acme Corp., 1 message'],
@@ -173,19 +197,19 @@ describe('the window rule through the real message path', () => {
 
   it('quotes the first text only when the firm enables it, and drops the quote when the thread is deleted', async () => {
     const c = await secureChat();
-    await sendAt(t, c, asUser(ids.users.attorney1), at(0), { body: 'Before the settings change' });
+    await sendAt(t, c, asUser(alex.id), at(0), { body: 'Before the settings change' });
     expect(
       (await admin.put('/api/v1/settings', { timeCapture: { includeContentInDescription: true } })).status,
     ).toBe(200);
-    await sendAt(t, c, asUser(ids.users.attorney1), at(20), { body: 'Please sign\nthe engagement letter' });
-    await sendAt(t, c, asUser(ids.users.attorney1), at(21), { body: 'Thanks!' });
+    await sendAt(t, c, asUser(alex.id), at(20), { body: 'Please sign\nthe engagement letter' });
+    await sendAt(t, c, asUser(alex.id), at(21), { body: 'Thanks!' });
     const events = await storedEvents(t);
     expect(events.map((e) => e.description)).toEqual([
       'Secure chat with Jane Roe re: Roe v. Acme Corp., 1 message',
       'Secure chat with Jane Roe re: Roe v. Acme Corp., 2 messages: “Please sign the engagement letter”',
     ]);
 
-    const attorney1 = await t.signIn('attorney1@demo.parley.test');
+    const attorney1 = alex.client;
     const deleted = await attorney1.delete(`/api/v1/conversations/${c.id}`);
     expect(deleted.status).toBe(204);
     const after = await storedEvents(t);
@@ -201,7 +225,7 @@ describe('the window rule through the real message path', () => {
       inTransaction(t.deps, async (tx) => {
         await storeMessage(tx, t.deps, {
           conversation: c,
-          author: asUser(ids.users.attorney1),
+          author: asUser(alex.id),
           body: 'x',
           source: 'web',
         });
@@ -221,7 +245,7 @@ describe('the window rule through the real message path', () => {
           inTransaction(t.deps, async (tx, events) => {
             const stored = await storeMessage(tx, t.deps, {
               conversation: c,
-              author: asUser(ids.users.attorney1),
+              author: asUser(alex.id),
               body: `text ${n}`,
               source: 'web',
             });
@@ -240,11 +264,11 @@ describe('the window rule through the real message path', () => {
   it('extends one event when captures race without the conversation lock (unique collecting slot)', async () => {
     const c = await secureChat();
     const message = (n: number) => ({
-      firmId: ids.firmId,
+      firmId: firm.id,
       id: uuidv7(),
       conversationId: c.id,
       authorType: 'user',
-      authorId: ids.users.attorney1,
+      authorId: alex.id,
       bodySealed: `sealed-${n}`,
       format: 'text',
       visibility: 'public',
@@ -276,31 +300,31 @@ describe('the window rule through the real message path', () => {
   });
 
   it('tells the timekeeper and billing managers about new events in real time, and no one else', async () => {
-    const attorney1 = await t.signIn('attorney1@demo.parley.test');
-    const attorney2 = await t.signIn('attorney2@demo.parley.test');
+    const attorney1 = alex.client;
+    const attorney2 = blair.client;
     const mine = await openStream(t.url, { session: attorney1.cookie('parley_session') });
     const manager = await openStream(t.url, { session: admin.cookie('parley_session') });
     const other = await openStream(t.url, { session: attorney2.cookie('parley_session') });
     await Promise.all([mine.next('ready'), manager.next('ready'), other.next('ready')]);
     try {
       const c = await secureChat();
-      await sendAt(t, c, asUser(ids.users.attorney1), at(0));
-      await sendAt(t, c, asUser(ids.users.attorney1), at(1));
+      await sendAt(t, c, asUser(alex.id), at(0));
+      await sendAt(t, c, asUser(alex.id), at(1));
       const created = await mine.next('billable_event.created');
       expect(created.data).toMatchObject({
-        userId: ids.users.attorney1,
-        matter: { id: ids.roeMatter, name: 'Roe v. Acme Corp.' },
-        timekeeper: { id: ids.users.attorney1, name: 'Alex Attorney' },
+        userId: alex.id,
+        matter: { id: roeMatter, name: 'Roe v. Acme Corp.' },
+        timekeeper: { id: alex.id, name: 'Alex Attorney' },
         messageCount: 1,
       });
       expect((await mine.next('billable_event.updated')).data.messageCount).toBe(2);
       expect((await manager.next('billable_event.created')).data.id).toBe(created.data.id);
       // attorney2 saw nothing of it (a later event of their own proves their stream is flowing).
-      await sendAt(t, c, asUser(ids.users.attorney2), at(2));
+      await sendAt(t, c, asUser(blair.id), at(2));
       const own = await other.next('billable_event.created');
-      expect(own.data.userId).toBe(ids.users.attorney2);
+      expect(own.data.userId).toBe(blair.id);
       const seenByOther = other.frames.filter((f) => f.type.startsWith('billable_event'));
-      expect(seenByOther.some((f) => f.data.userId === ids.users.attorney1)).toBe(false);
+      expect(seenByOther.some((f) => f.data.userId === alex.id)).toBe(false);
     } finally {
       for (const s of [mine, manager, other]) s.ws.close();
     }

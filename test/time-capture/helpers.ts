@@ -4,40 +4,6 @@ import { storeMessage } from '../../server/features/conversations/store-message'
 import { inTransaction } from '../../server/platform/bus/in-transaction';
 import type { TestApp } from '../support/app';
 
-/** Ids of the demo firm's people and matters, looked up by their demo names. */
-export interface DemoIds {
-  firmId: string;
-  users: Record<'admin' | 'attorney1' | 'attorney2' | 'agent1', string>;
-  /** 2026-0001 "Roe v. Acme Corp." (attorney1 owns, attorney2 assigned, Jane Roe linked). */
-  roeMatter: string;
-  /** 2026-0002 "Estate of Smith" (attorney2 owns, John Smith linked). */
-  smithMatter: string;
-  jane: string;
-  john: string;
-}
-
-export async function demoIds(t: TestApp): Promise<DemoIds> {
-  const users = await t.database.query<{ id: string; email: string; firm_id: string }>(
-    'select id, email, firm_id from users',
-  );
-  const user = (name: string) => users.find((u) => u.email === `${name}@demo.parley.test`)?.id as string;
-  const matters = await t.database.query<{ id: string; number: string }>('select id, number from matters');
-  const contacts = await t.database.query<{ id: string; name: string }>('select id, name from contacts');
-  return {
-    firmId: users[0]?.firm_id as string,
-    users: {
-      admin: user('admin'),
-      attorney1: user('attorney1'),
-      attorney2: user('attorney2'),
-      agent1: user('agent1'),
-    },
-    roeMatter: matters.find((m) => m.number === '2026-0001')?.id as string,
-    smithMatter: matters.find((m) => m.number === '2026-0002')?.id as string,
-    jane: contacts.find((c) => c.name === 'Jane Roe')?.id as string,
-    john: contacts.find((c) => c.name === 'John Smith')?.id as string,
-  };
-}
-
 /** Creates a conversation through the conversation core (as secure chat and the inbox do). */
 export function createConversation(
   t: TestApp,

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
-import { WEB_DIST } from './routes';
+import { WEB_DIST } from '../../server/features/web/routes';
+import { startTestApp, type TestApp } from '../support/app';
 
 const HTML = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 

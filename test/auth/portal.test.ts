@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
-import { DEMO_PASSWORD } from '../../../test/support/env';
-import { contactEmails, contacts } from '../../platform/db/schema';
-import { demoLogins } from '../demo/seed-demo';
-import { createFirm } from '../directory/create-firm';
-import { hashPassword } from './password';
-import { claimPortalLogin } from './portal-logins';
+import { hashPassword } from '../../server/features/auth/password';
+import { claimPortalLogin } from '../../server/features/auth/portal-logins';
+import { demoLogins } from '../../server/features/demo/seed-demo';
+import { createFirm } from '../../server/features/directory/create-firm';
+import { contactEmails, contacts } from '../../server/platform/db/schema';
+import { startTestApp, type TestApp } from '../support/app';
+import { DEMO_PASSWORD } from '../support/env';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
-import { DEMO_PASSWORD } from '../../../test/support/env';
-import { demoLogins } from '../demo/seed-demo';
-import { currentTotpCode } from './totp-code';
+import { currentTotpCode } from '../../server/features/auth/totp-code';
+import { demoLogins } from '../../server/features/demo/seed-demo';
+import { startTestApp, type TestApp } from '../support/app';
+import { DEMO_PASSWORD } from '../support/env';
 
 let t: TestApp;
 let now: Date;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
-import type { TestClient } from '../../../test/support/client';
-import { DEMO_PASSWORD } from '../../../test/support/env';
-import { demoLogins } from '../demo/seed-demo';
+import { demoLogins } from '../../server/features/demo/seed-demo';
+import { startTestApp, type TestApp } from '../support/app';
+import type { TestClient } from '../support/client';
+import { DEMO_PASSWORD } from '../support/env';
 
 let t: TestApp;
 let now: Date;

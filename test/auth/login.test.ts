@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
-import { DEMO_PASSWORD } from '../../../test/support/env';
-import { demoLogins } from '../demo/seed-demo';
+import { demoLogins } from '../../server/features/demo/seed-demo';
+import { startTestApp, type TestApp } from '../support/app';
+import { DEMO_PASSWORD } from '../support/env';
 
 // Short session limits so the expiry tests move the clock by minutes, not days.
 const IDLE_MINUTES = 30;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
-import type { TestClient } from '../../../test/support/client';
-import { demoLogins } from '../demo/seed-demo';
+import { demoLogins } from '../../server/features/demo/seed-demo';
+import { startTestApp, type TestApp } from '../support/app';
+import type { TestClient } from '../support/client';
 
 let t: TestApp;
 let admin: TestClient;
