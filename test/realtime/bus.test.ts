@@ -6,7 +6,7 @@ import type { BusEvent, EventBus } from '../../server/platform/bus/bus';
 import { createBus } from '../../server/platform/bus/create-bus';
 import { createMemoryBus } from '../../server/platform/bus/memory-bus';
 import { createRedisBus } from '../../server/platform/bus/redis-bus';
-import { freePort, redisInstalled, startRedis, stopRedis } from '../support/redis';
+import { redisInstalled, startRedis, startRedisOnFreePort, stopRedis } from '../support/redis';
 
 const log = pino({ level: 'silent' });
 const redisUrl = process.env.REDIS_URL;
@@ -119,8 +119,9 @@ describe('Redis bus', () => {
         afterEach(() => stopRedis(redis));
 
         it('delivers locally without waiting meanwhile, then tells every process to resync', async () => {
-          const port = await freePort();
-          redis = await startRedis(port);
+          const started = await startRedisOnFreePort();
+          redis = started.child;
+          const port = started.port;
           const url = `redis://127.0.0.1:${port}`;
           const a = await createRedisBus(url, log);
           const b = await createRedisBus(url, log);

@@ -5,7 +5,7 @@ import { cloneDatabase } from '../support/app';
 import { TestClient } from '../support/client';
 import { DEMO_PASSWORD, TEST_MASTER_KEY } from '../support/env';
 import { type ServerProcess, startServerProcess, tempDir } from '../support/process';
-import { freePort, redisInstalled, startRedis, stopRedis } from '../support/redis';
+import { redisInstalled, startRedis, startRedisOnFreePort, stopRedis } from '../support/redis';
 import { openStream, type Stream } from './stream-client';
 
 // Two processes share events only through Redis: this runs in the PostgreSQL + Redis pass. It
@@ -74,8 +74,7 @@ describe.runIf(runs)('two processes while their Redis is down', () => {
   }
 
   beforeAll(async () => {
-    port = await freePort();
-    redis = await startRedis(port);
+    ({ child: redis, port } = await startRedisOnFreePort());
     cloned = await cloneDatabase();
     const env = {
       DATABASE_URL: cloned.url!,

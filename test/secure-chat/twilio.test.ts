@@ -4,7 +4,7 @@ import { sendSmsJob } from '../../server/features/sms/sender';
 import { type FakeTwilio, startFakeTwilio, twilioSign } from '../channels/fake-twilio';
 import { expectProblem } from '../conversations/helpers';
 import { openStream, type Stream } from '../realtime/stream-client';
-import { freePort, startTestApp, type TestApp } from '../support/app';
+import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { makeContact, makeFirm, makeMatter, makeUser } from '../support/factories';
 import { settledJobs } from '../support/outbox';
@@ -25,19 +25,16 @@ describe('secure chat over Twilio (local fake)', () => {
   let stream: Stream;
   beforeAll(async () => {
     fake = await startFakeTwilio();
-    const port = await freePort();
-    const publicUrl = `http://127.0.0.1:${port}`;
     t = await startTestApp({
-      PORT: String(port),
-      PUBLIC_URL: publicUrl,
       SMS_PROVIDER: 'twilio',
       TWILIO_ACCOUNT_SID: fake.accountSid,
       TWILIO_AUTH_TOKEN: fake.authToken,
       TWILIO_BASE_URL: fake.baseUrl,
       OUTBOX_POLL_MS: '50',
     });
-    expect(t.url).toBe(publicUrl);
-    webhook = `${publicUrl}/webhooks/sms/twilio`;
+    // Twilio signs the URL it posts to: the app's own address, which is its PUBLIC_URL.
+    expect(t.env.PUBLIC_URL).toBe(t.url);
+    webhook = `${t.url}/webhooks/sms/twilio`;
     const firm = await makeFirm(t);
     const attorney = await makeUser(t, firm, { role: 'attorney' });
     const client = await makeContact(attorney, { phones: 2 });

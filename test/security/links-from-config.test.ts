@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoLogins } from '../../server/features/demo/seed-demo';
 import { activationLinkIn, contactIdByName, waitForMail } from '../portal-invitations/helpers';
-import { freePort, startTestApp, type TestApp } from '../support/app';
+import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 
 // Links in e-mails are built from configuration only: PUBLIC_URL, else http://localhost:PORT. A request
@@ -50,11 +50,11 @@ describe('links in e-mails', () => {
   const evil = { host: 'evil.test', 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'https' };
 
   it('point at http://localhost:PORT without PUBLIC_URL, whatever the Host header says', async () => {
-    const port = await freePort();
-    const t = await startTestApp({ PORT: String(port), TRUST_PROXY: 'true' });
+    const t = await startTestApp({ TRUST_PROXY: 'true' }, { ownPublicUrl: false });
     apps.push(t);
+    expect(t.env.PUBLIC_URL).toBeUndefined();
     const link = await invitationLinkSentVia(t, evil);
-    expect(link.startsWith(`http://localhost:${port}/portal/activate?token=`)).toBe(true);
+    expect(link.startsWith(`http://localhost:${t.env.PORT}/portal/activate?token=`)).toBe(true);
     expect(link).not.toContain('evil.test');
   });
 

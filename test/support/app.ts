@@ -73,39 +73,66 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the app on a copy of the seeded database, listening on a free loopback port. Unless env pins
- * PORT or PUBLIC_URL, PUBLIC_URL is the app's own address, so links in e-mails lead back to it.
+ * PORT or PUBLIC_URL (or `ownPublicUrl` is false), PUBLIC_URL is the app's own address, so links in
+ * e-mails lead back to it. The port must be known before the app is built (it is part of PUBLIC_URL),
+ * and another process may take a port found free before the app listens on it: then the app is built
+ * again on another port.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
   options: {
     /** Where the app logs, through the production logger (with LOG_LEVEL from env); silent without. */
     logTo?: DestinationStream;
+    /** False to leave PUBLIC_URL unset (links then use http://localhost:PORT). */
+    ownPublicUrl?: boolean;
   } = {},
 ): Promise<TestApp> {
   const cloned = await cloneDatabase();
-  const port = env.PORT ?? String(await freePort());
-  const ownUrl = env.PORT === undefined && env.PUBLIC_URL === undefined;
+  const ownUrl = env.PORT === undefined && env.PUBLIC_URL === undefined && options.ownPublicUrl !== false;
   const dataDir = path.resolve('.tmp', `data-${randomBytes(4).toString('hex')}`);
-  const fullEnv: Record<string, string> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    PARLEY_MASTER_KEY: TEST_MASTER_KEY,
-    PARLEY_DEMO_PASSWORD: DEMO_PASSWORD,
-    DATA_DIR: dataDir,
-    PORT: port,
-    ...(ownUrl ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
-    ...(cloned.url ? { DATABASE_URL: cloned.url } : {}),
-    // Each test app gets its own channel: apps cloned from one template share firm and user ids.
-    ...(process.env.REDIS_URL
-      ? { REDIS_URL: process.env.REDIS_URL, REDIS_CHANNEL: `parley:test:${randomBytes(6).toString('hex')}` }
-      : {}),
-    ...env,
-  };
-  const config = loadConfig(fullEnv);
-  const log = options.logTo ? createLogger(config, options.logTo) : pino({ level: 'silent' });
-  const deps = await createDeps(config, cloned.database, log);
-  const app = await buildApp(deps);
-  await app.listen({ port: Number(fullEnv.PORT), host: '127.0.0.1' });
+  for (let attempt = 1; ; attempt++) {
+    const port = env.PORT ?? String(await freePort());
+    const fullEnv: Record<string, string> = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PARLEY_MASTER_KEY: TEST_MASTER_KEY,
+      PARLEY_DEMO_PASSWORD: DEMO_PASSWORD,
+      DATA_DIR: dataDir,
+      PORT: port,
+      ...(ownUrl ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
+      ...(cloned.url ? { DATABASE_URL: cloned.url } : {}),
+      // Each test app gets its own channel: apps cloned from one template share firm and user ids.
+      ...(process.env.REDIS_URL
+        ? { REDIS_URL: process.env.REDIS_URL, REDIS_CHANNEL: `parley:test:${randomBytes(6).toString('hex')}` }
+        : {}),
+      ...env,
+    };
+    const config = loadConfig(fullEnv);
+    const log = options.logTo ? createLogger(config, options.logTo) : pino({ level: 'silent' });
+    const deps = await createDeps(config, cloned.database, log);
+    const app = await buildApp(deps);
+    try {
+      await app.listen({ port: Number(fullEnv.PORT), host: '127.0.0.1' });
+    } catch (error) {
+      await app.close();
+      await closeDeps(deps);
+      const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (taken && env.PORT === undefined && attempt < 5) continue;
+      await cloned.database.close();
+      await cloned.drop();
+      throw error;
+    }
+    return running(app, deps, cloned, fullEnv);
+  }
+}
+
+/** The handle of an app that listens: its URL, clients of it, and the close that undoes everything. */
+function running(
+  app: FastifyInstance,
+  deps: Deps,
+  cloned: Awaited<ReturnType<typeof cloneDatabase>>,
+  fullEnv: Record<string, string>,
+): TestApp {
   deps.outbox.start();
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -43,6 +43,21 @@ export function startRedis(port: number): Promise<ChildProcess> {
   });
 }
 
+/**
+ * A throwaway Redis on a port found free; another process may take that port first (tests run in
+ * parallel, CI runs too), so it tries other ports before giving up.
+ */
+export async function startRedisOnFreePort(): Promise<{ child: ChildProcess; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { child: await startRedis(port), port };
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
+}
+
 /** Kills a Redis started by startRedis (SIGKILL: an outage, not a shutdown). */
 export function stopRedis(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
