@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Three projects, chosen by file name so a new test lands in the right one:
-// - unit: tests next to the code (server/, web/, contracts/) named *.test.ts(x). Pure: no database (not even
+// - unit: tests next to the code (server/, web/, contracts/, bench/) named *.test.ts(x). Pure: no database (not even
 //   PGlite), no server, no global setup; `npm run test:unit` takes seconds.
 // - integration: everything under test/ except test/e2e/, and tests next to the code named *.int.test.ts.
 //   They get a copy of the seeded database template (inject) and the built web app.
@@ -30,7 +30,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+          include: [
+            'server/**/*.test.ts',
+            'contracts/**/*.test.ts',
+            'web/**/*.test.{ts,tsx}',
+            'bench/**/*.test.ts',
+          ],
           exclude: [INT],
         },
       },

@@ -5,7 +5,10 @@ import { type BenchServer, signIn, startServer } from './lib/server';
 import { percentile, round } from './lib/stats';
 import { closeAll, openSockets } from './lib/ws-clients';
 
-/** Waits until every socket has received `perSocket` frames of type pong; resolves with the time taken. */
+/**
+ * Waits until every socket has received `perSocket` frames of type pong; resolves with the time taken.
+ * Fails as soon as the server drops a socket (slow consumer, missed heartbeat): its frames would never come.
+ */
 function awaitFrames(
   sockets: WebSocket[],
   perSocket: number,
@@ -13,17 +16,24 @@ function awaitFrames(
 ): Promise<number> {
   const started = performance.now();
   let remaining = sockets.length * perSocket;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const finish = () => {
+      for (const s of sockets) s.removeAllListeners('message').removeAllListeners('close');
+    };
     for (const ws of sockets) {
       const handler = (raw: WebSocket.RawData) => {
         if (!raw.toString().includes('"pong"')) return;
         onFrame?.(performance.now());
         if (--remaining === 0) {
-          for (const s of sockets) s.removeAllListeners('message');
+          finish();
           resolve(performance.now() - started);
         }
       };
       ws.on('message', handler);
+      ws.once('close', (code, reason) => {
+        finish();
+        reject(new Error(`the server closed a socket mid-run: ${code} ${reason.toString()}`));
+      });
     }
   });
 }
@@ -31,12 +41,13 @@ function awaitFrames(
 /**
  * S3: one sender, N sockets, through the full stack (HTTP → bus → gateway → sockets), against a bare
  * `ws` broadcast server with the same clients. Deliveries per second, and fan-out latency (request
- * sent → last socket received) of single events.
+ * sent → last socket received) of single events. With a receiver, the sockets are on that other
+ * process and every event crosses Redis (S4).
  */
-export async function benchFanout(server: BenchServer, sockets = 1000, bursts = 200) {
+export async function benchFanout(server: BenchServer, sockets = 1000, bursts = 200, receiver = server) {
   const { cookie, csrfToken } = await signIn(server.url, 'admin@demo.parley.test');
-  const wsUrl = `${server.url.replace('http', 'ws')}/api/v1/stream`;
-  const clients = await openSockets(wsUrl, sockets, { cookie, origin: server.url });
+  const wsUrl = `${receiver.url.replace('http', 'ws')}/api/v1/stream`;
+  const clients = await openSockets(wsUrl, sockets, { cookie, origin: receiver.url });
   const ping = () =>
     fetch(`${server.url}/api/v1/stream/ping`, {
       method: 'POST',

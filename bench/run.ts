@@ -5,14 +5,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchColdStart } from './cold-start';
 import { benchFanout, benchIdleSockets } from './fanout';
+import { repeat } from './lib/repeat';
 import { startServer } from './lib/server';
-import { benchStoreAndAck } from './store-and-ack';
+import { type BenchResults, summaryMarkdown } from './lib/summary';
+import { benchScaleOut } from './scale-out';
+import { benchStoreAndAck, prepareThreads } from './store-and-ack';
 
-// npm run bench [-- scenario …]: runs the benchmarks of DESIGN.md §6 that exist so far and writes
-// bench/results/<timestamp>.json plus bench/results/latest.json. Ratios are to references measured
-// in the same run on the same machine.
+// npm run bench [-- scenario …]: runs the benchmarks of DESIGN.md §6 that exist so far, each
+// BENCH_RUNS times (default 3), keeps each scenario's median run and writes
+// bench/results/<timestamp>.json, latest.json and SUMMARY.md. Ratios are to references measured in
+// the same run on the same machine.
 const wanted = new Set(process.argv.slice(2));
 const want = (name: string) => wanted.size === 0 || wanted.has(name);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 /** A new database on the same PostgreSQL server for this run. */
 async function freshDatabase(url: string): Promise<string> {
@@ -25,10 +30,20 @@ async function freshDatabase(url: string): Promise<string> {
   return u.toString();
 }
 
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD']).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main() {
   mkdirSync(path.resolve('.tmp'), { recursive: true });
-  const results: Record<string, unknown> = {
+  const results: BenchResults & Record<string, unknown> = {
     at: new Date().toISOString(),
+    commit: commit(),
+    runsPerScenario: RUNS,
     machine: {
       cpus: os.cpus().length,
       model: os.cpus()[0]?.model,
@@ -36,31 +51,74 @@ async function main() {
     },
     engine: process.env.DATABASE_URL ? 'postgres' : 'pglite',
   };
-  if (want('cold-start')) results.coldStart = await benchColdStart();
-  if (want('idle-sockets')) results.idleSockets = await benchIdleSockets();
+  const runs: Record<string, number[]> = {};
+  const measure = async <T>(name: string, scenario: () => Promise<T>, headline: (r: T) => number) => {
+    process.stderr.write(`bench: ${name} ×${RUNS}\n`);
+    const { median, runs: figures } = await repeat(RUNS, scenario, headline);
+    runs[name] = figures;
+    return median;
+  };
+
+  if (want('cold-start'))
+    results.coldStart = await measure('cold-start', benchColdStart, (r) => r.newDataFolderMs);
+  if (want('idle-sockets'))
+    results.idleSockets = await measure(
+      'idle-sockets',
+      () => benchIdleSockets(),
+      (r) => r.ratio,
+    );
   const databaseUrl = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined;
-  const server = await startServer({
-    port: 18080,
-    env: databaseUrl
-      ? {
-          DATABASE_URL: databaseUrl,
-          PARLEY_DEMO: '1',
-          PARLEY_MASTER_KEY: randomBytes(32).toString('base64'),
-          ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-        }
-      : {},
-  });
+  const sharedEnv: Record<string, string> = databaseUrl
+    ? {
+        DATABASE_URL: databaseUrl,
+        PARLEY_DEMO: '1',
+        PARLEY_MASTER_KEY: randomBytes(32).toString('base64'),
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      }
+    : {};
+  const server = await startServer({ port: 18080, env: sharedEnv });
   try {
-    if (want('store-and-ack')) results.storeAndAck = await benchStoreAndAck(server, databaseUrl);
-    if (want('fanout')) results.fanout = await benchFanout(server);
+    const threads = await prepareThreads(server);
+    if (want('store-and-ack'))
+      results.storeAndAck = await measure(
+        'store-and-ack',
+        () => benchStoreAndAck(server, threads, databaseUrl),
+        (r) => r.s1.requestsPerSec,
+      );
+    if (want('fanout'))
+      results.fanout = await measure(
+        'fanout',
+        () => benchFanout(server),
+        (r) => r.parleyDeliveriesPerSec,
+      );
+    if (want('scale-out')) {
+      if (!databaseUrl || !process.env.REDIS_URL) {
+        results.scaleOut = { skipped: 'two processes need DATABASE_URL and REDIS_URL' };
+      } else {
+        const second = await startServer({ port: 18081, dataDir: server.dataDir, env: sharedEnv });
+        try {
+          const oneProcessFanout =
+            results.fanout?.parleyDeliveriesPerSec ?? (await benchFanout(server)).parleyDeliveriesPerSec;
+          results.scaleOut = await measure(
+            'scale-out',
+            () => benchScaleOut(server, second, threads, oneProcessFanout),
+            (r) => r.ratio,
+          );
+        } finally {
+          await second.stop();
+        }
+      }
+    }
   } finally {
     await server.stop();
   }
+  results.runs = runs;
   const dir = path.resolve('bench/results');
   mkdirSync(dir, { recursive: true });
   const json = `${JSON.stringify(results, null, 2)}\n`;
-  writeFileSync(path.join(dir, `${results.at as string}.json`.replaceAll(':', '-')), json);
+  writeFileSync(path.join(dir, `${results.at}.json`.replaceAll(':', '-')), json);
   writeFileSync(path.join(dir, 'latest.json'), json);
+  writeFileSync(path.join(dir, 'SUMMARY.md'), summaryMarkdown(results));
   process.stdout.write(json);
 }
 

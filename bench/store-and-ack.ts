@@ -6,7 +6,7 @@ import { type BenchServer, signIn } from './lib/server';
 import { round } from './lib/stats';
 
 /** Runs autocannon for a few seconds, POSTing body to the urls in turn (one thread per request). */
-async function load(
+export async function load(
   urls: string[],
   headers: Record<string, string>,
   body: string,
@@ -74,11 +74,17 @@ function pgbenchReference(databaseUrl: string): number | null {
   }
 }
 
+/** A signed-in attorney and the message URLs of 16 secure-chat threads they belong to. */
+export interface BenchThreads {
+  headers: Record<string, string>;
+  urls: string[];
+}
+
 /**
- * S1 (store-and-ack: auth, validate, encrypt, insert, 201) with staff notes, which send nothing, and
- * S6 with public texts, which queue an SMS job in the same transaction.
+ * Real traffic spreads over many threads: 8 clients on the Roe matter, two threads each, all started by
+ * the demo attorney. Paths are relative, so any process serving the same database can take them.
  */
-export async function benchStoreAndAck(server: BenchServer, databaseUrl?: string) {
+export async function prepareThreads(server: BenchServer): Promise<BenchThreads> {
   const attorney = await signIn(server.url, 'attorney1@demo.parley.test');
   const headers = { cookie: attorney.cookie, 'x-csrf-token': attorney.csrfToken };
   const get = async (p: string) => (await fetch(server.url + p, { headers })).json() as Promise<any>;
@@ -90,7 +96,6 @@ export async function benchStoreAndAck(server: BenchServer, databaseUrl?: string
     });
   const matters = await get('/api/v1/matters');
   const matter = matters.items.find((m: { name: string }) => m.name.startsWith('Roe'));
-  // Real traffic spreads over many threads: 8 clients on the matter, two threads each.
   const urls: string[] = [];
   for (let i = 0; i < 8; i++) {
     const phone = `+1202555${String(2000 + i).padStart(4, '0')}`;
@@ -108,18 +113,34 @@ export async function benchStoreAndAck(server: BenchServer, databaseUrl?: string
       if (created.status !== 201)
         throw new Error(`cannot start a thread: ${created.status} ${await created.text()}`);
       const conversation = (await created.json()) as { id: string };
-      urls.push(`${server.url}/api/v1/conversations/${conversation.id}/messages`);
+      urls.push(`/api/v1/conversations/${conversation.id}/messages`);
     }
   }
-  const note = JSON.stringify({
-    body: 'Called opposing counsel; they will send the draft on Monday.',
-    visibility: 'note',
-  });
-  const text = JSON.stringify({ body: 'Your hearing is confirmed for Tuesday at 10am.' });
+  return { headers, urls };
+}
 
-  const s1 = await load(urls, headers, note, 16);
-  const s1HalfLoad = await load(urls, headers, note, 8, Math.max(1, Math.round(s1.requestsPerSec / 2)));
-  const s6 = await load(urls, headers, text, 16);
+/** A staff note: stored, audited and published, but texted to no one. */
+export const NOTE = JSON.stringify({
+  body: 'Called opposing counsel; they will send the draft on Monday.',
+  visibility: 'note',
+});
+
+/**
+ * S1 (store-and-ack: auth, validate, encrypt, insert, 201) with staff notes, which send nothing, and
+ * S6 with public texts, which queue an SMS job in the same transaction.
+ */
+export async function benchStoreAndAck(server: BenchServer, threads: BenchThreads, databaseUrl?: string) {
+  const urls = threads.urls.map((p) => server.url + p);
+  const text = JSON.stringify({ body: 'Your hearing is confirmed for Tuesday at 10am.' });
+  const s1 = await load(urls, threads.headers, NOTE, 16);
+  const s1HalfLoad = await load(
+    urls,
+    threads.headers,
+    NOTE,
+    8,
+    Math.max(1, Math.round(s1.requestsPerSec / 2)),
+  );
+  const s6 = await load(urls, threads.headers, text, 16);
   const reference = databaseUrl ? pgbenchReference(databaseUrl) : null;
   return {
     threads: urls.length,

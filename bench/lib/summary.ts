@@ -1,0 +1,154 @@
+/** What one `npm run bench` found, as bench/run.ts records it (each scenario its median run). */
+export interface BenchResults {
+  at: string;
+  commit: string;
+  runsPerScenario: number;
+  machine: { cpus: number; model?: string; memGiB: number };
+  engine: 'postgres' | 'pglite';
+  coldStart?: { newDataFolderMs: number; existingDataFolderMs: number };
+  idleSockets?: {
+    sockets: number;
+    parleyBytesPerSocket: { retainedBytes: number };
+    bareWsBytesPerSocket: { retainedBytes: number };
+    ratio: number;
+  };
+  storeAndAck?: {
+    s1: { requestsPerSec: number; p99Ms: number; atHalfLoad: { requestsPerSec: number; p99Ms: number } };
+    s6: { requestsPerSec: number; lossVsS1: number };
+    pgbenchTps: number | null;
+    ratioToPgbench: number | null;
+  };
+  fanout?: {
+    sockets: number;
+    parleyDeliveriesPerSec: number;
+    bareWsDeliveriesPerSec: number;
+    ratio: number;
+    latencyMs: { p99: number };
+  };
+  scaleOut?:
+    | { skipped: string }
+    | {
+        oneProcessRequestsPerSec: number;
+        twoProcesses: { total: number };
+        ratio: number;
+        fanoutAcrossProcesses: { parleyDeliveriesPerSec: number };
+        fanoutRatio: number;
+        deliveryLatency: { addedP50Ms: number };
+      };
+}
+
+type Row = [scenario: string, parley: string, reference: string, ratio: string, target: string];
+
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+const x = (value: number | null | undefined) => (value == null ? '—' : `${value.toFixed(2)}×`);
+const notRun: (name: string, target: string) => Row = (name, target) => [name, 'not run', '—', '—', target];
+
+function rows(r: BenchResults): Row[] {
+  const out: Row[] = [];
+  const sa = r.storeAndAck;
+  out.push(
+    sa
+      ? [
+          'S1 store-and-ack (16 connections)',
+          `${n(sa.s1.requestsPerSec)} req/s, p99 ${sa.s1.p99Ms} ms; at half load p99 ${sa.s1.atHalfLoad.p99Ms} ms`,
+          sa.pgbenchTps ? `pgbench ${n(sa.pgbenchTps)} tps` : 'pgbench (PostgreSQL runs only)',
+          x(sa.ratioToPgbench),
+          '≥ 0.20× (stretch 0.30×); p99 ≤ 25 ms at half load',
+        ]
+      : notRun('S1 store-and-ack', '≥ 0.20× pgbench'),
+  );
+  out.push([
+    'S2 one-to-one store-and-deliver',
+    'not measured (needs the `internal` conversation kind)',
+    'ejabberd, mod_mam on PostgreSQL',
+    '—',
+    '≥ 1.2× ejabberd; p99 ≤ 10 ms at 3k msg/s',
+  ]);
+  const f = r.fanout;
+  out.push(
+    f
+      ? [
+          `S3 fan-out to ${n(f.sockets)} sockets`,
+          `${n(f.parleyDeliveriesPerSec)} deliveries/s, p99 ${f.latencyMs.p99} ms`,
+          `bare ws ${n(f.bareWsDeliveriesPerSec)}/s`,
+          x(f.ratio),
+          '≥ 0.5×, p99 ≤ 50 ms',
+        ]
+      : notRun('S3 fan-out', '≥ 0.5× bare ws'),
+  );
+  const so = r.scaleOut;
+  if (!so) out.push(notRun('S4 two processes', '≥ 0.9× one process'));
+  else if ('skipped' in so)
+    out.push(['S4 two processes', `skipped: ${so.skipped}`, '—', '—', '≥ 0.9× one process']);
+  else {
+    out.push([
+      'S4 two processes, S1 notes',
+      `${n(so.twoProcesses.total)} req/s (added delivery p50 ${so.deliveryLatency.addedP50Ms} ms)`,
+      `one process ${n(so.oneProcessRequestsPerSec)} req/s`,
+      x(so.ratio),
+      '≥ 0.9×',
+    ]);
+    out.push([
+      'S4 two processes, S3 fan-out',
+      `${n(so.fanoutAcrossProcesses.parleyDeliveriesPerSec)} deliveries/s`,
+      f ? `one process ${n(f.parleyDeliveriesPerSec)}/s` : 'one process',
+      x(so.fanoutRatio),
+      '≥ 0.9×',
+    ]);
+  }
+  const s = r.idleSockets;
+  out.push(
+    s
+      ? [
+          `S5 idle sockets (${n(s.sockets)})`,
+          `${n(s.parleyBytesPerSocket.retainedBytes)} B/socket retained`,
+          `bare ws ${n(s.bareWsBytesPerSocket.retainedBytes)} B`,
+          x(s.ratio),
+          '≤ 2×, ≤ 20 KiB',
+        ]
+      : notRun('S5 idle sockets', '≤ 2× bare ws'),
+  );
+  out.push(
+    sa
+      ? [
+          'S6 S1 with an SMS job',
+          `${n(sa.s6.requestsPerSec)} req/s`,
+          `S1 ${n(sa.s1.requestsPerSec)} req/s`,
+          `${Math.round(sa.s6.lossVsS1 * 100)} % lost`,
+          '≤ 10 % lost',
+        ]
+      : notRun('S6 outbox', '≤ 10 % lost'),
+  );
+  const c = r.coldStart;
+  out.push(
+    c
+      ? [
+          'Cold start, embedded (new / existing folder)',
+          `${(c.newDataFolderMs / 1000).toFixed(2)} s / ${(c.existingDataFolderMs / 1000).toFixed(2)} s`,
+          '—',
+          '—',
+          '< 5 s / < 2 s',
+        ]
+      : notRun('Cold start', '< 5 s / < 2 s'),
+  );
+  return out;
+}
+
+/** bench/results/SUMMARY.md: each scenario's median figure beside its reference and target. */
+export function summaryMarkdown(r: BenchResults): string {
+  const table = rows(r).map((cells) => `| ${cells.join(' | ')} |`);
+  return [
+    '# Benchmark summary',
+    '',
+    `Measured ${r.at.slice(0, 10)} at commit \`${r.commit.slice(0, 10)}\` on ${r.machine.cpus} cores` +
+      ` (${r.machine.model ?? 'unknown CPU'}), ${r.machine.memGiB} GiB, ${r.engine === 'postgres' ? 'PostgreSQL + Redis' : 'embedded PGlite'}.`,
+    `Each scenario ran ${r.runsPerScenario} times; the table shows the median run. References ran in the same run on the same machine.`,
+    '',
+    '| scenario | Parley | reference | ratio | target (DESIGN.md §6) |',
+    '|---|---|---|---|---|',
+    ...table,
+    '',
+    'Raw figures: `latest.json` beside this file.',
+    '',
+  ].join('\n');
+}
