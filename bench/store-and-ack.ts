@@ -125,6 +125,29 @@ export const NOTE = JSON.stringify({
   visibility: 'note',
 });
 
+async function statementsSent(server: BenchServer): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  return Number(/^parley_db_statements_total (\d+)/m.exec(text)?.[1]);
+}
+
+/**
+ * Statements the server sent while one message was stored (from /metrics), the fewest of five sends:
+ * the outbox relay's polls may fall inside a send, never below it.
+ */
+async function statementsPerSend(server: BenchServer, threads: BenchThreads, body: string): Promise<number> {
+  const counts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const before = await statementsSent(server);
+    await fetch(server.url + threads.urls[0], {
+      method: 'POST',
+      headers: { ...threads.headers, 'content-type': 'application/json' },
+      body,
+    });
+    counts.push((await statementsSent(server)) - before);
+  }
+  return Math.min(...counts);
+}
+
 /**
  * S1 (store-and-ack: auth, validate, encrypt, insert, 201) with staff notes, which send nothing, and
  * S6 with public texts, which queue an SMS job in the same transaction.
@@ -132,6 +155,10 @@ export const NOTE = JSON.stringify({
 export async function benchStoreAndAck(server: BenchServer, threads: BenchThreads, databaseUrl?: string) {
   const urls = threads.urls.map((p) => server.url + p);
   const text = JSON.stringify({ body: 'Your hearing is confirmed for Tuesday at 10am.' });
+  const statements = {
+    note: await statementsPerSend(server, threads, NOTE),
+    text: await statementsPerSend(server, threads, text),
+  };
   const s1 = await load(urls, threads.headers, NOTE, 16);
   const s1HalfLoad = await load(
     urls,
@@ -144,6 +171,7 @@ export async function benchStoreAndAck(server: BenchServer, threads: BenchThread
   const reference = databaseUrl ? pgbenchReference(databaseUrl) : null;
   return {
     threads: urls.length,
+    statementsPerSend: statements,
     s1: { ...s1, atHalfLoad: s1HalfLoad },
     s6: { ...s6, lossVsS1: round(1 - s6.requestsPerSec / s1.requestsPerSec) },
     pgbenchTps: reference,

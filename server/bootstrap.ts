@@ -65,7 +65,7 @@ export async function openDatabase(config: Config): Promise<Database> {
  * REDIS_URL is set) and creates the outbox relay without starting it; closeDeps undoes both.
  */
 export async function createDeps(config: Config, database: Database, log: Logger): Promise<Deps> {
-  const metrics = createMetrics();
+  const metrics = createMetrics(database.statementsSent);
   const deps: Deps = {
     config,
     database,

@@ -23,6 +23,12 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** Applies pending migrations; safe when several processes start at once. */
   migrate(): Promise<void>;
+  /**
+   * How many statements this process has sent through `db` (on PostgreSQL BEGIN and COMMIT too;
+   * PGlite runs transactions natively): /metrics exports it, and a test holds the message send to
+   * its count.
+   */
+  statementsSent(): number;
   /** Runs raw SQL (tests, CLI); returns rows. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -72,6 +78,19 @@ function releasedWhenLost(client: pg.PoolClient): pg.PoolClient {
   return client;
 }
 
+/** Counts what Drizzle sends, through its logger: the only hook that sees every statement of both drivers. */
+function statementCounter() {
+  let sent = 0;
+  return {
+    logger: {
+      logQuery() {
+        sent++;
+      },
+    },
+    read: () => sent,
+  };
+}
+
 /** Opens PostgreSQL through a connection pool. */
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new RecoveringPool({
@@ -86,10 +105,12 @@ export function openPostgres(url: string, poolSize = 10): Database {
   pool.on('connect', (client) => client.on('error', () => {}));
   // The pool re-emits an idle client's error; it replaces that client by itself.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema });
+  const counter = statementCounter();
+  const db = drizzlePg(pool, { schema, logger: counter.logger });
   return {
     db,
     engine: 'postgres',
+    statementsSent: counter.read,
     async migrate() {
       const client = await pool.connect();
       try {
@@ -112,10 +133,12 @@ export function openPostgres(url: string, poolSize = 10): Database {
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   if (options.dataDir) mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const counter = statementCounter();
+  const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
+    statementsSent: counter.read,
     // One PGlite instance belongs to one process, so no lock is needed.
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
     async query(text, params) {

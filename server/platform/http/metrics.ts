@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-/** A Prometheus registry per app instance (tests run several apps in one process). */
-export function createMetrics() {
+/**
+ * A Prometheus registry per app instance (tests run several apps in one process). statementsSent is
+ * the database's running count of statements, read at each scrape.
+ */
+export function createMetrics(statementsSent: () => number) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'parley_' });
   const httpDuration = new Histogram({
@@ -16,6 +19,17 @@ export function createMetrics() {
     name: 'parley_login_failures_total',
     help: 'Failed staff and portal sign-ins',
     registers: [registry],
+  });
+  let reported = 0;
+  new Counter({
+    name: 'parley_db_statements_total',
+    help: 'SQL statements sent to the database (on PostgreSQL, BEGIN and COMMIT too)',
+    registers: [registry],
+    collect() {
+      const sent = statementsSent();
+      this.inc(sent - reported);
+      reported = sent;
+    },
   });
   return { registry, httpDuration, loginFailures };
 }

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app';
+import {
+  type Conversation,
+  makeContact,
+  makeConversation,
+  makeFirm,
+  makeMatter,
+  makeUser,
+  type StaffUser,
+} from '../support/factories';
+import { send } from './helpers';
+
+// The message send is the path Parley runs most (issue 11: S1 and S6). Its statements are counted
+// here so that one more query per message cannot slip in unnoticed; lower the ceilings whenever the
+// path gets cheaper. Speed itself is measured by npm run bench, never here.
+const CEILING = { note: 11, text: 21 };
+// PGlite runs a transaction natively; on PostgreSQL, Drizzle sends BEGIN and COMMIT as statements.
+const TRANSACTION = { pglite: 0, postgres: 2 };
+
+describe('statements per message send', () => {
+  let t: TestApp;
+  let alex: StaffUser;
+  let thread: Conversation;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Nothing else may talk to the database while a send is counted: the relay would poll and send.
+    await t.deps.outbox.stop();
+    const firm = await makeFirm(t);
+    alex = await makeUser(t, firm, { role: 'attorney' });
+    const jane = await makeContact(alex);
+    thread = await makeConversation(alex, await makeMatter(alex, { contacts: [jane] }), jane);
+    // The first send warms what a running server holds anyway (the conversation key, the session).
+    await send(alex.client, thread.id, 'Warming up.', { visibility: 'note' });
+  });
+  afterAll(() => t.close());
+
+  /** Statements the database received while one message was sent, the smallest of three sends. */
+  async function statementsOfSend(extra: object): Promise<number> {
+    const counts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = t.database.statementsSent();
+      await send(alex.client, thread.id, `Message ${i} of the count.`, extra);
+      counts.push(t.database.statementsSent() - before);
+    }
+    return Math.min(...counts);
+  }
+
+  it(`a staff note takes at most ${CEILING.note} statements besides BEGIN and COMMIT`, async () => {
+    const statements = await statementsOfSend({ visibility: 'note' });
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(CEILING.note + TRANSACTION[t.database.engine]);
+  });
+
+  it(`a text to the client (an SMS job in the same transaction) takes at most ${CEILING.text} besides BEGIN and COMMIT`, async () => {
+    const statements = await statementsOfSend({});
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(CEILING.text + TRANSACTION[t.database.engine]);
+  });
+
+  it('/metrics exports the running count', async () => {
+    const sent = t.database.statementsSent();
+    const metrics = await t.client().get('/metrics');
+    const exported = Number(/^parley_db_statements_total (\d+)/m.exec(String(metrics.body))?.[1]);
+    expect(exported).toBeGreaterThanOrEqual(sent);
+  });
+});
