@@ -13,6 +13,7 @@ export interface BenchResults {
     ratio: number;
   };
   storeAndAck?: {
+    statementsPerSend?: { note: number; text: number };
     s1: { requestsPerSec: number; p99Ms: number; atHalfLoad: { requestsPerSec: number; p99Ms: number } };
     s6: { requestsPerSec: number; lossVsS1: number };
     pgbenchTps: number | null;
@@ -50,7 +51,8 @@ function rows(r: BenchResults): Row[] {
     sa
       ? [
           'S1 store-and-ack (16 connections)',
-          `${n(sa.s1.requestsPerSec)} req/s, p99 ${sa.s1.p99Ms} ms; at half load p99 ${sa.s1.atHalfLoad.p99Ms} ms`,
+          `${n(sa.s1.requestsPerSec)} req/s, p99 ${sa.s1.p99Ms} ms; at half load p99 ${sa.s1.atHalfLoad.p99Ms} ms` +
+            (sa.statementsPerSend ? `; ${sa.statementsPerSend.note} statements per note` : ''),
           sa.pgbenchTps ? `pgbench ${n(sa.pgbenchTps)} tps` : 'pgbench (PostgreSQL runs only)',
           x(sa.ratioToPgbench),
           '≥ 0.20× (stretch 0.30×); p99 ≤ 25 ms at half load',
@@ -112,7 +114,8 @@ function rows(r: BenchResults): Row[] {
     sa
       ? [
           'S6 S1 with an SMS job',
-          `${n(sa.s6.requestsPerSec)} req/s`,
+          `${n(sa.s6.requestsPerSec)} req/s` +
+            (sa.statementsPerSend ? `; ${sa.statementsPerSend.text} statements per text` : ''),
           `S1 ${n(sa.s1.requestsPerSec)} req/s`,
           `${Math.round(sa.s6.lossVsS1 * 100)} % lost`,
           '≤ 10 % lost',
