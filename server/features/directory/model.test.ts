@@ -7,7 +7,6 @@ import {
   firstDuplicate,
   membershipChange,
   normaliseEmail,
-  normalisePhone,
 } from './model';
 
 describe('defaultPermissions', () => {
@@ -29,43 +28,6 @@ describe('defaultPermissions', () => {
 describe('normaliseEmail', () => {
   it('trims and lower-cases', () => {
     expect(normaliseEmail('  Jane.Roe@Example.COM ')).toBe('jane.roe@example.com');
-  });
-});
-
-describe('normalisePhone', () => {
-  it.each([
-    ['(202) 555-0143', '+12025550143'],
-    ['202-555-0143', '+12025550143'],
-    ['202.555.0143', '+12025550143'],
-    ['2025550143', '+12025550143'],
-    ['+1 202 555 0143', '+12025550143'],
-    ['1 (202) 555-0143', '+12025550143'],
-    ['  +12025550143  ', '+12025550143'],
-    ['tel:+1-202-555-0143', '+12025550143'],
-    ['+44 20 7946 0958', '+442079460958'],
-    ['+33 1 23 45 67 89', '+33123456789'],
-  ])('reads %s as %s', (input, e164) => {
-    expect(normalisePhone(input)).toBe(e164);
-  });
-
-  it.each(['', '12345', 'not a phone', '+1 000 000 0000', '555-0143', '+999 1234 5678'])(
-    'rejects %j',
-    (input) => {
-      expect(normalisePhone(input)).toBeNull();
-    },
-  );
-
-  it('reads national numbers in the region given', () => {
-    expect(normalisePhone('020 7946 0958', 'GB')).toBe('+442079460958');
-  });
-
-  it('is idempotent on its own output', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 20 }), (s) => {
-        const once = normalisePhone(s);
-        if (once !== null) expect(normalisePhone(once)).toBe(once);
-      }),
-    );
   });
 });
 

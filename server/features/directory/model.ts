@@ -1,4 +1,3 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Permission, Role } from '../../platform/http/actor';
 
 /** Permissions a new user of a role gets unless the admin chooses otherwise. */
@@ -26,18 +25,6 @@ export function defaultPermissions(role: Role): Permission[] {
 /** E-mail addresses are compared and stored lower-cased and trimmed. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-/** Region assumed for numbers written without a country code. */
-export const DEFAULT_PHONE_REGION: CountryCode = 'US';
-
-/**
- * A phone number written in any common format ("(202) 555-0143", "+44 20 7946 0958", "tel:…") as
- * E.164, or null when it is not a valid number. Numbers without a country code are read as US.
- */
-export function normalisePhone(input: string, region: CountryCode = DEFAULT_PHONE_REGION): string | null {
-  const parsed = parsePhoneNumberFromString(input.trim(), region);
-  return parsed?.isValid() ? parsed.number : null;
 }
 
 /** Index of the first value that repeats an earlier one (compared by key), or -1 when all differ. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { permissions, roles } from '../../platform/http/actor';
 import { pageQuery } from '../../platform/http/pagination';
 import { multiLine, searchQuery, singleLine } from '../../platform/http/text';
-import { firstDuplicate, normaliseEmail, normalisePhone } from './model';
+import { normalizeE164 } from '../../platform/phone';
+import { firstDuplicate, normaliseEmail } from './model';
 
 // ---- shared field shapes ----
 
@@ -14,11 +15,11 @@ const id = z.uuid().describe('UUID');
 /** An e-mail address, stored lower-cased. */
 const email = z.email().max(254).transform(normaliseEmail).describe('E-mail address');
 
-/** A phone number in any common format, turned into E.164 (numbers without a country code are US). */
+/** A phone number in any common format, turned into E.164 (numbers without a country code are US, extensions refused). */
 const phoneNumber = singleLine()
   .max(40)
   .transform((value, ctx) => {
-    const e164 = normalisePhone(value);
+    const e164 = normalizeE164(value);
     if (e164 === null) {
       ctx.addIssue({ code: 'custom', message: 'is not a valid phone number', input: value });
       return z.NEVER;

@@ -2,8 +2,10 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
 
 /**
  * The E.164 form (+12025550143) of a phone number typed in any common way, or null when it is not a
- * valid number. One canonical form keeps one thread per number pair (variants never split a thread).
- * Numbers without a country code are read as `defaultCountry`; extensions are refused (SMS has none).
+ * valid number. One canonical form keeps one thread per number pair (variants never split a thread)
+ * and one stored form per contact phone. Numbers without a country code are read as
+ * `defaultCountry`. Extensions are refused everywhere: every stored number may be texted, and SMS
+ * has none, so dropping one silently would store a number that reaches someone else's desk.
  */
 export function normalizeE164(input: string, defaultCountry: CountryCode = 'US'): string | null {
   const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
