@@ -48,12 +48,9 @@ describe('normalizeE164', () => {
     '+12025550143 ext 2',
     '(202) 555-0143 x12',
     'tel:+12025550143;ext=7',
-  ])(
-    'refuses %j',
-    (input) => {
-      expect(normalizeE164(input)).toBeNull();
-    },
-  );
+  ])('refuses %j', (input) => {
+    expect(normalizeE164(input)).toBeNull();
+  });
 });
 
 describe('maskPhone', () => {
