@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFirm } from '../server/features/directory/create-firm';
-import { insertUser } from '../server/features/directory/create-user';
+import { createFirm } from '../server/features/users/create-firm';
+import { insertUser } from '../server/features/users/create-user';
 import { startTestApp, type TestApp } from './support/app';
 import type { TestClient } from './support/client';
 

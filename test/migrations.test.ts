@@ -61,7 +61,7 @@ describe('migrations', () => {
     await again.close();
   }, 60_000);
 
-  it('create every table and column that schema.ts declares (no change is missing a migration)', async () => {
+  it('create every table and column that the schema declares (no change is missing a migration)', async () => {
     const database = await openPglite({});
     await database.migrate();
     const columns = await database.query<{ table_name: string; column_name: string }>(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { createFirm } from '../features/directory/create-firm';
-import { createUserBody } from '../features/directory/schemas';
+import { createFirm } from '../features/users/create-firm';
+import { createUserBody } from '../features/users/schemas';
 import { Problem } from '../platform/http/problem';
 import { defineCommand } from './command';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { insertUser } from '../features/directory/create-user';
-import { createUserBody } from '../features/directory/schemas';
+import { insertUser } from '../features/users/create-user';
+import { createUserBody } from '../features/users/schemas';
 import { firms } from '../platform/db/schema';
 import { Problem } from '../platform/http/problem';
 import { defineCommand } from './command';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/features/auth/password';
 import { claimPortalLogin } from '../../server/features/auth/portal-logins';
 import { demoLogins } from '../../server/features/demo/seed-demo';
-import { createFirm } from '../../server/features/directory/create-firm';
+import { createFirm } from '../../server/features/users/create-firm';
 import { contactEmails, contacts } from '../../server/platform/db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { DEMO_PASSWORD } from '../support/env';

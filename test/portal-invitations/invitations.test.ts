@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoLogins } from '../../server/features/demo/seed-demo';
-import { createFirm } from '../../server/features/directory/create-firm';
+import { createFirm } from '../../server/features/users/create-firm';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { settledJobs } from '../support/outbox';

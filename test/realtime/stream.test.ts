@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFirm } from '../../server/features/directory/create-firm';
+import { createFirm } from '../../server/features/users/create-firm';
 import { publishEvents } from '../../server/platform/bus/in-transaction';
 import { closeSessionSockets } from '../../server/realtime/close-sockets';
 import { SESSION_ENDED_CLOSE_CODE } from '../../server/realtime/gateway';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { createFirm } from '../../server/features/directory/create-firm';
+import { createFirm } from '../../server/features/users/create-firm';
 import type { Permission, Role } from '../../server/platform/http/actor';
 import type { TestApp } from './app';
 import type { Answer, TestClient } from './client';

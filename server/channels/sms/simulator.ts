@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { describeError } from '../../platform/log/describe-error';
-import { normalizeE164 } from './phone';
+import { normalizeE164 } from '../../platform/phone';
 import type {
   DeliveryStatus,
   DeliveryUpdate,

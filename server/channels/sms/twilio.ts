@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { normalizeE164 } from './phone';
+import { normalizeE164 } from '../../platform/phone';
 import {
   type DeliveryStatus,
   type DeliveryUpdate,

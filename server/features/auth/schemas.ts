@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { permissions, roles } from '../../platform/http/actor';
 import { pageOf } from '../../platform/http/pagination';
 import { singleLine } from '../../platform/http/text';
-import { staffPassword } from '../directory/schemas';
+import { staffPassword } from '../users/schemas';
 
 const email = singleLine().trim().min(3).max(320).describe('E-mail address (case-insensitive).');
 // Long enough for any passphrase, short enough that hashing it cannot be abused.

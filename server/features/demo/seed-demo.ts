@@ -15,8 +15,8 @@ import {
 } from '../../platform/db/schema';
 import { hashPassword } from '../auth/password';
 import { claimPortalLogin } from '../auth/portal-logins';
-import { createFirm } from '../directory/create-firm';
-import { insertUser } from '../directory/create-user';
+import { createFirm } from '../users/create-firm';
+import { insertUser } from '../users/create-user';
 
 export const DEMO_FIRM_NAME = 'Demo Law LLP';
 export const demoLogins = {

@@ -2,8 +2,7 @@ import { and, desc, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { notifications } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { toPage } from '../../platform/http/pagination';
-import { decodeIdCursor } from '../directory/queries';
+import { decodeIdCursor, toPage } from '../../platform/http/pagination';
 import { presentNotification } from './presenter';
 import type { ListNotificationsQuery } from './schemas';
 

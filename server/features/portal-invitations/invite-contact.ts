@@ -2,13 +2,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { appendEmail } from '../../channels/email/outbox';
 import type { Deps } from '../../deps';
-import { recordAudit } from '../../platform/audit/audit-log';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { contacts, portalInvitations, portalLogins } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField, notFound } from '../../platform/http/problem';
 import { randomSecret, sha256Hex } from '../auth/secrets';
-import { auditedBy } from '../directory/queries';
 import { PORTAL_INVITATION_EMAIL } from './compose-invitation-email';
 import { invitationAddress, invitationExpiry } from './model';
 import { portalAlreadyActive, portalEmailTaken } from './problems';
@@ -92,8 +91,7 @@ export async function inviteContact(deps: Deps, input: InviteContactInput): Prom
     await recordAudit(
       tx,
       {
-        firmId,
-        ...auditedBy(actor, input.ip),
+        ...auditActor(actor, input.ip),
         action: 'portal.invited',
         targetType: 'contact',
         targetId: contactId,

@@ -11,7 +11,7 @@ import { conversationAudience } from '../conversations/access';
 import { conversationDetail } from '../conversations/conversation-views';
 import { createConversationRecord } from '../conversations/create-conversation-record';
 import type { ConversationDetailOut, CreateSecureChatBody } from '../conversations/schemas';
-import { loadVisibleMatter } from '../directory/queries';
+import { loadVisibleMatter } from '../matters/access';
 import { loadSettings } from '../settings/load-settings';
 import { mayOpenThread, pickContactPhone, pickPoolNumber, THREAD_LIMIT_DETAIL } from './model';
 import { linksWithClient, phonesOfContact, secureChatPool } from './queries';

@@ -1,5 +1,5 @@
 import type { InboundClassification } from '../../channels/sms/keywords';
-import { normalizeE164 } from '../../channels/sms/phone';
+import { normalizeE164 } from '../../platform/phone';
 
 // Pure rules of secure chat: which firm number a new thread takes, the open-thread limit, which of
 // the contact's phones was picked, and when a text to an unlinked number earns an automatic reply.

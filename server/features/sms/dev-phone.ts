@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { normalizeE164 } from '../../channels/sms/phone';
+import { normalizeE164 } from '../../platform/phone';
 import type { SimulatedText, SmsSimulator } from '../../channels/sms/simulator';
 import type { Deps } from '../../deps';
 import { firmNumbers } from '../../platform/db/schema';

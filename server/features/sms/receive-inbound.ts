@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { classifyInbound } from '../../channels/sms/keywords';
-import { maskPhone } from '../../channels/sms/phone';
+import { maskPhone } from '../../platform/phone';
 import type { InboundSms, SmsProviderName } from '../../channels/sms/port';
 import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';

@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { normalizeE164 } from '../../channels/sms/phone';
+import { normalizeE164 } from '../../platform/phone';
 import {
   parseTwilioInbound,
   parseTwilioStatus,

@@ -6,7 +6,7 @@ import { billableEvents, matters, type timeEntries, users } from '../../platform
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor } from '../../platform/http/pagination';
 import { invalidField, notFound, Problem } from '../../platform/http/problem';
-import { loadVisibleMatter } from '../directory/queries';
+import { loadVisibleMatter } from '../matters/access';
 import { canManageAllTime, canWorkOnTime } from './policy';
 
 // Loaders shared by the time-capture use cases. Every query takes the firm id first.

@@ -1,3 +1,4 @@
+import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
 import { invalidField } from './problem';
 import { hasControlCharacter, singleLine } from './text';
@@ -33,6 +34,13 @@ export function decodeCursor(cursor: string | undefined, arity: number): string[
       return value;
   } catch {}
   throw invalidField('query.cursor', 'is not a valid cursor');
+}
+
+/** Decodes a list cursor whose last element is a row id; anything else is a 400 naming query.cursor. */
+export function decodeIdCursor(cursor: string | undefined, arity: number): string[] | undefined {
+  const position = decodeCursor(cursor, arity);
+  if (position && !isUuid(position[arity - 1])) throw invalidField('query.cursor', 'is not a valid cursor');
+  return position;
 }
 
 /** Splits limit+1 fetched rows into a page and the next cursor. */

@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { StaffActor } from '../../platform/http/actor';
+import type { portalStatus } from '../contacts/schemas';
+import { canLinkMatterContacts, canUpdateMatter, matterAccess } from './access';
+import type { MatterContactSummary, MatterView } from './queries';
+import type { matterOut } from './schemas';
+
+type PortalStatus = z.infer<typeof portalStatus>;
+
+/** A matter for staff with what the viewer may do to it; `contacts` adds the linked contacts' summary. */
+export function presentMatter(
+  viewer: StaffActor,
+  view: MatterView,
+  linked?: MatterContactSummary[],
+): z.infer<typeof matterOut> {
+  const { row } = view;
+  const access = matterAccess(view);
+  return {
+    id: row.id,
+    number: row.number,
+    name: row.name,
+    ownerId: row.ownerId,
+    assigneeIds: view.assigneeIds,
+    status: row.status as 'open' | 'closed',
+    contactIds: view.contactIds,
+    ...(linked
+      ? {
+          contacts: linked.map((c) => ({
+            id: c.id,
+            name: c.name,
+            portal: { status: c.portalStatus as PortalStatus },
+          })),
+        }
+      : {}),
+    abilities: {
+      update: canUpdateMatter(viewer, access),
+      linkContacts: canLinkMatterContacts(viewer, access),
+    },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

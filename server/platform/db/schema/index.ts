@@ -1,0 +1,16 @@
+// Every table, by area; `platform/db/schema` imports keep working through this file.
+
+export * from './audit';
+export * from './auth';
+export * from './contacts';
+export * from './conversations';
+export * from './firms';
+export * from './matters';
+export * from './notifications';
+export * from './outbox';
+export * from './portal-invitations';
+export * from './secure-chat';
+export * from './sms';
+export * from './teams';
+export * from './time-capture';
+export * from './users';
