@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import { portalLogins } from '../../platform/db/schema';
-import { normaliseEmail } from '../directory/model';
+import { normaliseEmail } from './login-email';
 
 /**
  * Makes email a portal sign-in address of the contact (one contact per address and firm). True

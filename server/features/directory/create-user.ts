@@ -6,8 +6,9 @@ import type { Tx } from '../../platform/db/client';
 import { staffLogins, users } from '../../platform/db/schema';
 import type { Permission, Role, StaffActor } from '../../platform/http/actor';
 import { conflict, forbidden } from '../../platform/http/problem';
+import { normaliseEmail } from '../auth/login-email';
 import { hashPassword } from '../auth/password';
-import { defaultPermissions, normaliseEmail } from './model';
+import { defaultPermissions } from './model';
 import { canCreateUser } from './policy';
 import { auditedBy } from './queries';
 

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { permissions, roles } from '../../platform/http/actor';
-import {
-  accessDiff,
-  defaultPermissions,
-  firstDuplicate,
-  membershipChange,
-  normaliseEmail,
-  normalisePhone,
-} from './model';
+import { accessDiff, defaultPermissions, firstDuplicate, membershipChange, normalisePhone } from './model';
 
 describe('defaultPermissions', () => {
   it('gives admins every permission', () => {
@@ -23,12 +16,6 @@ describe('defaultPermissions', () => {
 
   it('answers only known permissions for every role', () => {
     for (const role of roles) for (const p of defaultPermissions(role)) expect(permissions).toContain(p);
-  });
-});
-
-describe('normaliseEmail', () => {
-  it('trims and lower-cases', () => {
-    expect(normaliseEmail('  Jane.Roe@Example.COM ')).toBe('jane.roe@example.com');
   });
 });
 

@@ -23,11 +23,6 @@ export function defaultPermissions(role: Role): Permission[] {
   }
 }
 
-/** E-mail addresses are compared and stored lower-cased and trimmed. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 /** Region assumed for numbers written without a country code. */
 export const DEFAULT_PHONE_REGION: CountryCode = 'US';
 

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { permissions, roles } from '../../platform/http/actor';
 import { pageQuery } from '../../platform/http/pagination';
 import { multiLine, searchQuery, singleLine } from '../../platform/http/text';
-import { firstDuplicate, normaliseEmail, normalisePhone } from './model';
+import { normaliseEmail } from '../auth/login-email';
+import { staffPassword } from '../auth/schemas';
+import { firstDuplicate, normalisePhone } from './model';
 
 // ---- shared field shapes ----
 
@@ -63,8 +65,6 @@ export const matterContactParams = z.object({
 
 export const roleSchema = z.enum(roles).describe('admin, attorney, staff or agent');
 export const permissionSchema = z.enum(permissions).describe('A grantable permission');
-/** A new staff password (also the self-service change in auth). */
-export const staffPassword = singleLine().min(12).max(1024).describe('At least 12 characters');
 
 export const listUsersQuery = pageQuery.extend({
   /** Part of the name or e-mail address. */
