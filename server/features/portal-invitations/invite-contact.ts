@@ -1,6 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { appendEmail } from '../../channels/email/outbox';
 import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
 import { inTransaction } from '../../platform/bus/in-transaction';
@@ -9,6 +8,7 @@ import type { StaffActor } from '../../platform/http/actor';
 import { invalidField, notFound } from '../../platform/http/problem';
 import { randomSecret, sha256Hex } from '../auth/secrets';
 import { auditedBy } from '../directory/queries';
+import { appendEmail } from '../email/sender';
 import { PORTAL_INVITATION_EMAIL } from './compose-invitation-email';
 import { invitationAddress, invitationExpiry } from './model';
 import { portalAlreadyActive, portalEmailTaken } from './problems';
