@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/client';
 import { billableEvents, contacts } from '../../platform/db/schema';
 import type { StoredMessage } from '../conversations/plugins';
 import { loadSettings } from '../settings/load-settings';
+import { timeAudience } from './access';
 import {
   type BillableSource,
   type ChatSpan,
@@ -18,7 +19,7 @@ import {
   type TimeCaptureSettings,
 } from './model';
 import { presentBillableEvent } from './presenter';
-import { type BillableEventRow, loadNames, timeAudience } from './queries';
+import { type BillableEventRow, loadNames } from './queries';
 
 /**
  * Turns a stored message into billable time, in the transaction that stores it (so time exists
