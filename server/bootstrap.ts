@@ -2,15 +2,27 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { createMailTransport } from './channels/email/create-mail-transport';
-import { EMAIL_SEND_TOPIC, emailSender } from './channels/email/outbox';
 import { createSmsProvider } from './channels/sms/create-sms-provider';
 import type { Config } from './config';
 import type { Deps } from './deps';
+import type { ConversationPlugins } from './features/conversations/plugins';
+import { EMAIL_SEND_TOPIC, emailSender } from './features/email/sender';
+import { forgetConversationNotifications } from './features/notifications/forget-conversation';
+import { notifyMembersOfMessage } from './features/notifications/notify';
 import {
   composeInvitationEmail,
   PORTAL_INVITATION_EMAIL,
 } from './features/portal-invitations/compose-invitation-email';
+import { createSecureChat } from './features/secure-chat/create-secure-chat';
+import { unlinkDeletedConversation } from './features/secure-chat/forget-conversation';
+import { UNLINKED_REPLY, unlinkedReplyText } from './features/secure-chat/model';
+import { queueSecureChatSms } from './features/secure-chat/queue-sms';
+import { receiveSecureChatSms } from './features/secure-chat/receive-sms';
+import type { InboundSmsReceivers } from './features/sms/inbound';
+import { receiveCampaignSms } from './features/sms/receive-campaign';
 import { registerSmsChannel } from './features/sms/register-sms-channel';
+import { captureTimeForMessage } from './features/time-capture/capture-time';
+import { forgetConversation } from './features/time-capture/forget-conversation';
 import { createBus } from './platform/bus/create-bus';
 import { createKeyring } from './platform/crypto/keyring';
 import { resolveMasterKey } from './platform/crypto/master-key';
@@ -61,6 +73,25 @@ export async function openDatabase(config: Config): Promise<Database> {
 }
 
 /**
+ * How the features plug into the conversation core, which knows none of them. The order is the
+ * order they run in: a message notifies its members, then texts the client (which may refuse a text
+ * too long, rolling everything back), then becomes billable time.
+ */
+function conversationPlugins(): ConversationPlugins {
+  return {
+    messageStored: [notifyMembersOfMessage, queueSecureChatSms, captureTimeForMessage],
+    creators: { secure_chat: createSecureChat },
+    deleted: [forgetConversationNotifications, unlinkDeletedConversation, forgetConversation],
+  };
+}
+
+/** Who takes an inbound text, by what the receiving number is for (firm_numbers.purpose). */
+const smsReceivers: InboundSmsReceivers = {
+  secure_chat: receiveSecureChatSms,
+  campaign: receiveCampaignSms,
+};
+
+/**
  * Builds the dependencies of the app around an open database. Connects the event bus (Redis when
  * REDIS_URL is set) and creates the outbox relay without starting it; closeDeps undoes both.
  */
@@ -81,9 +112,11 @@ export async function createDeps(config: Config, database: Database, log: Logger
     // Through deps, so a test that moves deps.clock moves the simulator's time too.
     sms: createSmsProvider(config, { log, clock: () => deps.clock() }),
     mail: createMailTransport(config, { clock: () => deps.clock() }),
+    conversations: conversationPlugins(),
+    smsReceivers,
     clock: () => new Date(),
   };
-  registerSmsChannel(deps);
+  registerSmsChannel(deps, { [UNLINKED_REPLY]: unlinkedReplyText });
   // Each kind of e-mail is built at send time by its composer, from the references in the job.
   deps.outbox.register(
     EMAIL_SEND_TOPIC,

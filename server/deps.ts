@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { ConfiguredMailTransport } from './channels/email/create-mail-transport';
 import type { ConfiguredSmsProvider } from './channels/sms/create-sms-provider';
 import type { Config } from './config';
+import type { ConversationPlugins } from './features/conversations/plugins';
+import type { InboundSmsReceivers } from './features/sms/inbound';
 import type { EventBus } from './platform/bus/bus';
 import type { Keyring } from './platform/crypto/keyring';
 import type { Database, Db } from './platform/db/client';
@@ -24,6 +26,10 @@ export interface Deps {
   sms: ConfiguredSmsProvider;
   /** The configured mail transport (MAIL_TRANSPORT); e-mails reach it only through the outbox's `email.send`. */
   mail: ConfiguredMailTransport;
+  /** What the features plug into the conversation core (listeners, creators, cleaners); see bootstrap.ts. */
+  conversations: ConversationPlugins;
+  /** Who takes an inbound text, by the purpose of the number it was sent to; see bootstrap.ts. */
+  smsReceivers: InboundSmsReceivers;
   /** The current time; tests move it. */
   clock: () => Date;
 }

@@ -276,7 +276,7 @@ describe('secure chat over Twilio (local fake)', () => {
       payload: job!.payload,
       attempt: 2,
     };
-    const [a, b] = await Promise.all([sendSmsJob(t.deps, outboxJob), sendSmsJob(t.deps, outboxJob)]);
+    const [a, b] = await Promise.all([sendSmsJob(t.deps, {}, outboxJob), sendSmsJob(t.deps, {}, outboxJob)]);
     expect(a).toEqual(b);
     expect(fake.messages.filter((m) => m.body === body)).toHaveLength(1);
     expect((await messagesOf(attorney1, thread.id)).filter((m) => m.id === id)).toHaveLength(1);

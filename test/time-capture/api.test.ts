@@ -221,6 +221,20 @@ describe('who sees and edits which events', () => {
   });
 });
 
+describe('GET /timekeepers', () => {
+  it('lists oneself with no firm-wide abilities for a timekeeper, everyone with them for a billing manager', async () => {
+    const own = await attorney1.get('/api/v1/timekeepers');
+    expect(own.status).toBe(200);
+    expect(own.body.items.map((u: { id: string }) => u.id)).toEqual([alex.id]);
+    expect(own.body.abilities).toEqual({ viewAll: false, setRates: false });
+    const all = await admin.get('/api/v1/timekeepers');
+    expect(all.body.items.map((u: { id: string }) => u.id)).toEqual(
+      expect.arrayContaining([alex.id, blair.id]),
+    );
+    expect(all.body.abilities).toEqual({ viewAll: true, setRates: true });
+  });
+});
+
 describe('conversion to time entries', () => {
   it('rounds up to the billing increment at the timekeeper’s rate', async () => {
     expect((await attorney1.put(`/api/v1/timekeepers/${alex.id}/rate`, { rateCents: 350_00 })).status).toBe(

@@ -290,7 +290,13 @@ describe('the window rule through the real message path', () => {
           arrived += 1;
           if (arrived === racers) release();
           if (t.database.engine === 'postgres') await allStarted;
-          events.push(...(await captureTimeForMessage(tx, t.deps, { conversation: c, message: message(n) })));
+          events.push(
+            ...(await captureTimeForMessage(tx, t.deps, {
+              conversation: c,
+              message: message(n),
+              body: `text ${n}`,
+            })),
+          );
         }),
       ),
     );

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { type AuditEntry, auditActor, listAudit, recordAudit } from '../../platform/audit/audit-log';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureCan, type StaffActor } from '../../platform/http/actor';
 
 export interface ListAuditEntriesInput {
   actor: StaffActor;
@@ -15,11 +15,12 @@ export interface ListAuditEntriesInput {
 }
 
 /**
- * A page of the actor's firm's audit log, newest first. Reading the log is itself recorded, after the
- * page is read, so the page shows the log as it was before this read.
+ * A page of the actor's firm's audit log, newest first (admins and audit.read). Reading the log is
+ * itself recorded, after the page is read, so the page shows the log as it was before this read.
  */
 export function listAuditEntries(deps: Pick<Deps, 'db' | 'clock'>, input: ListAuditEntriesInput) {
   const { actor, ip, ...query } = input;
+  ensureCan(actor, 'audit.read');
   return deps.db.transaction(async (tx): Promise<AuditEntry[]> => {
     const rows = await listAudit(tx, actor.firmId, query);
     await recordAudit(

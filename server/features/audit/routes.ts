@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps';
-import { auditActor } from '../../platform/audit/audit-log';
-import { requirePermission } from '../../platform/http/actor';
+import { requireStaff } from '../../platform/http/actor';
 import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { invalidField } from '../../platform/http/problem';
 import { listAuditEntries } from './list-audit-entries';
 import { presentAuditEntry } from './presenter';
 import { auditPage, auditVerdictOut, listAuditQuery } from './schemas';
-import { verifyFirmAudit } from './verify-firm-audit';
+import { verifyAuditAs } from './verify-firm-audit';
 
 /** The cursor of the audit list is the seq of the previous page's last (oldest) entry. */
 function beforeSeqOf(cursor: string | undefined): number | undefined {
@@ -33,7 +32,7 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      const actor = requirePermission(request, 'audit.read');
+      const actor = requireStaff(request);
       const q = request.query;
       const from = q.from ? new Date(q.from) : undefined;
       const to = q.to ? new Date(q.to) : undefined;
@@ -60,10 +59,6 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: auditVerdictOut },
       },
     },
-    async (request) => {
-      const actor = requirePermission(request, 'audit.read');
-      const { firmId, ...by } = auditActor(actor, request.ip);
-      return verifyFirmAudit(deps, { firmId, by });
-    },
+    async (request) => verifyAuditAs(deps, { actor: requireStaff(request), ip: request.ip }),
   );
 }

@@ -1,5 +1,12 @@
 import type { Deps } from '../../deps';
-import { type AuditInput, type AuditVerdict, recordAudit, verifyAudit } from '../../platform/audit/audit-log';
+import {
+  type AuditInput,
+  type AuditVerdict,
+  auditActor,
+  recordAudit,
+  verifyAudit,
+} from '../../platform/audit/audit-log';
+import { ensureCan, type StaffActor } from '../../platform/http/actor';
 
 /**
  * Verifies a firm's audit chain, then records that it was verified, with the verdict, as a new entry.
@@ -29,4 +36,14 @@ export async function verifyFirmAudit(
     ),
   );
   return verdict;
+}
+
+/** A staff user (admins and audit.read) verifies their firm's chain; the check is recorded as theirs. */
+export async function verifyAuditAs(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  input: { actor: StaffActor; ip: string | null },
+): Promise<AuditVerdict> {
+  ensureCan(input.actor, 'audit.read');
+  const { firmId, ...by } = auditActor(input.actor, input.ip);
+  return verifyFirmAudit(deps, { firmId, by });
 }

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
 import { apiTokens, users } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureAdmin, type StaffActor } from '../../platform/http/actor';
 import { notFound } from '../../platform/http/problem';
 import { randomSecret, sha256Hex } from './secrets';
 
@@ -21,6 +21,7 @@ export async function createApiToken(
   input: { actor: StaffActor; name: string; userId?: string; ip: string },
 ) {
   const { actor } = input;
+  ensureAdmin(actor);
   const userId = input.userId ?? actor.userId;
   const secret = randomSecret();
   const now = deps.clock();

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { apiTokens } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureAdmin, type StaffActor } from '../../platform/http/actor';
 import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { presentApiToken } from './presenter';
 
@@ -10,6 +10,7 @@ export async function listApiTokens(
   deps: Pick<Deps, 'db'>,
   input: { actor: StaffActor; limit: number; cursor?: string },
 ) {
+  ensureAdmin(input.actor);
   const [beforeId] = decodeCursor(input.cursor, 1) ?? [];
   const rows = await deps.db
     .select()

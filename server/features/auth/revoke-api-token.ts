@@ -2,12 +2,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
 import { apiTokens } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureAdmin, type StaffActor } from '../../platform/http/actor';
 import { notFound } from '../../platform/http/problem';
 
 /** Revokes a token for good; revoking it again changes nothing. 404 for unknown ids. */
 export async function revokeApiToken(deps: Deps, input: { actor: StaffActor; id: string; ip: string }) {
   const { actor } = input;
+  ensureAdmin(actor);
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
     const scope = and(eq(apiTokens.firmId, actor.firmId), eq(apiTokens.id, input.id));

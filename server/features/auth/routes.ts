@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { requireAdmin, requireContact, requireStaff, type StaffActor } from '../../platform/http/actor';
+import { requireContact, requireStaff, type StaffActor } from '../../platform/http/actor';
 import { servedOverHttps } from '../../platform/http/https';
 import { pageQuery } from '../../platform/http/pagination';
 import { forbidden } from '../../platform/http/problem';
@@ -202,7 +202,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: apiTokenPage },
       },
     },
-    async (request) => listApiTokens(deps, { actor: requireAdmin(request), ...request.query }),
+    async (request) => listApiTokens(deps, { actor: requireStaff(request), ...request.query }),
   );
 
   r.post(
@@ -217,7 +217,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) => {
       const created = await createApiToken(deps, {
-        actor: requireAdmin(request),
+        actor: requireStaff(request),
         ...request.body,
         ip: request.ip,
       });
@@ -236,7 +236,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      await revokeApiToken(deps, { actor: requireAdmin(request), id: request.params.id, ip: request.ip });
+      await revokeApiToken(deps, { actor: requireStaff(request), id: request.params.id, ip: request.ip });
       return reply.status(204).send(null);
     },
   );

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { permissions, roles } from '../../platform/http/actor';
 import { pageOf } from '../../platform/http/pagination';
 import { singleLine } from '../../platform/http/text';
-import { staffPassword } from '../users/schemas';
 
 const email = singleLine().trim().min(3).max(320).describe('E-mail address (case-insensitive).');
 // Long enough for any passphrase, short enough that hashing it cannot be abused.
 const password = singleLine().min(1).max(1024).describe('Password.');
+/** A new staff password: the rule of the self-service change and of the users an admin creates or edits. */
+export const staffPassword = singleLine().min(12).max(1024).describe('At least 12 characters');
 const totpCode = z
   .string()
   .regex(/^\d{6}$/, 'must be 6 digits')

@@ -1,19 +1,18 @@
 import type { Deps } from '../../deps';
 import type { StaffActor } from '../../platform/http/actor';
 import { unprocessable } from '../../platform/http/problem';
-import { createSecureChat } from '../secure-chat/create-secure-chat';
+import type { ConversationCreator } from './plugins';
 import type { ConversationDetailOut, CreateConversationBody } from './schemas';
 
-/** Creates a conversation of the body's kind; each kind's rules live with the feature that owns it. */
+/** Creates a conversation of the body's kind through the creator its feature registered (deps.conversations). */
 export async function createConversation(
   deps: Deps,
   input: { actor: StaffActor; ip?: string; body: CreateConversationBody },
 ): Promise<ConversationDetailOut> {
   const { body } = input;
-  switch (body.kind) {
-    case 'secure_chat':
-      return createSecureChat(deps, { actor: input.actor, ip: input.ip, body });
-    default:
-      throw unprocessable('kind-not-supported', `Conversations of kind ${body.kind} cannot be created yet.`);
-  }
+  // Registered per kind (ConversationCreators), so the creator found takes this body's shape.
+  const create = deps.conversations.creators[body.kind] as ConversationCreator<typeof body> | undefined;
+  if (!create)
+    throw unprocessable('kind-not-supported', `Conversations of kind ${body.kind} cannot be created yet.`);
+  return create(deps, { actor: input.actor, ip: input.ip, body });
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { inTransaction } from '../../platform/bus/in-transaction';
@@ -8,20 +8,18 @@ import {
   conversations,
   messageDeliveries,
   messages,
-  notifications,
-  outbox,
-  secureChatLinks,
 } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { forgetConversation } from '../time-capture/forget-conversation';
+import { cancelPendingJobs } from '../../platform/outbox/cancel';
 import { conversationAudience, loadConversationFor } from './access';
 
 /**
- * Deletes a conversation for good (creator or admin): messages, deliveries, members and their read
- * state, notifications, the secure-chat link, and the conversation key, which shreds anything
- * encrypted with it that a backup might still hold. Other features drop their links to it
- * (billable events keep their time). The audit log keeps who deleted which conversation, when,
- * and how many messages it held, never content.
+ * Deletes a conversation for good (creator or admin): first every feature drops what it keeps about
+ * it (the conversationDeleted cleaners: notifications, the secure-chat link; billable events keep
+ * their time), then the unsent jobs of its messages, its messages, deliveries, members and their
+ * read state, and the conversation key, which shreds anything encrypted with it that a backup might
+ * still hold. The audit log keeps who deleted which conversation, when, and how many messages it
+ * held, never content.
  */
 export async function deleteConversation(
   deps: Deps,
@@ -37,20 +35,12 @@ export async function deleteConversation(
       .from(messages)
       .where(and(eq(messages.firmId, firmId), eq(messages.conversationId, conversationId)));
 
-    await forgetConversation(tx, firmId, conversationId);
-    // Texts or e-mails not yet sent for its messages must not go out after the delete.
-    await tx.delete(outbox).where(
-      and(
-        eq(outbox.firmId, firmId),
-        eq(outbox.status, 'pending'),
-        inArray(
-          outbox.idempotencyKey,
-          tx
-            .select({ id: sql<string>`${messages.id}::text` })
-            .from(messages)
-            .where(and(eq(messages.firmId, firmId), eq(messages.conversationId, conversationId))),
-        ),
-      ),
+    for (const clean of deps.conversations.deleted) await clean(tx, row);
+    // Texts or e-mails not yet sent for its messages (jobs keyed by message id) must not go out now.
+    await cancelPendingJobs(
+      tx,
+      firmId,
+      sql`(select ${messages.id}::text from ${messages} where ${messages.firmId} = ${firmId} and ${messages.conversationId} = ${conversationId})`,
     );
     await tx
       .delete(messageDeliveries)
@@ -59,16 +49,10 @@ export async function deleteConversation(
       .delete(messages)
       .where(and(eq(messages.firmId, firmId), eq(messages.conversationId, conversationId)));
     await tx
-      .delete(notifications)
-      .where(and(eq(notifications.firmId, firmId), eq(notifications.conversationId, conversationId)));
-    await tx
       .delete(conversationMembers)
       .where(
         and(eq(conversationMembers.firmId, firmId), eq(conversationMembers.conversationId, conversationId)),
       );
-    await tx
-      .delete(secureChatLinks)
-      .where(and(eq(secureChatLinks.firmId, firmId), eq(secureChatLinks.conversationId, conversationId)));
     await tx
       .delete(conversationKeys)
       .where(and(eq(conversationKeys.firmId, firmId), eq(conversationKeys.conversationId, conversationId)));

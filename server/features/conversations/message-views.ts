@@ -71,17 +71,19 @@ export async function memberReadStates(
 
 /**
  * Messages as the API answers them: decrypted body, author name, deliveries and read receipts.
- * Decrypting is a read of content: callers audit it (see auditConversationRead).
+ * Decrypting is a read of content: callers audit it (see auditConversationRead). `known` bodies
+ * (in the order of rows) are used as they are: a message just stored is not decrypted again.
  */
 export async function messageViews(
   ex: Executor,
   deps: Pick<Deps, 'keyring'>,
   conversation: ConversationRow,
   rows: MessageRow[],
+  known?: readonly string[],
 ): Promise<MessageOut[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const bodies = await decryptBodies(ex, deps, conversation, rows);
+  const bodies = known ?? (await decryptBodies(ex, deps, conversation, rows));
   const deliveries = await ex
     .select()
     .from(messageDeliveries)
@@ -103,13 +105,14 @@ export async function messageViews(
   );
 }
 
-/** One message as the API answers it. */
+/** One message as the API answers it (with its plaintext `body` when the caller has it). */
 export async function messageView(
   ex: Executor,
   deps: Pick<Deps, 'keyring'>,
   conversation: ConversationRow,
   row: MessageRow,
+  body?: string,
 ): Promise<MessageOut> {
-  const [view] = await messageViews(ex, deps, conversation, [row]);
+  const [view] = await messageViews(ex, deps, conversation, [row], body === undefined ? undefined : [body]);
   return view as MessageOut;
 }

@@ -6,7 +6,6 @@ import type { Tx } from '../../platform/db/client';
 import { conversationMembers, conversations, messages } from '../../platform/db/schema';
 import { conflict } from '../../platform/http/problem';
 import { conversationAudience } from './access';
-import { afterMessageStored } from './after-message-stored';
 import { loadConversationKey, messageAad, sealText } from './message-crypto';
 import { messageView } from './message-views';
 import { nextWaitingSince } from './model';
@@ -55,7 +54,8 @@ function existing(row: MessageRow, conversation: ConversationRow): StoredMessage
  * Stores a message encrypted with the conversation key, inside the caller's transaction.
  * Idempotent by id: the same id in the same conversation answers the stored message (created
  * false, no side effects); the same id elsewhere is a 409. Moves the conversation's activity and
- * waiting time, marks the message read for its author, then fans it out (afterMessageStored).
+ * waiting time, marks the message read for its author, then hands it with its plaintext to the
+ * messageStored listeners (deps.conversations).
  */
 export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promise<StoredMessage> {
   const { conversation } = input;
@@ -108,8 +108,10 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
       );
 
   const current = updated ?? conversation;
-  const fanOut = await afterMessageStored(tx, deps, { conversation: current, message, body: input.body });
-  const view = await messageView(tx, deps, current, message);
+  const fanOut: BusEvent[] = [];
+  for (const listener of deps.conversations.messageStored)
+    fanOut.push(...(await listener(tx, deps, { conversation: current, message, body: input.body })));
+  const view = await messageView(tx, deps, current, message, input.body);
   const created: BusEvent = {
     type: 'message.created',
     firmId,

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ComposedEmail } from '../../channels/email/outbox';
 import { publicBaseUrl } from '../../config';
 import type { Deps } from '../../deps';
 import { contacts } from '../../platform/db/schema';
 import { type OutboxJob, sendFailure } from '../../platform/outbox/relay';
+import type { ComposedEmail } from '../email/sender';
 import { activationLink, invitationEmail, invitationIsOpen } from './model';
 import { findInvitation, firmName, tokenPurpose } from './queries';
 

@@ -1,6 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { appendEmail } from '../../channels/email/outbox';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { inTransaction } from '../../platform/bus/in-transaction';
@@ -8,6 +7,7 @@ import { contacts, portalInvitations, portalLogins } from '../../platform/db/sch
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField, notFound } from '../../platform/http/problem';
 import { randomSecret, sha256Hex } from '../auth/secrets';
+import { appendEmail } from '../email/sender';
 import { PORTAL_INVITATION_EMAIL } from './compose-invitation-email';
 import { invitationAddress, invitationExpiry } from './model';
 import { portalAlreadyActive, portalEmailTaken } from './problems';

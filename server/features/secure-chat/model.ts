@@ -34,6 +34,9 @@ export function pickContactPhone(contactPhones: readonly string[], input: string
   return contactPhones.includes(wanted) ? wanted : null;
 }
 
+/** The name of the automatic reply to a text to an unlinked number (in sms.send jobs and the daily-reply ledger). */
+export const UNLINKED_REPLY = 'secure_chat_unlinked';
+
 /** The reply a client gets (at most once a day) when texting a number that no open thread links. */
 export function unlinkedReplyText(firmName: string): string {
   return `${firmName}: this conversation has ended and texts to this number are no longer read. Please contact our office to reach your attorney.`;

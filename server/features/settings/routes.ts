@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps';
-import { requirePermission, requireStaff } from '../../platform/http/actor';
+import { requireStaff } from '../../platform/http/actor';
 import { loadSettings } from './load-settings';
 import { settingsOut, settingsPatchBody } from './schemas';
 import { updateSettings } from './update-settings';
@@ -35,9 +35,7 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: settingsOut },
       },
     },
-    async (request) => {
-      const actor = requirePermission(request, 'settings.manage');
-      return updateSettings(deps, { actor, ip: request.ip, patch: request.body });
-    },
+    async (request) =>
+      updateSettings(deps, { actor: requireStaff(request), ip: request.ip, patch: request.body }),
   );
 }

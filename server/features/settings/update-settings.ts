@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
 import { firms, teams, users } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureCan, type StaffActor } from '../../platform/http/actor';
 import { badRequest, type FieldError } from '../../platform/http/problem';
 import { loadSettings } from './load-settings';
 import { type FirmSettings, mergeSettings } from './model';
@@ -73,6 +73,7 @@ export async function updateSettings(
   input: { actor: StaffActor; ip?: string; patch: SettingsPatchBody },
 ): Promise<FirmSettings> {
   const { actor, patch } = input;
+  ensureCan(actor, 'settings.manage');
   return deps.db.transaction(async (tx) => {
     const errors = await unknownReferences(tx, actor.firmId, patch);
     if (errors.length > 0) throw badRequest(errors);

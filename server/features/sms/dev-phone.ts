@@ -6,8 +6,9 @@ import type { Deps } from '../../deps';
 import { firmNumbers } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField, notFound } from '../../platform/http/problem';
+import type { InboundOutcome } from './inbound';
 import { ownerOfNumber } from './queries';
-import { type InboundOutcome, receiveInboundSms } from './receive-inbound';
+import { receiveInboundSms } from './receive-inbound';
 
 function phoneField(field: string, value: string): string {
   const e164 = normalizeE164(value);

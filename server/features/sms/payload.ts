@@ -24,8 +24,8 @@ export const smsSendPayload = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('auto_reply'),
     firmId: z.uuid(),
-    /** Which fixed reply (see secure-chat/model.ts). */
-    reply: z.literal('secure_chat_unlinked'),
+    /** Which fixed reply: the name a feature registered its text under (SmsReplies). */
+    reply: z.string().min(1),
     from: e164,
     to: e164,
   }),

@@ -1,15 +1,15 @@
 import type { Deps } from '../../deps';
 import { applyProviderDeliveryUpdate } from './delivery-updates';
 import { SMS_SEND_TOPIC } from './payload';
-import { smsSender } from './sender';
+import { type SmsReplies, smsSender } from './sender';
 
 /**
  * Connects the SMS channel to the app: outbound texts leave through the outbox's `sms.send`, and
  * the simulator's delivery progression (queued → sent → delivered) updates deliveries the way
- * Twilio's status callbacks do. Called once by createDeps.
+ * Twilio's status callbacks do. Called once by createDeps, with the automatic replies of the features.
  */
-export function registerSmsChannel(deps: Deps): void {
-  deps.outbox.register(SMS_SEND_TOPIC, smsSender(deps));
+export function registerSmsChannel(deps: Deps, replies: SmsReplies): void {
+  deps.outbox.register(SMS_SEND_TOPIC, smsSender(deps, replies));
   const sms = deps.sms;
   if (sms.name !== 'simulator') return;
   sms.onDeliveryUpdate(async (update) => {

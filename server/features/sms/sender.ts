@@ -6,13 +6,15 @@ import { messageDeliveries, messages } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
 import { type ChannelSender, type OutboxJob, sendFailure } from '../../platform/outbox/relay';
 import { decryptBodies } from '../conversations/read-message-bodies';
-import { unlinkedReplyText } from '../secure-chat/model';
 import { deliveryChangedEvent } from './delivery-updates';
 import { advancesDelivery, isDeliveryStatus } from './model';
 import { type SmsSendPayload, smsSendPayload } from './payload';
 import { firmName } from './queries';
 
 type MessageJob = Extract<SmsSendPayload, { kind: 'message' }>;
+
+/** The texts of automatic replies by name, each signed with the firm's name; registered by the features that send them. */
+export type SmsReplies = Readonly<Record<string, (firmName: string) => string>>;
 
 /** Where Twilio posts delivery updates: PUBLIC_URL's webhook; none without PUBLIC_URL or for the simulator. */
 export function statusCallbackUrl(deps: Pick<Deps, 'config' | 'sms'>): string | undefined {
@@ -90,15 +92,18 @@ async function recordFailed(deps: Deps, job: MessageJob, errorCode: string): Pro
  * (opted out, invalid number …) fails its delivery with the error code and is not retried;
  * a provider outage is retried by the outbox until its last attempt, which fails the delivery.
  */
-export async function sendSmsJob(deps: Deps, job: OutboxJob): Promise<unknown> {
+export async function sendSmsJob(deps: Deps, replies: SmsReplies, job: OutboxJob): Promise<unknown> {
   const parsed = smsSendPayload.safeParse(job.payload);
   if (!parsed.success || parsed.data.firmId !== job.firmId)
     throw sendFailure('invalid sms.send payload', { permanent: true });
   const payload = parsed.data;
-  const body =
-    payload.kind === 'message'
-      ? await messageBody(deps, payload)
-      : unlinkedReplyText(await firmName(deps.db, payload.firmId));
+  let body: string | null;
+  if (payload.kind === 'message') body = await messageBody(deps, payload);
+  else {
+    const reply = replies[payload.reply];
+    if (!reply) throw sendFailure('no text for sms reply', { permanent: true });
+    body = reply(await firmName(deps.db, payload.firmId));
+  }
   if (body === null) return { skipped: 'message deleted' };
   let result: SendResult;
   try {
@@ -121,7 +126,7 @@ export async function sendSmsJob(deps: Deps, job: OutboxJob): Promise<unknown> {
   return { providerId: result.providerId, status: result.status, segments: result.segments };
 }
 
-/** The outbox channel of `sms.send`. */
-export function smsSender(deps: Deps): ChannelSender {
-  return (job) => sendSmsJob(deps, job);
+/** The outbox channel of `sms.send`, with the automatic replies it may send. */
+export function smsSender(deps: Deps, replies: SmsReplies): ChannelSender {
+  return (job) => sendSmsJob(deps, replies, job);
 }

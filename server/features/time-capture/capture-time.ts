@@ -4,9 +4,9 @@ import type { Deps } from '../../deps';
 import type { BusEvent } from '../../platform/bus/bus';
 import type { Tx } from '../../platform/db/client';
 import { billableEvents, contacts } from '../../platform/db/schema';
-import { loadConversationKey, messageAad, openSealed } from '../conversations/message-crypto';
-import type { ConversationRow, MessageRow } from '../conversations/queries';
+import type { StoredMessage } from '../conversations/plugins';
 import { loadSettings } from '../settings/load-settings';
+import { timeAudience } from './access';
 import {
   type BillableSource,
   type ChatSpan,
@@ -19,7 +19,7 @@ import {
   type TimeCaptureSettings,
 } from './model';
 import { presentBillableEvent } from './presenter';
-import { type BillableEventRow, loadNames, timeAudience } from './queries';
+import { type BillableEventRow, loadNames } from './queries';
 
 /**
  * Turns a stored message into billable time, in the transaction that stores it (so time exists
@@ -33,17 +33,13 @@ import { type BillableEventRow, loadNames, timeAudience } from './queries';
  * collecting event is read FOR UPDATE, and when there is none the insert races on the unique index
  * of collecting events; the loser retries and finds the winner's event to extend.
  */
-export async function captureTimeForMessage(
-  tx: Tx,
-  deps: Pick<Deps, 'keyring'>,
-  input: { conversation: ConversationRow; message: MessageRow; body?: string },
-): Promise<BusEvent[]> {
+export async function captureTimeForMessage(tx: Tx, _deps: Deps, input: StoredMessage): Promise<BusEvent[]> {
   const { conversation, message } = input;
   const capture = captureFor(conversation, message);
   if (!capture) return [];
   const firmId = conversation.firmId;
   const settings = (await loadSettings(tx, firmId)).timeCapture;
-  const context = await describeContext(tx, deps, settings, input);
+  const context = await describeContext(tx, settings, input);
   const at = message.createdAt;
 
   if (capture.type === 'email') {
@@ -163,12 +159,7 @@ export async function eventFor(tx: Tx, type: string, row: BillableEventRow): Pro
 }
 
 /** Names the description mentions, and the excerpt when the firm lets descriptions quote texts. */
-async function describeContext(
-  tx: Tx,
-  deps: Pick<Deps, 'keyring'>,
-  settings: TimeCaptureSettings,
-  input: { conversation: ConversationRow; message: MessageRow; body?: string },
-) {
+async function describeContext(tx: Tx, settings: TimeCaptureSettings, input: StoredMessage) {
   const { conversation, message } = input;
   const firmId = conversation.firmId;
   const names = await loadNames(tx, firmId, [
@@ -181,17 +172,7 @@ async function describeContext(
         .from(contacts)
         .where(and(eq(contacts.firmId, firmId), eq(contacts.id, conversation.contactId)))
     : [];
-  let excerpt: string | null = null;
-  if (settings.includeContentInDescription) {
-    excerpt =
-      input.body ??
-      openSealed(
-        await loadConversationKey(tx, deps.keyring, firmId, conversation.id),
-        message.bodySealed,
-        messageAad(conversation.id, message.id),
-      );
-  }
-  const suffix = excerpt ? excerptSuffix(excerpt) : '';
+  const suffix = settings.includeContentInDescription ? excerptSuffix(input.body) : '';
   return {
     describe: (source: BillableSource, messageCount: number) =>
       describeEvent({ source, matterName, contactName: contact?.name ?? null, messageCount }),

@@ -7,11 +7,11 @@ import { billableEvents, timeEntries, timekeeperRates } from '../../platform/db/
 import type { StaffActor } from '../../platform/http/actor';
 import { conflict, notFound } from '../../platform/http/problem';
 import { loadSettings } from '../settings/load-settings';
+import { canWorkOnTime, timeAudience } from './access';
 import { eventFor } from './capture-time';
 import { amountCents, billedMinutes, workDateOf } from './model';
-import { canWorkOnTime } from './policy';
 import { presentTimeEntry } from './presenter';
-import { type BillableEventRow, loadNames, type TimeEntryRow, timeAudience } from './queries';
+import { type BillableEventRow, loadNames, type TimeEntryRow } from './queries';
 
 /**
  * Converts billable events into time entries, all or none: hours are the duration rounded up to the

@@ -3,8 +3,7 @@ import type { Deps } from '../../deps';
 import { billableEvents } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { toPage } from '../../platform/http/pagination';
-import { forbidden } from '../../platform/http/problem';
-import { canManageAllTime } from './policy';
+import { requireTimekeeperVisible, visibleTime } from './access';
 import { presentBillableEvent } from './presenter';
 import { decodeKeyCursor, loadNames } from './queries';
 import type { ListBillableEventsQuery } from './schemas';
@@ -18,13 +17,10 @@ export async function listBillableEvents(
   input: { actor: StaffActor; query: ListBillableEventsQuery },
 ) {
   const { actor, query } = input;
-  const manager = canManageAllTime(actor);
-  if (query.userId && query.userId !== actor.userId && !manager)
-    throw forbidden('You can only see your own billable events.');
-  const userId = manager ? query.userId : actor.userId;
+  requireTimekeeperVisible(actor, query.userId, 'billable events');
   const position = decodeKeyCursor(query.cursor, (key) => !Number.isNaN(Date.parse(key)));
-  const conds: (SQL | undefined)[] = [eq(billableEvents.firmId, actor.firmId)];
-  if (userId) conds.push(eq(billableEvents.userId, userId));
+  const conds: (SQL | undefined)[] = [visibleTime(actor, billableEvents)];
+  if (query.userId) conds.push(eq(billableEvents.userId, query.userId));
   if (query.status) conds.push(eq(billableEvents.status, query.status));
   if (query.matterId) conds.push(eq(billableEvents.matterId, query.matterId));
   if (query.from) conds.push(gte(billableEvents.startedAt, query.from));

@@ -2,13 +2,15 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { timekeeperRates, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { canManageAllTime } from './policy';
+import { timeAbilities, visibleTime } from './access';
 
-/** The timekeepers with their rates: every active user for billing managers, otherwise only oneself. */
+/**
+ * The timekeepers with their rates: every active user for billing managers, otherwise only oneself;
+ * with what the actor may do with the firm's time, so the Time page offers only that.
+ */
 export async function listTimekeepers(deps: Pick<Deps, 'db'>, input: { actor: StaffActor }) {
   const { actor } = input;
-  const conds = [eq(users.firmId, actor.firmId), eq(users.active, true)];
-  if (!canManageAllTime(actor)) conds.push(eq(users.id, actor.userId));
+  const conds = [visibleTime(actor, { firmId: users.firmId, userId: users.id }), eq(users.active, true)];
   const rows = await deps.db
     .select({
       id: users.id,
@@ -24,8 +26,11 @@ export async function listTimekeepers(deps: Pick<Deps, 'db'>, input: { actor: St
     )
     .where(and(...conds))
     .orderBy(asc(users.name), asc(users.id));
-  return rows.map((r) => ({
-    ...r,
-    classification: r.classification as 'PT' | 'AS' | 'OC' | 'LA' | 'OT' | null,
-  }));
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      classification: r.classification as 'PT' | 'AS' | 'OC' | 'LA' | 'OT' | null,
+    })),
+    abilities: timeAbilities(actor),
+  };
 }

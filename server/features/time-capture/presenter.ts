@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import { eventAbilities } from './access';
 import { hoursOf } from './model';
-import { eventAbilities } from './policy';
 import type { BillableEventRow, TimeEntryRow, TimeNames } from './queries';
 import type { billableEventOut, timeEntryOut } from './schemas';
 

@@ -1,13 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { validate as isUuid } from 'uuid';
-import type { Audience } from '../../platform/bus/bus';
 import type { Executor } from '../../platform/db/client';
-import { billableEvents, matters, type timeEntries, users } from '../../platform/db/schema';
+import { type billableEvents, matters, type timeEntries, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor } from '../../platform/http/pagination';
 import { invalidField, notFound, Problem } from '../../platform/http/problem';
 import { loadVisibleMatter } from '../matters/access';
-import { canManageAllTime, canWorkOnTime } from './policy';
+import { canManageAllTime } from './access';
 
 // Loaders shared by the time-capture use cases. Every query takes the firm id first.
 
@@ -57,27 +56,6 @@ export async function loadNames(
     matters: new Map(matterRows.map((m) => [m.id, m])),
     users: new Map(userRows.map((u) => [u.id, u])),
   };
-}
-
-/** Who hears about a timekeeper's event or entry: the timekeeper and the billing managers. */
-export function timeAudience(userId: string): Audience {
-  return { userIds: [userId], permission: 'billing.manage' };
-}
-
-/** The event (row locked when asked) if the actor may work on it; 404 otherwise, also for others' events. */
-export async function loadWorkableEvent(
-  ex: Executor,
-  actor: StaffActor,
-  id: string,
-  lock = false,
-): Promise<BillableEventRow> {
-  const query = ex
-    .select()
-    .from(billableEvents)
-    .where(and(eq(billableEvents.firmId, actor.firmId), eq(billableEvents.id, id)));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row || !canWorkOnTime(actor, row)) throw notFound('billable event');
-  return row;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   setRateBody,
   timeEntryOut,
   timekeeperOut,
+  timekeepersOut,
   updateBillableEventBody,
 } from './schemas';
 import { setTimekeeperRate } from './set-timekeeper-rate';
@@ -167,10 +168,10 @@ export async function timeCaptureRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['time'],
         summary: 'Timekeepers with their rates (all with billing.manage, otherwise yourself)',
-        response: { 200: z.object({ items: z.array(timekeeperOut) }) },
+        response: { 200: timekeepersOut },
       },
     },
-    async (request) => ({ items: await listTimekeepers(deps, { actor: requireStaff(request) }) }),
+    async (request) => listTimekeepers(deps, { actor: requireStaff(request) }),
   );
 
   r.put(

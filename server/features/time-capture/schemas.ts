@@ -148,6 +148,16 @@ export const timekeeperOut = z.object({
   classification: z.enum(timekeeperClassifications).nullable(),
 });
 
+export const timeAbilitiesOut = z.object({
+  viewAll: z.boolean().describe("May see and work on every timekeeper's time (billing.manage)"),
+  setRates: z.boolean().describe("May set timekeepers' rates and classifications"),
+});
+
+export const timekeepersOut = z.object({
+  items: z.array(timekeeperOut),
+  abilities: timeAbilitiesOut.describe("What the caller may do with the firm's time"),
+});
+
 export const setRateBody = z.object({
   rateCents: z.number().int().min(0).max(100_000_00).describe('Hourly rate in cents'),
   classification: z.enum(timekeeperClassifications).nullable().optional().describe('LEDES classification'),

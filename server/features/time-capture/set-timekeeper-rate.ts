@@ -4,7 +4,7 @@ import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { timekeeperRates, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { forbidden, notFound } from '../../platform/http/problem';
-import { canSetRates } from './policy';
+import { canSetRates } from './access';
 import type { SetRateBody } from './schemas';
 
 /**

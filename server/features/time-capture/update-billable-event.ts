@@ -5,9 +5,10 @@ import { inTransaction } from '../../platform/bus/in-transaction';
 import { billableEvents } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { conflict } from '../../platform/http/problem';
+import { loadWorkableEvent } from './access';
 import { eventFor } from './capture-time';
 import { presentBillableEvent } from './presenter';
-import { type BillableEventRow, loadNames, loadWorkableEvent, matterForTime } from './queries';
+import { type BillableEventRow, loadNames, matterForTime } from './queries';
 import type { UpdateBillableEventBody } from './schemas';
 
 /**

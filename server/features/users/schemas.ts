@@ -3,13 +3,11 @@ import { permissions, roles } from '../../platform/http/actor';
 import { email, id, isoTime, name, phoneNumber, uniqueList } from '../../platform/http/fields';
 import { pageQuery } from '../../platform/http/pagination';
 import { searchQuery, singleLine } from '../../platform/http/text';
+import { staffPassword } from '../auth/schemas';
 
 export const roleSchema = z.enum(roles).describe('admin, attorney, staff or agent');
 
 export const permissionSchema = z.enum(permissions).describe('A grantable permission');
-
-/** A new staff password (also the self-service change in auth). */
-export const staffPassword = singleLine().min(12).max(1024).describe('At least 12 characters');
 
 export const listUsersQuery = pageQuery.extend({
   /** Part of the name or e-mail address. */

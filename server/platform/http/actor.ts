@@ -67,16 +67,26 @@ export function can(actor: StaffActor, permission: Permission): boolean {
   return actor.role === 'admin' || actor.permissions.includes(permission);
 }
 
+/** 403 unless the staff user holds the permission: the check of a use case open only to its holders. */
+export function ensureCan(actor: StaffActor, permission: Permission): void {
+  if (!can(actor, permission)) throw forbidden();
+}
+
+/** 403 unless the staff user is an admin: the check of a use case open only to admins. */
+export function ensureAdmin(actor: StaffActor): void {
+  if (actor.role !== 'admin') throw forbidden('Only an administrator can do this.');
+}
+
 /** The signed-in staff user holding permission, or 401/403. */
 export function requirePermission(request: FastifyRequest, permission: Permission): StaffActor {
   const actor = requireStaff(request);
-  if (!can(actor, permission)) throw forbidden();
+  ensureCan(actor, permission);
   return actor;
 }
 
 /** The signed-in admin, or 401/403. */
 export function requireAdmin(request: FastifyRequest): StaffActor {
   const actor = requireStaff(request);
-  if (actor.role !== 'admin') throw forbidden('Only an administrator can do this.');
+  ensureAdmin(actor);
   return actor;
 }

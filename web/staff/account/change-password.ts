@@ -1,6 +1,6 @@
 import { ApiError, describeError } from '../../ui/problem';
 
-/** The staff password rule the server applies (directory staffPassword). */
+/** The staff password rule the server applies (auth staffPassword). */
 export const MIN_STAFF_PASSWORD_LENGTH = 12;
 
 /** What the change-password form holds. */

@@ -67,7 +67,7 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const events = useBillableEvents(filters);
   const matters = useMatterOptions();
-  const timekeepers = useTimekeepers(isBillingManager);
+  const timekeepers = useTimekeepers();
   const { update, convert } = useTimeMutations();
 
   const items = useMemo(() => events.data?.pages.flatMap((p) => p.items) ?? [], [events.data]);

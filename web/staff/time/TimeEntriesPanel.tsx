@@ -16,7 +16,7 @@ export function TimeEntriesPanel({ isBillingManager }: { isBillingManager: boole
     userId: null,
   });
   const entries = useTimeEntries(range);
-  const timekeepers = useTimekeepers(isBillingManager);
+  const timekeepers = useTimekeepers();
   const items = useMemo(() => entries.data?.pages.flatMap((p) => p.items) ?? [], [entries.data]);
   const totalHours = Math.round(items.reduce((s, e) => s + e.hours, 0) * 10_000) / 10_000;
   const totalAmount = items.reduce((s, e) => s + e.amount, 0);

@@ -1,17 +1,14 @@
 import { Tabs } from '@mantine/core';
 import { IconClockHour4, IconReceipt } from '@tabler/icons-react';
 import { PageHeader } from '../../ui/PageHeader';
-import { useSession } from '../../ui/session';
-import { ME_PATH, type StaffSession } from '../session';
 import { EventsPanel } from './EventsPanel';
+import { useTimekeepers } from './queries';
 import { TimeEntriesPanel } from './TimeEntriesPanel';
 
 /** The Time page: the billable events dashboard and the time entries they became. */
 export function TimePage() {
-  const session = useSession<StaffSession>(ME_PATH);
-  const user = session.data?.user;
-  // The server decides what is visible; this only chooses whether to offer the timekeeper filter.
-  const isBillingManager = user?.role === 'admin' || (user?.permissions.includes('billing.manage') ?? false);
+  // The server says whether the caller sees everyone's time; it decides whether to offer the timekeeper filter.
+  const isBillingManager = useTimekeepers().data?.abilities.viewAll ?? false;
   return (
     <>
       <PageHeader

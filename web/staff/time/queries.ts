@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../ui/Providers';
 import { eventsQuery } from './model';
-import type { BillableEvent, EventFilters, MatterOption, Page, TimeEntry, Timekeeper } from './types';
+import type { BillableEvent, EventFilters, MatterOption, Page, TimeEntry, Timekeepers } from './types';
 
 /**
  * Query keys. The shell invalidates ['billable-events'] on billable_event.* stream events and
@@ -44,12 +44,12 @@ export function useTimeEntries(range: { from: string; to: string; userId: string
   });
 }
 
-export function useTimekeepers(enabled: boolean) {
+/** The timekeepers the caller may see, with what the caller may do with the firm's time. */
+export function useTimekeepers() {
   const api = useApi();
   return useQuery({
     queryKey: timeKeys.timekeepers,
-    queryFn: () => api.get<{ items: Timekeeper[] }>('/api/v1/timekeepers'),
-    enabled,
+    queryFn: () => api.get<Timekeepers>('/api/v1/timekeepers'),
   });
 }
 

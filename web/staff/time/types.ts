@@ -40,6 +40,18 @@ export interface Timekeeper {
   rateCents: number | null;
 }
 
+/** What the caller may do with the firm's time, as the server decides it. */
+export interface TimeAbilities {
+  viewAll: boolean;
+  setRates: boolean;
+}
+
+/** GET /timekeepers: everyone's for billing managers, otherwise only oneself. */
+export interface Timekeepers {
+  items: Timekeeper[];
+  abilities: TimeAbilities;
+}
+
 export interface MatterOption {
   id: string;
   number: string;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { messageIdFor } from '../../channels/email/model';
+import { MailSendError } from '../../channels/email/port';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
 import { appendOutbox } from '../../platform/outbox/append';
 import { type ChannelSender, type OutboxJob, sendFailure } from '../../platform/outbox/relay';
-import { messageIdFor } from './model';
-import { MailSendError } from './port';
 
 /** The outbox topic of outbound e-mail. */
 export const EMAIL_SEND_TOPIC = 'email.send';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Permission, Role, StaffActor } from '../../platform/http/actor';
-import { canManageAllTime, canSetRates, canWorkOnTime, eventAbilities } from './policy';
+import { canManageAllTime, canSetRates, canWorkOnTime, eventAbilities } from './access';
 
 const actor = (role: Role, permissions: Permission[] = [], userId = 'u1'): StaffActor => ({
   kind: 'user',

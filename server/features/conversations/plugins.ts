@@ -1,0 +1,48 @@
+import type { Deps } from '../../deps';
+import type { BusEvent } from '../../platform/bus/bus';
+import type { Tx } from '../../platform/db/client';
+import type { StaffActor } from '../../platform/http/actor';
+import type { ConversationRow, MessageRow } from './queries';
+import type { ConversationDetailOut, CreateConversationBody } from './schemas';
+
+// The core calls the features built on it only through these, which the composition root
+// (server/bootstrap.ts) fills: the core imports no feature, and a new kind or a new reaction to
+// a message is a registration there, not an edit here.
+
+/** A message the core has just stored, with the plaintext it was stored from. */
+export interface StoredMessage {
+  conversation: ConversationRow;
+  message: MessageRow;
+  /** The body as written, so no listener decrypts what was just encrypted. */
+  body: string;
+}
+
+/**
+ * Reacts to a new message inside the storing transaction (once per message, never for a resend)
+ * and answers the events to publish after commit. Throwing a Problem refuses the message.
+ */
+export type MessageStoredListener = (tx: Tx, deps: Deps, stored: StoredMessage) => Promise<BusEvent[]>;
+
+/** Creates a conversation of one kind from its create body; its rules live with the feature that owns the kind. */
+export type ConversationCreator<Body extends { kind: string } = CreateConversationBody> = (
+  deps: Deps,
+  input: { actor: StaffActor; ip?: string; body: Body },
+) => Promise<ConversationDetailOut>;
+
+/** One creator per kind the API can create; a kind without one answers 422 kind-not-supported. */
+export type ConversationCreators = {
+  [K in CreateConversationBody['kind']]?: ConversationCreator<Extract<CreateConversationBody, { kind: K }>>;
+};
+
+/**
+ * Drops what a feature keeps about a conversation being deleted, in the deleting transaction and
+ * before the core deletes its messages (so a cleaner may still find them).
+ */
+export type ConversationCleaner = (tx: Tx, conversation: ConversationRow) => Promise<void>;
+
+/** What the features plug into the conversation core, in the order they run. */
+export interface ConversationPlugins {
+  messageStored: readonly MessageStoredListener[];
+  creators: ConversationCreators;
+  deleted: readonly ConversationCleaner[];
+}
