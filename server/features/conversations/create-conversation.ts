@@ -1,8 +1,9 @@
+import type { ConversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { StaffActor } from '../../platform/http/actor';
 import { unprocessable } from '../../platform/http/problem';
 import { createSecureChat } from '../secure-chat/create-secure-chat';
-import type { ConversationDetailOut, CreateConversationBody } from './schemas';
+import type { CreateConversationBody } from './schemas';
 
 /** Creates a conversation of the body's kind; each kind's rules live with the feature that owns it. */
 export async function createConversation(

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import type { MessageOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { BusEvent } from '../../platform/bus/bus';
 import type { Tx } from '../../platform/db/client';
@@ -11,7 +12,6 @@ import { loadConversationKey, messageAad, sealText } from './message-crypto';
 import { messageView } from './message-views';
 import { nextWaitingSince } from './model';
 import type { ConversationRow, MessageRow } from './queries';
-import type { MessageOut } from './schemas';
 
 export interface NewMessage {
   conversation: ConversationRow;

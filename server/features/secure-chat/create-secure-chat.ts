@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import type { ConversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { inTransaction } from '../../platform/bus/in-transaction';
@@ -10,7 +11,7 @@ import { invalidField, unprocessable } from '../../platform/http/problem';
 import { conversationAudience } from '../conversations/access';
 import { conversationDetail } from '../conversations/conversation-views';
 import { createConversationRecord } from '../conversations/create-conversation-record';
-import type { ConversationDetailOut, CreateSecureChatBody } from '../conversations/schemas';
+import type { CreateSecureChatBody } from '../conversations/schemas';
 import { loadVisibleMatter } from '../directory/queries';
 import { loadSettings } from '../settings/load-settings';
 import { mayOpenThread, pickContactPhone, pickPoolNumber, THREAD_LIMIT_DETAIL } from './model';

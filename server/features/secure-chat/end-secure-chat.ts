@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { ConversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { inTransaction } from '../../platform/bus/in-transaction';
@@ -8,7 +9,6 @@ import { conflict, unprocessable } from '../../platform/http/problem';
 import { conversationAudience, loadConversationFor, requireAbility } from '../conversations/access';
 import { conversationDetail } from '../conversations/conversation-views';
 import type { ConversationRow } from '../conversations/queries';
-import type { ConversationDetailOut } from '../conversations/schemas';
 
 /**
  * Ends a secure chat (creator only): the thread stays readable as an archive, but its SMS link is
