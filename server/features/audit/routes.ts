@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditPage, auditVerdictOut } from '../../../contracts/audit';
 import type { Deps } from '../../deps';
 import { auditActor } from '../../platform/audit/audit-log';
 import { requirePermission } from '../../platform/http/actor';
@@ -7,7 +8,7 @@ import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { invalidField } from '../../platform/http/problem';
 import { listAuditEntries } from './list-audit-entries';
 import { presentAuditEntry } from './presenter';
-import { auditPage, auditVerdictOut, listAuditQuery } from './schemas';
+import { listAuditQuery } from './schemas';
 import { verifyFirmAudit } from './verify-firm-audit';
 
 /** The cursor of the audit list is the seq of the previous page's last (oldest) entry. */
