@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countSegments } from '../../server/channels/sms/segments';
+import { countSegments } from '../../contracts/sms-segments';
 import { createConversationRecord } from '../../server/features/conversations/create-conversation-record';
 import { inTransaction } from '../../server/platform/bus/in-transaction';
 import { expectProblem } from '../conversations/helpers';

@@ -1,4 +1,4 @@
-import { countSegments } from '../../channels/sms/segments';
+import { countSegments } from '../../../contracts/sms-segments';
 import type { Deps } from '../../deps';
 import type { BusEvent } from '../../platform/bus/bus';
 import type { Tx } from '../../platform/db/client';

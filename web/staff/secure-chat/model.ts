@@ -1,6 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { measureSms } from '../../../server/channels/sms/segments';
+import { measureSms } from '../../../contracts/sms-segments';
 import type { Delivery, Message, MessagePage } from './types';
 
 /** The cached pages of one conversation's messages (TanStack infinite query), newest first. */
