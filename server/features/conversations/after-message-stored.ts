@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import type { BusEvent } from '../../platform/bus/bus';
+import type { PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 import { notifyMembersOfMessage } from '../notifications/notify';
 import { queueSecureChatSms } from '../secure-chat/queue-sms';
@@ -15,7 +15,7 @@ export async function afterMessageStored(
   tx: Tx,
   deps: Deps,
   input: { conversation: ConversationRow; message: MessageRow; body: string },
-): Promise<BusEvent[]> {
+): Promise<PublishedEvent[]> {
   const { conversation, message, body } = input;
   const notified = await notifyMembersOfMessage(tx, deps, { conversation, message });
   const texted = await queueSecureChatSms(tx, deps, { conversation, message, body });
