@@ -23,15 +23,8 @@ const self = fileURLToPath(import.meta.url);
 const targets = {
   web: {
     out: WEB_DIST,
-    // Anything whose change can change the output, including pure server modules the web app imports.
-    sources: [
-      at('web'),
-      at('contracts'),
-      at('vite.config.ts'),
-      at('server', 'channels', 'sms', 'segments.ts'),
-      lock,
-      self,
-    ],
+    // Anything whose change can change the output, including the contracts the web app imports.
+    sources: [at('web'), at('contracts'), at('vite.config.ts'), lock, self],
     build: buildWeb,
   },
   server: {

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
+import { SESSION_ENDED, type SessionEndedData } from '../platform/bus/events';
 import { publishEvents } from '../platform/bus/in-transaction';
-import { SESSION_ENDED, type SessionEndedData } from './gateway';
 
 /**
  * Closes, on every process, the streams of the given sessions, users or contacts. Call it after

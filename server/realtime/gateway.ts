@@ -2,35 +2,14 @@ import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { WebSocket } from 'ws';
+import type { z } from 'zod';
+import { FLOOD_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from '../../contracts/realtime/close-codes';
+import type { readyFrame, resyncFrame } from '../../contracts/realtime/frames';
 import type { BusEvent, EventBus } from '../platform/bus/bus';
+import { SESSION_ENDED, type SessionEndedData } from '../platform/bus/events';
 import { type Actor, can } from '../platform/http/actor';
 import { describeError } from '../platform/log/describe-error';
 import { type FrameBucket, fullBucket, inboundFrameRate, takeFrame } from './policy';
-
-/**
- * Internal event that closes sockets instead of reaching them (logout, deactivation, role change:
- * the client reconnects and is authorised afresh). Never forwarded to a client.
- */
-export const SESSION_ENDED = 'session.ended';
-
-/** Data of a SESSION_ENDED event: every socket matching any of the lists is closed. */
-export interface SessionEndedData {
-  sessionIds?: string[];
-  userIds?: string[];
-  contactIds?: string[];
-}
-
-/**
- * Frame `{ type: 'resync' }`: events may have been missed (the bus between processes was
- * interrupted); the client refetches what it shows, as after a reconnect.
- */
-export const RESYNC = 'resync';
-
-/** Close code sent when the session behind a socket ended; the client should not retry blindly. */
-export const SESSION_ENDED_CLOSE_CODE = 4001;
-
-/** Close code for a client that sends more frames than inboundFrameRate allows (policy violation). */
-export const FLOOD_CLOSE_CODE = 1008;
 
 /** Tuning of the gateway (from config; tests shorten the heartbeat and the session check). */
 export interface GatewayOptions {
@@ -239,7 +218,7 @@ export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gatew
   const unsubscribe = deps.bus.subscribe(onEvent);
 
   // Events of other processes may have been lost: every client refetches what it shows.
-  const resync = Buffer.from(JSON.stringify({ type: RESYNC }));
+  const resync = Buffer.from(JSON.stringify({ type: 'resync' } satisfies z.input<typeof resyncFrame>));
   const stopResync = deps.bus.onResync(() => {
     for (const c of [...all]) deliver(c, resync);
   });
@@ -312,8 +291,11 @@ export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gatew
       ws.on('ping', guarded(c, onInbound));
       ws.on('pong', guarded(c, onPong));
       ws.on('close', guarded(c, onClose));
-      const ready = actor.kind === 'user' ? { userId: actor.userId } : { contactId: actor.contactId };
-      ws.send(JSON.stringify({ type: 'ready', data: ready }));
+      const ready: z.input<typeof readyFrame> = {
+        type: 'ready',
+        data: actor.kind === 'user' ? { userId: actor.userId } : { contactId: actor.contactId },
+      };
+      ws.send(JSON.stringify(ready));
     },
     size: () => all.size,
     close() {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps';
+import { busEvent } from '../platform/bus/events';
 import { publishEvents } from '../platform/bus/in-transaction';
 import { requireStaff } from '../platform/http/actor';
 import { endedStreamSessions } from './ended-sessions';
@@ -42,12 +43,7 @@ export async function realtimeRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       const actor = requireStaff(request);
       publishEvents(deps, [
-        {
-          type: 'pong',
-          firmId: actor.firmId,
-          audience: { userIds: [actor.userId] },
-          data: { at: deps.clock().toISOString() },
-        },
+        busEvent('pong', actor.firmId, { userIds: [actor.userId] }, { at: deps.clock().toISOString() }),
       ]);
       return reply.status(202).send({ sent: true });
     },

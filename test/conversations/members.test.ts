@@ -84,7 +84,14 @@ describe('conversation members and mute', () => {
           muted: false,
         }),
       ]);
-      expect((await stream.next('conversation.updated')).data).toEqual({ id, reason: 'members' });
+      expect((await stream.next('conversation.updated')).data).toEqual({
+        id,
+        reason: 'members',
+        status: 'open',
+        endedAt: null,
+        memberId: null,
+        muted: null,
+      });
     } finally {
       stream.ws.close();
     }

@@ -1,7 +1,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SESSION_ENDED_CLOSE_CODE } from '../../contracts/realtime/close-codes';
 import { demoLogins } from '../../server/features/demo/seed-demo';
-import { SESSION_ENDED_CLOSE_CODE } from '../../server/realtime/gateway';
 import { openStream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { DEMO_PASSWORD } from '../support/env';

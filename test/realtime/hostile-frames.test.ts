@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLOOD_CLOSE_CODE } from '../../contracts/realtime/close-codes';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { openStream, type Stream, type StreamOptions, serverDrops } from './stream-client';
@@ -80,7 +81,7 @@ describe('hostile frames on the stream', () => {
       const floodsBefore = await serverDrops(t.deps, 'flood');
       const stream = await opened(kind);
       for (let i = 0; i < 1000; i++) stream.ws.send('{"type":"ping"}');
-      expect(await stream.closed).toBe(1008);
+      expect(await stream.closed).toBe(FLOOD_CLOSE_CODE);
       expect(await serverDrops(t.deps, 'flood')).toBe(floodsBefore + 1);
       await stillServing();
     });

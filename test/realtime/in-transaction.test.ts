@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BusEvent } from '../../server/platform/bus/bus';
+import { busEvent } from '../../server/platform/bus/events';
 import { inTransaction, publishEvents } from '../../server/platform/bus/in-transaction';
 import { appendOutbox } from '../../server/platform/outbox/append';
 import type { OutboxJob } from '../../server/platform/outbox/relay';
@@ -23,12 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const evt = (n: number): BusEvent => ({
-  type: 'test.changed',
-  firmId,
-  audience: { userIds: ['u'] },
-  data: { n },
-});
+const evt = (n: number) => busEvent('conversation.deleted', firmId, { userIds: ['u'] }, { id: `c${n}` });
 
 /** Resolves once the bus delivered `count` events of this type (the Redis bus delivers asynchronously). */
 async function arrival(type: string, count = 1): Promise<void> {
@@ -60,8 +56,11 @@ describe('inTransaction', () => {
       return id;
     });
     expect(seenInside).toEqual([0]);
-    await arrival('test.changed', 2);
-    expect(received.filter((e) => e.firmId === firmId).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+    await arrival('conversation.deleted', 2);
+    expect(received.filter((e) => e.firmId === firmId).map((e) => e.data)).toEqual([
+      { id: 'c1' },
+      { id: 'c2' },
+    ]);
     expect((await delivered).id).toBe(id);
   });
 
@@ -77,9 +76,9 @@ describe('inTransaction', () => {
       }),
     ).rejects.toThrow('validation failed late');
     // Anything published by the rolled-back work would arrive before this later event.
-    publishEvents(t.deps, [{ ...evt(4), type: 'test.sentinel' }]);
-    await arrival('test.sentinel');
-    expect(received.filter((e) => e.firmId === firmId).map((e) => e.type)).toEqual(['test.sentinel']);
+    publishEvents(t.deps, [busEvent('pong', firmId, { userIds: ['u'] }, { at: new Date().toISOString() })]);
+    await arrival('pong');
+    expect(received.filter((e) => e.firmId === firmId).map((e) => e.type)).toEqual(['pong']);
     expect(await outboxIds()).toEqual(rowsBefore);
     // A later commit is sent alone: the rolled-back job never reaches the channel.
     const delivered = new Promise<OutboxJob>((resolve) => {

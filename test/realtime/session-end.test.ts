@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_ENDED_CLOSE_CODE } from '../../contracts/realtime/close-codes';
 import { sha256Hex, splitFirmSecret } from '../../server/features/auth/secrets';
-import { publishEvents } from '../../server/platform/bus/in-transaction';
-import { SESSION_ENDED_CLOSE_CODE } from '../../server/realtime/gateway';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { openStream, type Stream } from './stream-client';
-import { portalSession } from './support';
+import { portalSession, publishRaw } from './support';
 
 /** The sessions row id behind a session cookie. */
 function sessionIdOf(cookie: string | undefined): string {
@@ -102,7 +101,7 @@ describe('streams end with their session', () => {
       path: '/api/v1/portal/stream',
     });
     await stream.next('ready');
-    publishEvents(t.deps, [
+    publishRaw(t.deps, [
       {
         type: 'test.for-contact',
         firmId: portal.firmId,

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_ENDED_CLOSE_CODE } from '../../contracts/realtime/close-codes';
 import { createFirm } from '../../server/features/users/create-firm';
-import { publishEvents } from '../../server/platform/bus/in-transaction';
 import { closeSessionSockets } from '../../server/realtime/close-sockets';
-import { SESSION_ENDED_CLOSE_CODE } from '../../server/realtime/gateway';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { waitFor } from '../support/wait';
 import { openStream, type Stream, serverDrops, serverSockets, upgradeStatus } from './stream-client';
+import { publishRaw } from './support';
 
 async function whoAmI(c: TestClient): Promise<{ userId: string; firmId: string }> {
   const me = await c.get('/api/v1/me');
@@ -63,7 +63,7 @@ describe('GET /api/v1/stream', () => {
     try {
       await Promise.all([adminStream.next('ready'), agentStream.next('ready')]);
       const firmId = adminMe.firmId;
-      publishEvents(t.deps, [
+      publishRaw(t.deps, [
         { type: 'test.for-agent', firmId, audience: { userIds: [agentMe.userId] }, data: { n: 1 } },
         { type: 'test.auditors', firmId, audience: { permission: 'audit.read' }, data: { n: 2 } },
         { type: 'test.sentinel', firmId, audience: { userIds: [adminMe.userId, agentMe.userId] }, data: {} },
@@ -89,7 +89,7 @@ describe('GET /api/v1/stream', () => {
     const otherStream = await openStream(t.url, { session: otherAdmin.cookie('parley_session') });
     try {
       await Promise.all([demoStream.next('ready'), otherStream.next('ready')]);
-      publishEvents(t.deps, [
+      publishRaw(t.deps, [
         // Addressed to the demo admin's id and to every admin, but belonging to the other firm.
         { type: 'test.leak', firmId: other.firmId, audience: { userIds: [demo.userId] }, data: {} },
         { type: 'test.leak', firmId: other.firmId, audience: { permission: 'users.manage' }, data: {} },
@@ -156,7 +156,7 @@ describe('stream backpressure', () => {
     slow.ws.pause();
     const big = 'x'.repeat(64 * 1024);
     for (let i = 0; i < 2000 && (await serverDrops(t.deps, 'slow')) === 0; i++) {
-      publishEvents(t.deps, [
+      publishRaw(t.deps, [
         { type: 'test.big', firmId: me.firmId, audience: { userIds: [me.userId] }, data: { i, big } },
       ]);
     }

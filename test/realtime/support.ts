@@ -1,4 +1,6 @@
+import type { Deps } from '../../server/deps';
 import { createSession } from '../../server/features/auth/sessions';
+import type { BusEvent } from '../../server/platform/bus/bus';
 import type { TestApp } from '../support/app';
 
 /** A signed-in portal contact of the demo firm: its id and the value of its session cookie. */
@@ -16,4 +18,12 @@ export async function portalSession(
     subjectId: contact.id,
   });
   return { contactId: contact.id, firmId: contact.firm_id, cookie: session.cookieValue };
+}
+
+/**
+ * Publishes events of any type straight on the bus, past the contract's typed helpers: what the
+ * gateway delivers to whom does not depend on an event's type or payload.
+ */
+export function publishRaw(deps: Pick<Deps, 'bus'>, events: BusEvent[]): void {
+  for (const event of events) deps.bus.publish(event);
 }

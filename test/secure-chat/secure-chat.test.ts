@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countSegments } from '../../server/channels/sms/segments';
+import { countSegments } from '../../contracts/sms-segments';
 import { createConversationRecord } from '../../server/features/conversations/create-conversation-record';
 import { inTransaction } from '../../server/platform/bus/in-transaction';
 import { expectProblem } from '../conversations/helpers';
@@ -319,7 +319,12 @@ describe('secure chat over the SMS simulator', () => {
       expect(ended.body).toMatchObject({ id: thread.id, status: 'ended', firmPhone: thread.firmPhone });
       expect(ended.body.endedAt).toEqual(expect.any(String));
       const updated = await nextMatching(stream, 'conversation.updated', (data) => data.id === thread.id);
-      expect(updated.data).toMatchObject({ id: thread.id, status: 'ended' });
+      expect(updated.data).toMatchObject({
+        id: thread.id,
+        reason: 'status',
+        status: 'ended',
+        endedAt: ended.body.endedAt,
+      });
     } finally {
       stream.ws.close();
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_ENDED_CLOSE_CODE } from '../../server/realtime/gateway';
+import { SESSION_ENDED_CLOSE_CODE } from '../../contracts/realtime/close-codes';
 import { expectProblem } from '../conversations/helpers';
 import { openStream, type Stream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';

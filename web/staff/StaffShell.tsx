@@ -10,6 +10,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import type { StreamEvent } from '../../contracts/realtime/events';
 import { AppFrame, type NavItem } from '../ui/AppFrame';
 import { ConnectionIndicator } from '../ui/ConnectionIndicator';
 import { FullPageError, FullPageLoader } from '../ui/FullPage';
@@ -17,7 +18,7 @@ import { useApi } from '../ui/Providers';
 import { ApiError, describeError } from '../ui/problem';
 import { sessionKey, useSession } from '../ui/session';
 import { UserMenu } from '../ui/UserMenu';
-import { type StreamEvent, useStream } from '../ui/useStream';
+import { useStream } from '../ui/useStream';
 import { ChangePasswordDialog } from './account/ChangePasswordDialog';
 import { staleKeysFor } from './live-updates';
 import { NotificationBell } from './notifications/NotificationBell';

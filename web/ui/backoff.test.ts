@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   OFFLINE_AFTER_ATTEMPTS,
-  parseFrame,
   RECONNECT_BASE_MS,
   RECONNECT_MAX_MS,
   reconnectDelay,
@@ -47,22 +46,5 @@ describe('streamUrl', () => {
     expect(streamUrl('/api/v1/stream', { protocol: 'http:', host: '127.0.0.1:8080' })).toBe(
       'ws://127.0.0.1:8080/api/v1/stream',
     );
-  });
-});
-
-describe('parseFrame', () => {
-  it('reads { type, data } frames', () => {
-    expect(parseFrame('{"type":"ready","data":{"userId":"u"}}')).toEqual({
-      type: 'ready',
-      data: { userId: 'u' },
-    });
-    expect(parseFrame('{"type":"typing"}')).toEqual({ type: 'typing', data: undefined });
-  });
-
-  it('ignores binary, malformed and untyped frames', () => {
-    expect(parseFrame(new ArrayBuffer(2))).toBeUndefined();
-    expect(parseFrame('not json')).toBeUndefined();
-    expect(parseFrame('{"data":1}')).toBeUndefined();
-    expect(parseFrame('null')).toBeUndefined();
   });
 });

@@ -1,9 +1,6 @@
 /** How the live connection is doing, as the connection indicator shows it. */
 export type StreamStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
-/** Close code of a stream whose session ended (signed out, expired, rights changed). */
-export const SESSION_ENDED_CLOSE_CODE = 4001;
-
 /** Base and ceiling of the reconnect delay, in milliseconds. */
 export const RECONNECT_BASE_MS = 500;
 export const RECONNECT_MAX_MS = 30_000;
@@ -28,18 +25,4 @@ export function statusAfterClose(failedAttempts: number, browserOnline: boolean)
 /** The ws:// or wss:// address of a stream path on the page's own origin. */
 export function streamUrl(path: string, location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`;
-}
-
-/** Parses one text frame `{ type, data }`; anything else is ignored (undefined). */
-export function parseFrame(raw: unknown): { type: string; data: unknown } | undefined {
-  if (typeof raw !== 'string') return undefined;
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
-      return { type: (value as { type: string }).type, data: (value as { data?: unknown }).data };
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
 }

@@ -1,19 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import {
-  parseFrame,
-  reconnectDelay,
-  SESSION_ENDED_CLOSE_CODE,
-  type StreamStatus,
-  statusAfterClose,
-  streamUrl,
-} from './backoff';
-
-/** One server event on the stream (API.md "Real time"). */
-export interface StreamEvent {
-  type: string;
-  data: unknown;
-}
+import { SESSION_ENDED_CLOSE_CODE } from '../../contracts/realtime/close-codes';
+import type { StreamEvent } from '../../contracts/realtime/events';
+import { reconnectDelay, type StreamStatus, statusAfterClose, streamUrl } from './backoff';
+import { readFrame } from './stream-frames';
 
 /**
  * Keeps one WebSocket open to `path` while mounted, reconnecting with backoff. The server's first frame
@@ -43,7 +33,7 @@ export function useStream(path: string, onEvent?: (event: StreamEvent) => void):
       socket = new WebSocket(streamUrl(path, window.location));
       let ready = false;
       socket.onmessage = (message) => {
-        const frame = parseFrame(message.data);
+        const frame = readFrame(message.data);
         if (!frame) return;
         if (frame.type === 'ready') {
           ready = true;

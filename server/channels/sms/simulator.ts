@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
+import { countSegments } from '../../../contracts/sms-segments';
 import { describeError } from '../../platform/log/describe-error';
 import { normalizeE164 } from '../../platform/phone';
 import type {
@@ -10,7 +11,6 @@ import type {
   SmsProvider,
   SmsSendError,
 } from './port';
-import { countSegments } from './segments';
 
 /** A text as it reached the simulated phone (GET /dev/sms/outbox). */
 export interface SimulatedText {

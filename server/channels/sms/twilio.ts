@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { countSegments } from '../../../contracts/sms-segments';
 import { normalizeE164 } from '../../platform/phone';
 import {
   type DeliveryStatus,
@@ -11,7 +12,6 @@ import {
   SmsSendError,
   type SmsSendFailure,
 } from './port';
-import { countSegments } from './segments';
 
 // Twilio Programmable Messaging over plain fetch: the official SDK pulls in axios and a dozen more
 // packages for one POST and one HMAC.

@@ -1,5 +1,5 @@
+import type { AuditEntryOut } from '../../../contracts/audit';
 import type { AuditEntry } from '../../platform/audit/audit-log';
-import type { AuditEntryOut } from './schemas';
 
 /** An audit entry as an administrator sees it, with the hashes needed to check the chain offline. */
 export function presentAuditEntry(e: AuditEntry): AuditEntryOut {

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditPage, auditVerdictOut } from '../../../contracts/audit';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
 import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { invalidField } from '../../platform/http/problem';
 import { listAuditEntries } from './list-audit-entries';
 import { presentAuditEntry } from './presenter';
-import { auditPage, auditVerdictOut, listAuditQuery } from './schemas';
+import { listAuditQuery } from './schemas';
 import { verifyAuditAs } from './verify-firm-audit';
 
 /** The cursor of the audit list is the seq of the previous page's last (oldest) entry. */

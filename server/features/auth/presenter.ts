@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import type { apiTokenSchema, portalContactSchema, staffUserSchema } from '../../../contracts/auth';
 import type { apiTokens, users } from '../../platform/db/schema';
-import type { apiTokenSchema, portalContactSchema, staffUserSchema } from './schemas';
 
 /** A staff user as the signed-in user sees themself. */
 export function presentStaffUser(user: typeof users.$inferSelect): z.infer<typeof staffUserSchema> {

@@ -1,6 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  apiTokenPage,
+  createdApiTokenSchema,
+  meSchema,
+  portalSessionSchema,
+  staffSessionSchema,
+  totpSetupSchema,
+} from '../../../contracts/auth';
 import type { Deps } from '../../deps';
 import { requireContact, requireStaff, type StaffActor } from '../../platform/http/actor';
 import { servedOverHttps } from '../../platform/http/https';
@@ -19,19 +27,13 @@ import { portalLogin } from './portal-login';
 import { presentApiToken, presentPortalContact, presentStaffUser } from './presenter';
 import { revokeApiToken } from './revoke-api-token';
 import {
-  apiTokenPage,
   apiTokenParams,
   changePasswordBody,
   createApiTokenBody,
-  createdApiTokenSchema,
   loginBody,
-  meSchema,
   portalLoginBody,
-  portalSessionSchema,
-  staffSessionSchema,
   totpDisableBody,
   totpEnableBody,
-  totpSetupSchema,
 } from './schemas';
 import { PORTAL_SESSION_COOKIE, SESSION_COOKIE, sessionCookieOptions } from './sessions';
 import { setupTotp } from './setup-totp';

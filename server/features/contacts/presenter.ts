@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import type { portalStatus } from '../../../contracts/portal-status';
 import type { ContactView } from './queries';
-import type { contactOut, portalStatus } from './schemas';
+import type { contactOut } from './schemas';
 
 type PortalStatus = z.infer<typeof portalStatus>;
 

@@ -9,7 +9,7 @@ const contactPhone = z.object({ number: phoneNumber, label: label.optional() });
 
 const address = multiLine().trim().max(500).nullable().describe('Postal address, free text');
 
-export const portalStatus = z.enum(['none', 'invited', 'active']);
+import { portalStatus } from '../../../contracts/portal-status';
 
 export const listContactsQuery = pageQuery.extend({
   q: searchQuery().optional().describe('Part of the name, an e-mail address or phone'),

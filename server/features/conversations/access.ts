@@ -1,12 +1,12 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { conversationKind } from '../../../contracts/conversations';
 import type { Audience } from '../../platform/bus/bus';
 import type { Executor } from '../../platform/db/client';
 import { conversationMembers, conversations } from '../../platform/db/schema';
 import { can, type Permission, type StaffActor } from '../../platform/http/actor';
 import { forbidden, notFound } from '../../platform/http/problem';
 import { type ConversationRow, loadConversation, loadMembership, type MemberRow } from './queries';
-import type { conversationKind } from './schemas';
 
 // Who may see a conversation and what they may do with it, written once per kind. Everything that
 // decides access reads it from here, in the form it needs: use cases through canView, abilities

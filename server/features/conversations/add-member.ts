@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Tx } from '../../platform/db/client';
 import { conversationMembers, matterContacts, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { unprocessable } from '../../platform/http/problem';
 import { conversationAudience, loadConversationFor } from './access';
+import { conversationUpdated } from './conversation-updated';
 import { conversationDetail } from './conversation-views';
 
 /** Whether the user is an active staff user of the firm. */
@@ -77,12 +79,14 @@ export async function addMember(
         },
         deps.clock(),
       );
-      events.push({
-        type: 'conversation.updated',
-        firmId,
-        audience: await conversationAudience(tx, firmId, row),
-        data: { id: row.id, reason: 'members' },
-      });
+      events.push(
+        busEvent(
+          'conversation.updated',
+          firmId,
+          await conversationAudience(tx, firmId, row),
+          conversationUpdated(row, 'members'),
+        ),
+      );
     }
     return { created, conversation: await conversationDetail(tx, deps, actor, row) };
   });

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ConversationDetailOut, ConversationOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
 import { contacts, conversationKeys, conversationMembers, messages } from '../../platform/db/schema';
@@ -8,7 +9,6 @@ import { openSealed, subjectAad } from './message-crypto';
 import { namesOf } from './message-views';
 import { presentConversation } from './presenter';
 import type { ConversationRow, MemberRow } from './queries';
-import type { ConversationDetailOut, ConversationOut } from './schemas';
 
 async function subjects(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: string, rows: ConversationRow[]) {
   const sealed = rows.filter((r) => r.subjectSealed !== null);

@@ -1,8 +1,9 @@
+import type { ConversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { StaffActor } from '../../platform/http/actor';
 import { unprocessable } from '../../platform/http/problem';
 import type { ConversationCreator } from './plugins';
-import type { ConversationDetailOut, CreateConversationBody } from './schemas';
+import type { CreateConversationBody } from './schemas';
 
 /** Creates a conversation of the body's kind through the creator its feature registered (deps.conversations). */
 export async function createConversation(

@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import {
   conversationKeys,
@@ -77,7 +78,7 @@ export async function deleteConversation(
       },
       deps.clock(),
     );
-    events.push({ type: 'conversation.deleted', firmId, audience, data: { id: conversationId } });
+    events.push(busEvent('conversation.deleted', firmId, audience, { id: conversationId }));
   });
   // Other processes may still remember the key, but nothing it could open is left.
   deps.keyring.forgetConversationKey(firmId, conversationId);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversationMembers, messages, notifications } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
@@ -66,24 +67,26 @@ export async function markConversationRead(
         )
         .returning({ id: notifications.id });
       if (cleared.length > 0)
-        events.push({
-          type: 'notification.read',
-          firmId: actor.firmId,
-          audience: { userIds: [actor.userId] },
-          data: { ids: cleared.map((n) => n.id), conversationId: row.id },
-        });
-      events.push({
-        type: 'read.updated',
-        firmId: actor.firmId,
-        audience: await conversationAudience(tx, actor.firmId, row),
-        data: {
+        events.push(
+          busEvent(
+            'notification.read',
+            actor.firmId,
+            { userIds: [actor.userId] },
+            {
+              ids: cleared.map((n) => n.id),
+              conversationId: row.id,
+            },
+          ),
+        );
+      events.push(
+        busEvent('read.updated', actor.firmId, await conversationAudience(tx, actor.firmId, row), {
           conversationId: row.id,
           memberType: 'user',
           memberId: actor.userId,
           lastReadMessageId: target.id,
           at: at.toISOString(),
-        },
-      });
+        }),
+      );
     }
     const [unread] = await tx
       .select({ count: sql<number>`count(*)::int` })

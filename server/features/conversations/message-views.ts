@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { MessageOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
 import { contacts, conversationMembers, messageDeliveries, messages, users } from '../../platform/db/schema';
@@ -6,7 +7,6 @@ import { type MemberReadState, readersOf } from './model';
 import { presentMessage } from './presenter';
 import type { ConversationRow, MessageRow } from './queries';
 import { decryptBodies } from './read-message-bodies';
-import type { MessageOut } from './schemas';
 
 /** Display names of users and contacts by id (ids of both kinds never collide: UUIDs). */
 export async function namesOf(

@@ -1,9 +1,10 @@
+import type { ConversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
-import type { BusEvent } from '../../platform/bus/bus';
+import type { PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 import type { StaffActor } from '../../platform/http/actor';
 import type { ConversationRow, MessageRow } from './queries';
-import type { ConversationDetailOut, CreateConversationBody } from './schemas';
+import type { CreateConversationBody } from './schemas';
 
 // The core calls the features built on it only through these, which the composition root
 // (server/bootstrap.ts) fills: the core imports no feature, and a new kind or a new reaction to
@@ -21,7 +22,7 @@ export interface StoredMessage {
  * Reacts to a new message inside the storing transaction (once per message, never for a resend)
  * and answers the events to publish after commit. Throwing a Problem refuses the message.
  */
-export type MessageStoredListener = (tx: Tx, deps: Deps, stored: StoredMessage) => Promise<BusEvent[]>;
+export type MessageStoredListener = (tx: Tx, deps: Deps, stored: StoredMessage) => Promise<PublishedEvent[]>;
 
 /** Creates a conversation of one kind from its create body; its rules live with the feature that owns the kind. */
 export type ConversationCreator<Body extends { kind: string } = CreateConversationBody> = (

@@ -1,8 +1,8 @@
+import type { ConversationOut, MessageOut } from '../../../contracts/conversations';
 import type { messageDeliveries } from '../../platform/db/schema';
 import type { ConversationAbilities } from './access';
 import type { MemberReadState } from './model';
 import type { ConversationRow, MessageRow } from './queries';
-import type { ConversationOut, MessageOut } from './schemas';
 
 type DeliveryRow = typeof messageDeliveries.$inferSelect;
 

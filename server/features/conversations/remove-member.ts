@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversationMembers } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { conflict, notFound } from '../../platform/http/problem';
 import { conversationAudience, loadConversationFor } from './access';
+import { conversationUpdated } from './conversation-updated';
 import { conversationDetail } from './conversation-views';
 
 /**
@@ -47,7 +49,7 @@ export async function removeMember(
       },
       deps.clock(),
     );
-    events.push({ type: 'conversation.updated', firmId, audience, data: { id: row.id, reason: 'members' } });
+    events.push(busEvent('conversation.updated', firmId, audience, conversationUpdated(row, 'members')));
     return conversationDetail(tx, deps, actor, row);
   });
 }

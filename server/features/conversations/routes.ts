@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  conversationDetailOut,
+  conversationOut,
+  messageOut,
+  readOut,
+} from '../../../contracts/conversations';
+import { pageOf } from '../../../contracts/page';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
-import { pageOf } from '../../platform/http/pagination';
 import { addMember } from './add-member';
 import { createConversation } from './create-conversation';
 import { deleteConversation } from './delete-conversation';
@@ -14,25 +20,17 @@ import { markConversationRead } from './mark-read';
 import { removeMember } from './remove-member';
 import {
   addMemberBody,
-  conversationDetailOut,
-  conversationOut,
   conversationParams,
   createConversationBody,
   listConversationsQuery,
   listMessagesQuery,
   memberParams,
-  messageOut,
   muteBody,
   readBody,
   sendMessageBody,
 } from './schemas';
 import { sendMessage } from './send-message';
 import { setMute } from './set-mute';
-
-const readOut = z.object({
-  lastReadMessageId: z.string().nullable().describe('The newest message the caller has read'),
-  unreadCount: z.number().int().describe('Messages still unread by the caller'),
-});
 
 /**
  * Conversations of every kind: list, create, details, delete, messages, read state, members and

@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversationMembers } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { notFound } from '../../platform/http/problem';
 import { loadConversationFor, memberOnlyAudience } from './access';
+import { conversationUpdated } from './conversation-updated';
 import { conversationDetail } from './conversation-views';
 
 /**
@@ -50,12 +52,14 @@ export async function setMute(
       deps.clock(),
     );
     if (changed[0]?.memberType === 'user')
-      events.push({
-        type: 'conversation.updated',
-        firmId,
-        audience: memberOnlyAudience(target),
-        data: { id: row.id, reason: 'mute', memberId: target, muted: input.muted },
-      });
+      events.push(
+        busEvent(
+          'conversation.updated',
+          firmId,
+          memberOnlyAudience(target),
+          conversationUpdated(row, 'mute', { memberId: target, muted: input.muted }),
+        ),
+      );
     return conversationDetail(tx, deps, actor, row);
   });
 }

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import type { MessageOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
-import type { BusEvent } from '../../platform/bus/bus';
+import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 import { conversationMembers, conversations, messages } from '../../platform/db/schema';
 import { conflict } from '../../platform/http/problem';
@@ -10,7 +11,6 @@ import { loadConversationKey, messageAad, sealText } from './message-crypto';
 import { messageView } from './message-views';
 import { nextWaitingSince } from './model';
 import type { ConversationRow, MessageRow } from './queries';
-import type { MessageOut } from './schemas';
 
 export interface NewMessage {
   conversation: ConversationRow;
@@ -30,7 +30,7 @@ export interface StoredMessage {
   /** False when a message with this id already existed in the conversation (nothing was changed). */
   created: boolean;
   /** To publish after commit: `message.created` and whatever the fan-out produced. */
-  events: BusEvent[];
+  events: PublishedEvent[];
   /** The staff presentation of a new message, as sent in `message.created` (absent for an existing one). */
   view?: MessageOut;
 }
@@ -108,15 +108,13 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
       );
 
   const current = updated ?? conversation;
-  const fanOut: BusEvent[] = [];
+  const fanOut: PublishedEvent[] = [];
   for (const listener of deps.conversations.messageStored)
     fanOut.push(...(await listener(tx, deps, { conversation: current, message, body: input.body })));
   const view = await messageView(tx, deps, current, message, input.body);
-  const created: BusEvent = {
-    type: 'message.created',
-    firmId,
-    audience: await conversationAudience(tx, firmId, current),
-    data: { conversationId: current.id, message: view },
-  };
+  const created = busEvent('message.created', firmId, await conversationAudience(tx, firmId, current), {
+    conversationId: current.id,
+    message: view,
+  });
   return { message, created: true, events: [created, ...fanOut], view };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import type { portalStatus } from '../../../contracts/portal-status';
 import type { StaffActor } from '../../platform/http/actor';
-import type { portalStatus } from '../contacts/schemas';
 import { canLinkMatterContacts, canUpdateMatter, matterAccess } from './access';
 import type { MatterContactSummary, MatterView } from './queries';
 import type { matterOut } from './schemas';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { portalStatus } from '../../../contracts/portal-status';
 import { id, isoTime, name, uniqueList } from '../../platform/http/fields';
 import { pageQuery } from '../../platform/http/pagination';
 import { searchQuery, singleLine } from '../../platform/http/text';
-import { portalStatus } from '../contacts/schemas';
 
 /** Path parameters of a matter's contact link. */
 export const matterContactParams = z.object({

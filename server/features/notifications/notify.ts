@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
-import type { BusEvent } from '../../platform/bus/bus';
+import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 import { notifications } from '../../platform/db/schema';
 import { notifiedMembers } from '../conversations/access';
@@ -21,7 +21,7 @@ export async function notifyMembersOfMessage(
   tx: Tx,
   deps: Pick<Deps, 'clock'>,
   input: { conversation: ConversationRow; message: MessageRow },
-): Promise<BusEvent[]> {
+): Promise<PublishedEvent[]> {
   const { conversation, message } = input;
   if (message.kind === 'system') return [];
   const authorIsUser = message.authorType === 'user';
@@ -49,10 +49,7 @@ export async function notifyMembersOfMessage(
       })),
     )
     .returning();
-  return rows.map((row) => ({
-    type: 'notification.created',
-    firmId: row.firmId,
-    audience: { userIds: [row.userId] },
-    data: presentNotification(row),
-  }));
+  return rows.map((row) =>
+    busEvent('notification.created', row.firmId, { userIds: [row.userId] }, presentNotification(row)),
+  );
 }

@@ -1,11 +1,10 @@
-import type { z } from 'zod';
+import type { NotificationOut } from '../../../contracts/notifications';
 import type { notifications } from '../../platform/db/schema';
-import type { notificationOut } from './schemas';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
 /** A notification as its addressee sees it (it never holds message content). */
-export function presentNotification(row: NotificationRow): z.infer<typeof notificationOut> {
+export function presentNotification(row: NotificationRow): NotificationOut {
   return {
     id: row.id,
     kind: row.kind,

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { notificationOut, readAllOut } from '../../../contracts/notifications';
+import { pageOf } from '../../../contracts/page';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
-import { pageOf } from '../../platform/http/pagination';
 import { listNotifications } from './list-notifications';
 import { markAllNotificationsRead, markNotificationRead } from './mark-read';
-import { listNotificationsQuery, notificationOut, notificationParams, readAllOut } from './schemas';
+import { listNotificationsQuery, notificationParams } from './schemas';
 
 /** The in-app Notification Center: each user sees and marks only their own notifications. */
 export async function notificationRoutes(app: FastifyInstance, deps: Deps) {

@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { portalSessionSchema } from '../../../contracts/auth';
+import { invitationOut } from '../../../contracts/portal-invitations';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
 import { servedOverHttps } from '../../platform/http/https';
 import { DEVICE_COOKIE, deviceCookieOptions } from '../auth/device-cookie';
 import { presentPortalContact } from '../auth/presenter';
-import { portalSessionSchema } from '../auth/schemas';
 import { PORTAL_SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions';
 import { activatePortal } from './activate-portal';
 import { inviteContact } from './invite-contact';
 import { presentInvitation } from './presenter';
-import { activateBody, invitationOut, invitationParams, inviteBody } from './schemas';
+import { activateBody, invitationParams, inviteBody } from './schemas';
 
 /** Staff invite a contact to the client portal; the contact activates it from the e-mailed link. */
 export async function portalInvitationRoutes(app: FastifyInstance, deps: Deps) {

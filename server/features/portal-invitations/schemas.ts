@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { singleLine } from '../../platform/http/text';
-import { portalStatus } from '../contacts/schemas';
 import { MIN_PORTAL_PASSWORD_LENGTH } from './model';
 
 export const invitationParams = z.object({ id: z.uuid().describe('The contact id') });
@@ -15,13 +14,6 @@ export const inviteBody = z
       .describe("One of the contact's e-mail addresses; default: its first"),
   })
   .default({});
-
-export const invitationOut = z.object({
-  contactId: z.uuid(),
-  email: z.string().describe('Where the activation link was sent'),
-  portal: z.object({ status: portalStatus }),
-  expiresAt: z.iso.datetime().describe('When the link stops working (ISO 8601 UTC)'),
-});
 
 export const activateBody = z.object({
   token: singleLine().trim().min(1).max(200).describe('The token of the activation link'),

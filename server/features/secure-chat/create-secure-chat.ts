@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import type { ConversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Tx } from '../../platform/db/client';
 import { secureChatLinks } from '../../platform/db/schema';
@@ -10,7 +12,7 @@ import { invalidField, unprocessable } from '../../platform/http/problem';
 import { conversationAudience } from '../conversations/access';
 import { conversationDetail } from '../conversations/conversation-views';
 import { createConversationRecord } from '../conversations/create-conversation-record';
-import type { ConversationDetailOut, CreateSecureChatBody } from '../conversations/schemas';
+import type { CreateSecureChatBody } from '../conversations/schemas';
 import { loadVisibleMatter } from '../matters/access';
 import { loadSettings } from '../settings/load-settings';
 import { mayOpenThread, pickContactPhone, pickPoolNumber, THREAD_LIMIT_DETAIL } from './model';
@@ -111,12 +113,15 @@ export async function createSecureChat(
       },
       now,
     );
-    events.push({
-      type: 'conversation.created',
-      firmId,
-      audience: await conversationAudience(tx, firmId, row),
-      data: { id, kind: row.kind, status: row.status, matterId: row.matterId, contactId: row.contactId },
-    });
+    events.push(
+      busEvent('conversation.created', firmId, await conversationAudience(tx, firmId, row), {
+        id,
+        kind: 'secure_chat',
+        status: 'open',
+        matterId: row.matterId,
+        contactId: row.contactId,
+      }),
+    );
     return conversationDetail(tx, deps, actor, row);
   });
 }

@@ -1,14 +1,16 @@
 import { and, eq } from 'drizzle-orm';
+import type { ConversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversations, secureChatLinks } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { conflict, unprocessable } from '../../platform/http/problem';
 import { conversationAudience, loadConversationFor, requireAbility } from '../conversations/access';
+import { conversationUpdated } from '../conversations/conversation-updated';
 import { conversationDetail } from '../conversations/conversation-views';
 import type { ConversationRow } from '../conversations/queries';
-import type { ConversationDetailOut } from '../conversations/schemas';
 
 /**
  * Ends a secure chat (creator only): the thread stays readable as an archive, but its SMS link is
@@ -52,12 +54,14 @@ export async function endSecureChat(
       now,
     );
     const current = ended as ConversationRow;
-    events.push({
-      type: 'conversation.updated',
-      firmId,
-      audience: await conversationAudience(tx, firmId, current),
-      data: { id: current.id, status: current.status, endedAt: now.toISOString() },
-    });
+    events.push(
+      busEvent(
+        'conversation.updated',
+        firmId,
+        await conversationAudience(tx, firmId, current),
+        conversationUpdated(current, 'status'),
+      ),
+    );
     return conversationDetail(tx, deps, actor, current);
   });
 }

@@ -1,6 +1,6 @@
-import { countSegments } from '../../channels/sms/segments';
+import { countSegments } from '../../../contracts/sms-segments';
 import type { Deps } from '../../deps';
-import type { BusEvent } from '../../platform/bus/bus';
+import type { PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 import { messageDeliveries } from '../../platform/db/schema';
 import { unprocessable } from '../../platform/http/problem';
@@ -33,7 +33,7 @@ export async function queueSecureChatSms(
   tx: Tx,
   _deps: Deps,
   input: { conversation: ConversationRow; message: MessageRow; body: string },
-): Promise<BusEvent[]> {
+): Promise<PublishedEvent[]> {
   const { conversation, message, body } = input;
   if (!textsClient(conversation, message)) return [];
   if ([...body].length > MAX_SMS_CHARACTERS)

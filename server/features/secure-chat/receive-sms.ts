@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { maskPhone } from '../../platform/phone';
 import type { InboundSms } from '../../channels/sms/port';
 import { recordAudit } from '../../platform/audit/audit-log';
 import type { Tx } from '../../platform/db/client';
 import { smsAutoReplies } from '../../platform/db/schema';
 import { appendOutbox } from '../../platform/outbox/append';
+import { maskPhone } from '../../platform/phone';
 import { loadConversation } from '../conversations/queries';
 import { storeMessage } from '../conversations/store-message';
 import type { InboundOutcome, InboundSmsReceiver } from '../sms/inbound';

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { conversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
-import { conversationDetailOut, conversationParams } from '../conversations/schemas';
+import { conversationParams } from '../conversations/schemas';
 import { endSecureChat } from './end-secure-chat';
 
 /** Secure chat's own calls; creating a thread is POST /conversations with kind secure_chat. */

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { settingsOut } from '../../../contracts/settings';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
 import { loadSettings } from './load-settings';
-import { settingsOut, settingsPatchBody } from './schemas';
+import { settingsPatchBody } from './schemas';
 import { updateSettings } from './update-settings';
 
 /** The firm's settings: every staff user reads them; settings.manage changes them. */

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DeliveryUpdate } from '../../channels/sms/port';
 import type { Deps } from '../../deps';
-import type { BusEvent } from '../../platform/bus/bus';
+import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Executor } from '../../platform/db/client';
 import { messageDeliveries } from '../../platform/db/schema';
@@ -18,15 +18,15 @@ import { type DeliveryRow, deliveriesOf, ownerOfNumber } from './queries';
 export async function deliveryChangedEvent(
   ex: Executor,
   delivery: Pick<DeliveryRow, 'firmId' | 'conversationId' | 'messageId'>,
-): Promise<BusEvent | null> {
+): Promise<PublishedEvent | null> {
   const conversation = await loadConversation(ex, delivery.firmId, delivery.conversationId);
   if (!conversation) return null;
   const deliveries = await deliveriesOf(ex, delivery.firmId, delivery.messageId);
-  return {
-    type: 'message.updated',
-    firmId: delivery.firmId,
-    audience: await conversationAudience(ex, delivery.firmId, conversation),
-    data: {
+  return busEvent(
+    'message.updated',
+    delivery.firmId,
+    await conversationAudience(ex, delivery.firmId, conversation),
+    {
       conversationId: delivery.conversationId,
       messageId: delivery.messageId,
       deliveries: deliveries.map((d) => ({
@@ -37,7 +37,7 @@ export async function deliveryChangedEvent(
         errorCode: d.errorCode,
       })),
     },
-  };
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { InboundClassification } from '../../channels/sms/keywords';
 import type { InboundSms, SmsProviderName } from '../../channels/sms/port';
 import type { Deps } from '../../deps';
-import type { BusEvent } from '../../platform/bus/bus';
+import type { PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 
 /** What became of an inbound text. */
@@ -41,7 +41,7 @@ export type InboundSmsReceiver = (
   tx: Tx,
   deps: Deps,
   text: InboundText,
-  events: BusEvent[],
+  events: PublishedEvent[],
 ) => Promise<InboundOutcome>;
 
 /** The receiver of each number purpose (secure_chat, campaign …), filled by the composition root. */

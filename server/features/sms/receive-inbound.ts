@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { maskPhone } from '../../platform/phone';
 import type { InboundSms, SmsProviderName } from '../../channels/sms/port';
 import type { Deps } from '../../deps';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { inboundReceipts } from '../../platform/db/schema';
+import { maskPhone } from '../../platform/phone';
 import { consentOf } from './consent';
 import type { InboundOutcome, InboundSmsReceiver } from './inbound';
 import { ownerOfNumber } from './queries';

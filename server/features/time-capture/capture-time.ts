@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
-import type { BusEvent } from '../../platform/bus/bus';
+import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 import { billableEvents, contacts } from '../../platform/db/schema';
 import type { StoredMessage } from '../conversations/plugins';
@@ -33,7 +33,11 @@ import { type BillableEventRow, loadNames } from './queries';
  * collecting event is read FOR UPDATE, and when there is none the insert races on the unique index
  * of collecting events; the loser retries and finds the winner's event to extend.
  */
-export async function captureTimeForMessage(tx: Tx, _deps: Deps, input: StoredMessage): Promise<BusEvent[]> {
+export async function captureTimeForMessage(
+  tx: Tx,
+  _deps: Deps,
+  input: StoredMessage,
+): Promise<PublishedEvent[]> {
   const { conversation, message } = input;
   const capture = captureFor(conversation, message);
   if (!capture) return [];
@@ -148,14 +152,13 @@ async function insertEvent(tx: Tx, values: NewEvent): Promise<BillableEventRow |
 }
 
 /** The bus event announcing a billable event to its timekeeper and the billing managers. */
-export async function eventFor(tx: Tx, type: string, row: BillableEventRow): Promise<BusEvent> {
+export async function eventFor(
+  tx: Tx,
+  type: 'billable_event.created' | 'billable_event.updated',
+  row: BillableEventRow,
+): Promise<PublishedEvent> {
   const names = await loadNames(tx, row.firmId, [row]);
-  return {
-    type,
-    firmId: row.firmId,
-    audience: timeAudience(row.userId),
-    data: presentBillableEvent(row, names),
-  };
+  return busEvent(type, row.firmId, timeAudience(row.userId), presentBillableEvent(row, names));
 }
 
 /** Names the description mentions, and the excerpt when the firm lets descriptions quote texts. */

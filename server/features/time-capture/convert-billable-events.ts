@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { billableEvents, timeEntries, timekeeperRates } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
@@ -106,12 +107,9 @@ export async function convertBillableEvents(
     const all = [...created, ...existing];
     const names = await loadNames(tx, firmId, all);
     for (const entry of created)
-      events.push({
-        type: 'time_entry.created',
-        firmId,
-        audience: timeAudience(entry.userId),
-        data: presentTimeEntry(entry, names),
-      });
+      events.push(
+        busEvent('time_entry.created', firmId, timeAudience(entry.userId), presentTimeEntry(entry, names)),
+      );
     const byEvent = new Map(all.map((e) => [e.billableEventId, e]));
     return {
       entries: input.ids.map((id) => presentTimeEntry(byEvent.get(id) as TimeEntryRow, names)),

@@ -1,12 +1,9 @@
 // Pure rules of automated time capture: which messages count, when a text extends the timekeeper's
 // event, how long an event lasts, what it is called and how it becomes billed hours.
 
-/** Where a billable event came from. */
-export const billableSources = ['secure_chat', 'sms', 'portal', 'email', 'call'] as const;
-export type BillableSource = (typeof billableSources)[number];
+import type { billableSources, billableStatuses } from '../../../contracts/time-capture';
 
-/** open: to review; converted: became a time entry; dismissed: not billed. */
-export const billableStatuses = ['open', 'converted', 'dismissed'] as const;
+export type BillableSource = (typeof billableSources)[number];
 export type BillableStatus = (typeof billableStatuses)[number];
 
 /** The firm's time-capture settings (settings.timeCapture). */

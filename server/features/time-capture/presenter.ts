@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import type { billableEventOut, timeEntryOut } from '../../../contracts/time-capture';
 import { eventAbilities } from './access';
 import { hoursOf } from './model';
 import type { BillableEventRow, TimeEntryRow, TimeNames } from './queries';
-import type { billableEventOut, timeEntryOut } from './schemas';
 
 /** A billable event for its timekeeper and billing managers, with matter and timekeeper names. */
 export function presentBillableEvent(

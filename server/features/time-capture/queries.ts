@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/client';
 import { type billableEvents, matters, type timeEntries, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor } from '../../platform/http/pagination';
-import { invalidField, notFound, Problem } from '../../platform/http/problem';
+import { invalidField, Problem } from '../../platform/http/problem';
 import { loadVisibleMatter } from '../matters/access';
 import { canManageAllTime } from './access';
 

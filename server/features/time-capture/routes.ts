@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf } from '../../../contracts/page';
+import {
+  billableEventOut,
+  timeEntryOut,
+  timekeeperOut,
+  timekeepersOut,
+} from '../../../contracts/time-capture';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
-import { pageOf } from '../../platform/http/pagination';
 import { convertBillableEvents } from './convert-billable-events';
 import { exportTimeEntries } from './export-time-entries';
 import { listBillableEvents } from './list-billable-events';
@@ -11,7 +17,6 @@ import { listTimeEntries } from './list-time-entries';
 import { listTimekeepers } from './list-timekeepers';
 import { logBillableEvent } from './log-billable-event';
 import {
-  billableEventOut,
   convertManyBody,
   exportQuery,
   idParams,
@@ -19,9 +24,6 @@ import {
   listTimeEntriesQuery,
   logBillableEventBody,
   setRateBody,
-  timeEntryOut,
-  timekeeperOut,
-  timekeepersOut,
   updateBillableEventBody,
 } from './schemas';
 import { setTimekeeperRate } from './set-timekeeper-rate';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { permissions, roles } from '../../platform/http/actor';
 import { email, id, isoTime, name, phoneNumber, uniqueList } from '../../platform/http/fields';
 import { pageQuery } from '../../platform/http/pagination';
-import { searchQuery, singleLine } from '../../platform/http/text';
+import { searchQuery } from '../../platform/http/text';
 import { staffPassword } from '../auth/schemas';
 
 export const roleSchema = z.enum(roles).describe('admin, attorney, staff or agent');

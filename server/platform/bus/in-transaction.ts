@@ -1,14 +1,14 @@
 import type { Deps } from '../../deps';
 import type { Tx } from '../db/client';
 import { appendedOutbox } from '../outbox/append';
-import type { BusEvent } from './bus';
+import type { PublishedEvent } from './events';
 
 /**
  * Publishes events that need no transaction (e.g. typing): delivered at once to this process's
  * sockets, sent to the other processes in the background. Never waits or throws: whatever caused
  * the event already happened, and clients catch up from the API when the bus tells them to resync.
  */
-export function publishEvents(deps: Pick<Deps, 'bus'>, events: BusEvent[]): void {
+export function publishEvents(deps: Pick<Deps, 'bus'>, events: PublishedEvent[]): void {
   for (const event of events) deps.bus.publish(event);
 }
 
@@ -19,9 +19,9 @@ export function publishEvents(deps: Pick<Deps, 'bus'>, events: BusEvent[]): void
  */
 export async function inTransaction<T>(
   deps: Pick<Deps, 'db' | 'bus' | 'outbox'>,
-  work: (tx: Tx, events: BusEvent[]) => Promise<T>,
+  work: (tx: Tx, events: PublishedEvent[]) => Promise<T>,
 ): Promise<T> {
-  const events: BusEvent[] = [];
+  const events: PublishedEvent[] = [];
   let wroteOutbox = false;
   const result = await deps.db.transaction(async (tx) => {
     const value = await work(tx, events);

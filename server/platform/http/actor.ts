@@ -1,21 +1,9 @@
 import type { FastifyRequest } from 'fastify';
+import type { Permission, Role } from '../../../contracts/roles';
 import { forbidden, unauthorized } from './problem';
 
-export const roles = ['admin', 'attorney', 'staff', 'agent'] as const;
-/** A staff user's role. */
-export type Role = (typeof roles)[number];
-
-export const permissions = [
-  'secure_chat.view_all',
-  'matters.view_all',
-  'message_center.use',
-  'settings.manage',
-  'billing.manage',
-  'users.manage',
-  'audit.read',
-] as const;
-/** A grantable permission; admins hold all of them. */
-export type Permission = (typeof permissions)[number];
+// The lists are part of the contract (the web's session type reads them); the server imports them here.
+export { type Permission, permissions, type Role, roles } from '../../../contracts/roles';
 
 /** A signed-in staff user, resolved once per request from the session cookie or an API token. */
 export interface StaffActor {

@@ -11,9 +11,8 @@ export const pageQuery = z.object({
   cursor: singleLine().min(1).max(500).optional(),
 });
 
-/** A page of a list: items and the cursor of the next page (null at the end). */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+// The page shape is part of the contract with clients; kept importable here for the directory routes.
+export { pageOf } from '../../../contracts/page';
 
 /** Encodes a keyset position (e.g. [createdAt, id]) as an opaque cursor. */
 export function encodeCursor(position: unknown[]): string {

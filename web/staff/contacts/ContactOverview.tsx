@@ -3,12 +3,12 @@ import { IconBriefcase } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { Page } from '../../../contracts/page';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Spinner } from '../../ui/LoadStates';
 import { matterPath } from '../matters/queries';
 import { formatPhone } from '../secure-chat/model';
 import { useUsers } from '../secure-chat/queries';
-import type { Page } from '../secure-chat/types';
 import { portalWords } from './model';
 import type { Contact, LinkedMatter } from './types';
 

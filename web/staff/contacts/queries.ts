@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Page } from '../../../contracts/page';
 import { useApi } from '../../ui/Providers';
-import type { Page } from '../secure-chat/types';
 import type { Contact, LinkedMatter } from './types';
 
 /** How many contacts one "Load more" adds. */

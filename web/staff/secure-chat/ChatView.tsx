@@ -13,6 +13,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
+import type { ConversationDetailOut, ConversationOut, MessageOut } from '../../../contracts/conversations';
 import { Loading } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
@@ -23,10 +24,9 @@ import { Composer } from './Composer';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ManageMembersDialog } from './ManageMembersDialog';
 import { MessageList } from './MessageList';
-import { formatPhone, type MessagesData, upsertMessage } from './model';
+import { formatPhone, type Message, type MessagesData, upsertMessage } from './model';
 import { chatKeys, useConversation, useUsers } from './queries';
 import { type ChatScope, secureChatPath } from './scope';
-import type { ConversationDetail, ConversationSummary, Message } from './types';
 
 type Dialog = 'members' | 'end' | 'delete' | null;
 
@@ -42,7 +42,7 @@ export function ChatView({
 }: {
   scope: ChatScope;
   conversationId: string;
-  summary?: ConversationSummary;
+  summary?: ConversationOut;
   /** Matter names by id; given on a contact's tab. */
   matterNames?: ReadonlyMap<string, string>;
 }) {
@@ -95,7 +95,7 @@ function ChatLoaded({
   matterNames,
 }: {
   scope: ChatScope;
-  conversation: ConversationDetail;
+  conversation: ConversationDetailOut;
   matterNames?: ReadonlyMap<string, string>;
 }) {
   const api = useApi();
@@ -122,7 +122,7 @@ function ChatLoaded({
 
   const send = useMutation({
     mutationFn: (m: { id: string; body: string }) =>
-      api.post<Message | { message: Message }>(`/api/v1/conversations/${encodeURIComponent(id)}/messages`, {
+      api.post<MessageOut>(`/api/v1/conversations/${encodeURIComponent(id)}/messages`, {
         id: m.id,
         body: m.body,
       }),
@@ -132,17 +132,23 @@ function ChatLoaded({
         conversationId: id,
         authorType: 'user',
         authorId: me?.id ?? null,
+        authorName: me?.name ?? null,
         body: m.body,
+        format: 'text',
+        visibility: 'public',
+        kind: 'message',
+        source: 'web',
         createdAt: new Date().toISOString(),
+        attachments: [],
         deliveries: [],
+        readBy: [],
         local: 'sending',
       };
       queryClient.setQueryData<MessagesData>(chatKeys.messages(id), (data) =>
         upsertMessage(data, optimistic),
       );
     },
-    onSuccess: (answer) => {
-      const stored = 'message' in answer ? answer.message : answer;
+    onSuccess: (stored) => {
       queryClient.setQueryData<MessagesData>(chatKeys.messages(id), (data) => upsertMessage(data, stored));
       void queryClient.invalidateQueries({ queryKey: chatKeys.lists });
     },

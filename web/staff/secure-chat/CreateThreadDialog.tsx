@@ -2,13 +2,13 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import type { ConversationDetailOut } from '../../../contracts/conversations';
 import { Spinner } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
 import { formatPhone } from './model';
 import { chatKeys, useContact } from './queries';
 import type { ChatScope } from './scope';
-import type { ConversationSummary } from './types';
 
 /** Something a thread can be started with: a contact (on a matter) or a matter (on a contact). */
 export interface ChatPartner {
@@ -56,7 +56,7 @@ export function CreateThreadDialog({
 
   const create = useMutation({
     mutationFn: () =>
-      api.post<ConversationSummary>('/api/v1/conversations', {
+      api.post<ConversationDetailOut>('/api/v1/conversations', {
         kind: 'secure_chat',
         matterId,
         contactId,

@@ -17,11 +17,11 @@ import {
 import { IconAlertCircle, IconArchive, IconTrash, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { ConversationDetailOut, MemberOut } from '../../../contracts/conversations';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
 import { useMatter } from '../matters/queries';
 import { chatKeys, useUsers } from './queries';
-import type { ConversationDetail, ConversationMember } from './types';
 
 /**
  * The users and contacts of a thread. Its creator (the server's abilities decide) adds firm users or contacts
@@ -37,7 +37,7 @@ export function ManageMembersDialog({
 }: {
   opened: boolean;
   onClose: () => void;
-  conversation: ConversationDetail;
+  conversation: ConversationDetailOut;
   myId?: string;
   onEnd: () => void;
   onDelete: () => void;
@@ -53,11 +53,11 @@ export function ManageMembersDialog({
   };
 
   const removeMember = useMutation({
-    mutationFn: (m: ConversationMember) => api.delete(`${path}/members/${encodeURIComponent(m.id)}`),
+    mutationFn: (m: MemberOut) => api.delete(`${path}/members/${encodeURIComponent(m.id)}`),
     onSuccess: refresh,
   });
   const muteMember = useMutation({
-    mutationFn: ({ member, muted }: { member: ConversationMember; muted: boolean }) =>
+    mutationFn: ({ member, muted }: { member: MemberOut; muted: boolean }) =>
       api.put(`${path}/mute`, member.id === myId ? { muted } : { muted, memberId: member.id }),
     onSuccess: refresh,
   });
@@ -152,11 +152,11 @@ function MemberTable({
   busy,
 }: {
   caption: string;
-  members: ConversationMember[];
+  members: MemberOut[];
   myId?: string;
   canManage: boolean;
-  onMute: (member: ConversationMember, muted: boolean) => void;
-  onRemove: (member: ConversationMember) => void;
+  onMute: (member: MemberOut, muted: boolean) => void;
+  onRemove: (member: MemberOut) => void;
   busy: boolean;
 }) {
   return (
@@ -240,7 +240,7 @@ function MemberTable({
 }
 
 /** Adds a firm user, or a contact linked to the thread's matter (read from the matter itself). */
-function AddMember({ conversation, onAdded }: { conversation: ConversationDetail; onAdded: () => void }) {
+function AddMember({ conversation, onAdded }: { conversation: ConversationDetailOut; onAdded: () => void }) {
   const api = useApi();
   const users = useUsers();
   const matter = useMatter(conversation.matterId ?? '', Boolean(conversation.matterId));

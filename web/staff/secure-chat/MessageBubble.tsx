@@ -1,8 +1,8 @@
 import { Box, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconChecks, IconClock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import type { Message } from './model';
 import { deliveryState, formatWhen } from './model';
-import type { Message } from './types';
 
 /**
  * One message: the client's on the left, staff messages on the right with the SMS delivery ticks (queued ✓

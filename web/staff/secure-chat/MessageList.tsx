@@ -7,9 +7,9 @@ import { LoadError, Spinner } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
 import { MessageBubble } from './MessageBubble';
+import type { Message } from './model';
 import { oldestFirst } from './model';
 import { useMessages } from './queries';
-import type { Message } from './types';
 
 // How close to an edge (px) counts as "at" it: the bottom keeps following new messages, the top loads older.
 const EDGE = 80;

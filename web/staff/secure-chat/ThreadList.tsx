@@ -1,9 +1,9 @@
 import { Badge, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconBellOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import type { ConversationOut } from '../../../contracts/conversations';
 import { formatPhone, formatWhen } from './model';
 import { type ChatScope, secureChatPath } from './scope';
-import type { ConversationSummary } from './types';
 
 /**
  * The threads of a matter or contact, most recent activity first; each is a link to its chat. On a matter
@@ -16,7 +16,7 @@ export function ThreadList({
   matterNames,
 }: {
   scope: ChatScope;
-  threads: ConversationSummary[];
+  threads: ConversationOut[];
   selectedId?: string;
   /** Matter names by id, for naming threads on a contact. */
   matterNames?: ReadonlyMap<string, string>;
@@ -84,6 +84,6 @@ export function ThreadList({
   );
 }
 
-function recency(t: ConversationSummary): string {
+function recency(t: ConversationOut): string {
   return t.lastMessageAt ?? t.createdAt ?? '';
 }

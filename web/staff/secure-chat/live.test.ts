@@ -1,18 +1,24 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { applyChatEvent } from './live';
-import { type MessagesData, oldestFirst } from './model';
+import { type Message, type MessagesData, oldestFirst } from './model';
 import { chatKeys } from './queries';
-import type { Message } from './types';
 
 const stored = (id: string, createdAt: string): Message => ({
   id,
   conversationId: 'c1',
   authorType: 'contact',
   authorId: 'k1',
+  authorName: 'Jane Client',
   body: `body ${id}`,
+  format: 'text',
+  visibility: 'public',
+  kind: 'message',
+  source: 'sms',
   createdAt,
+  attachments: [],
   deliveries: [],
+  readBy: [],
 });
 
 function clientWith(messages: Message[]): QueryClient {
@@ -42,9 +48,15 @@ describe('applyChatEvent', () => {
     const client = clientWith([stored('a', '2030-01-01T10:00:00Z')]);
     applyChatEvent(client, {
       type: 'message.updated',
-      data: { conversationId: 'c1', messageId: 'a', deliveries: [{ channel: 'sms', status: 'delivered' }] },
+      data: {
+        conversationId: 'c1',
+        messageId: 'a',
+        deliveries: [{ channel: 'sms', recipient: '+12025550143', status: 'delivered' }],
+      },
     });
-    expect(cached(client)[0]?.deliveries).toEqual([{ channel: 'sms', status: 'delivered' }]);
+    expect(cached(client)[0]?.deliveries).toEqual([
+      { channel: 'sms', recipient: '+12025550143', status: 'delivered' },
+    ]);
   });
 
   it('refetches when an update names a message the cache does not hold', () => {

@@ -1,24 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import {
-  conversationIdOf,
   deliveryState,
   formatPhone,
   formatWhen,
+  type Message,
   type MessagesData,
-  messageFromEvent,
   oldestFirst,
   segmentSummary,
   upsertMessage,
 } from './model';
-import type { Message } from './types';
 
 const message = (id: string, createdAt: string, extra: Partial<Message> = {}): Message => ({
   id,
+  conversationId: 'c1',
   authorType: 'user',
   authorId: 'u1',
+  authorName: 'Alex Attorney',
   body: `body ${id}`,
+  format: 'text',
+  visibility: 'public',
+  kind: 'message',
+  source: 'web',
   createdAt,
+  attachments: [],
   deliveries: [],
+  readBy: [],
   ...extra,
 });
 
@@ -30,7 +36,7 @@ const data = (...pages: Message[][]): MessagesData => ({
 describe('deliveryState', () => {
   const sms = (status: string, errorCode?: string) => ({
     local: undefined,
-    deliveries: [{ channel: 'sms', status, errorCode }],
+    deliveries: [{ channel: 'sms', recipient: '+12025550143', status, errorCode }],
   });
 
   it('maps each SMS status to its tick', () => {
@@ -62,7 +68,10 @@ describe('deliveryState', () => {
 
   it('shows no tick for messages that are not texted', () => {
     expect(deliveryState({ deliveries: [] }).state).toBe('none');
-    expect(deliveryState({ deliveries: [{ channel: 'email', status: 'sent' }] }).state).toBe('none');
+    expect(
+      deliveryState({ deliveries: [{ channel: 'email', recipient: 'jane@example.com', status: 'sent' }] })
+        .state,
+    ).toBe('none');
   });
 });
 
@@ -88,17 +97,22 @@ describe('upsertMessage', () => {
     const d = data([message('a', '2030-01-01T10:00:00Z', { local: 'sending' })]);
     const next = upsertMessage(
       d,
-      message('a', '2030-01-01T10:00:01Z', { deliveries: [{ channel: 'sms', status: 'queued' }] }),
+      message('a', '2030-01-01T10:00:01Z', {
+        deliveries: [{ channel: 'sms', recipient: '+12025550143', status: 'queued' }],
+      }),
     );
     const [only] = oldestFirst(next);
     expect(oldestFirst(next)).toHaveLength(1);
     expect(only?.local).toBeUndefined();
-    expect(only?.deliveries).toEqual([{ channel: 'sms', status: 'queued' }]);
+    expect(only?.deliveries).toEqual([{ channel: 'sms', recipient: '+12025550143', status: 'queued' }]);
   });
 
   it('merges a partial update (new delivery states) into a cached message in an older page', () => {
     const d = data([message('b', '2030-01-01T10:01:00Z')], [message('a', '2030-01-01T10:00:00Z')]);
-    const next = upsertMessage(d, { id: 'a', deliveries: [{ channel: 'sms', status: 'delivered' }] });
+    const next = upsertMessage(d, {
+      id: 'a',
+      deliveries: [{ channel: 'sms', recipient: '+12025550143', status: 'delivered' }],
+    });
     const a = oldestFirst(next).find((m) => m.id === 'a');
     expect(a?.body).toBe('body a');
     expect(a?.deliveries[0]?.status).toBe('delivered');
@@ -114,41 +128,6 @@ describe('upsertMessage', () => {
     const d = data([message('a', '2030-01-01T10:00:00Z', { local: 'sending' })]);
     const next = upsertMessage(d, { id: 'a', local: 'failed', localError: 'Offline' });
     expect(oldestFirst(next)[0]).toMatchObject({ local: 'failed', localError: 'Offline', body: 'body a' });
-  });
-});
-
-describe('messageFromEvent', () => {
-  it('reads message.created as the server sends it: { conversationId, message }', () => {
-    const m = message('m1', '2030-01-01T10:00:00Z');
-    expect(messageFromEvent({ conversationId: 'c1', message: m })).toEqual({
-      conversationId: 'c1',
-      message: m,
-    });
-  });
-
-  it('reads message.updated with only ids and deliveries', () => {
-    const deliveries = [{ channel: 'sms', status: 'sent' }];
-    expect(messageFromEvent({ conversationId: 'c1', messageId: 'm1', deliveries })).toEqual({
-      conversationId: 'c1',
-      message: { id: 'm1', conversationId: 'c1', deliveries },
-    });
-  });
-
-  it('reads a bare message carrying its conversation id, and nothing from junk', () => {
-    expect(
-      messageFromEvent({ ...message('m1', '2030-01-01T10:00:00Z'), conversationId: 'c9' }).conversationId,
-    ).toBe('c9');
-    expect(messageFromEvent(null)).toEqual({ conversationId: null, message: null });
-    expect(messageFromEvent({ conversationId: 'c1' })).toEqual({ conversationId: 'c1', message: null });
-  });
-});
-
-describe('conversationIdOf', () => {
-  it('finds the conversation of conversation.* and read.updated events', () => {
-    expect(conversationIdOf({ id: 'c1', status: 'ended' })).toBe('c1');
-    expect(conversationIdOf({ conversationId: 'c2', messageId: 'm' })).toBe('c2');
-    expect(conversationIdOf({ conversation: { id: 'c3' } })).toBe('c3');
-    expect(conversationIdOf('nope')).toBeNull();
   });
 });
 

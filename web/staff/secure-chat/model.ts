@@ -1,10 +1,18 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { measureSms } from '../../../server/channels/sms/segments';
-import type { Delivery, Message, MessagePage } from './types';
+import type { DeliveryOut, MessageOut } from '../../../contracts/conversations';
+import type { Page } from '../../../contracts/page';
+import { measureSms } from '../../../contracts/sms-segments';
+
+/** A message as the chat holds it: as the API answers it, plus the state of an optimistic send. */
+export type Message = MessageOut & {
+  /** Sent optimistically, no answer yet (or the send failed). */
+  local?: 'sending' | 'failed';
+  localError?: string;
+};
 
 /** The cached pages of one conversation's messages (TanStack infinite query), newest first. */
-export type MessagesData = InfiniteData<MessagePage, string | undefined>;
+export type MessagesData = InfiniteData<Page<Message>, string | undefined>;
 
 /** How far a staff message got on its way to the client's phone, as the ticks show it. */
 export type DeliveryState = 'sending' | 'queued' | 'sent' | 'delivered' | 'failed' | 'none';
@@ -40,8 +48,7 @@ export function deliveryState(message: Pick<Message, 'local' | 'localError' | 'd
   return { state: 'none' };
 }
 
-function deliveryError(d: Delivery): string {
-  if (d.error) return d.error;
+function deliveryError(d: DeliveryOut): string {
   if (d.errorCode) return ERROR_WORDS[d.errorCode] ?? `The text was not delivered (error ${d.errorCode}).`;
   return 'The text was not delivered.';
 }
@@ -90,7 +97,7 @@ export function upsertMessage(
   if (found) return { ...data, pages };
   if (!isCompleteMessage(message)) return data;
   const [first, ...rest] = data.pages;
-  const newest: MessagePage = first ?? { items: [], nextCursor: null };
+  const newest: Page<Message> = first ?? { items: [], nextCursor: null };
   return {
     ...data,
     pages: [{ ...newest, items: [...newest.items, message].sort(newerFirst) }, ...rest],
@@ -106,44 +113,6 @@ export function isCompleteMessage(m: Partial<Message>): m is Message {
     typeof m.authorType === 'string' &&
     Array.isArray(m.deliveries)
   );
-}
-
-function asRecord(value: unknown): Record<string, unknown> | null {
-  return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
-}
-
-/**
- * The message a `message.created` / `message.updated` event is about, whether the server sends the message
- * itself, `{ conversationId, message }`, or only ids and the changed fields (`{ messageId, deliveries }`).
- */
-export function messageFromEvent(data: unknown): {
-  conversationId: string | null;
-  message: (Partial<Message> & { id: string }) | null;
-} {
-  const d = asRecord(data);
-  if (!d) return { conversationId: null, message: null };
-  const nested = asRecord(d.message);
-  const source = nested ?? d;
-  const id = typeof source.id === 'string' ? source.id : typeof d.messageId === 'string' ? d.messageId : null;
-  const conversationId =
-    typeof d.conversationId === 'string'
-      ? d.conversationId
-      : typeof source.conversationId === 'string'
-        ? source.conversationId
-        : null;
-  if (!id) return { conversationId, message: null };
-  const { messageId: _ignored, ...fields } = source;
-  return { conversationId, message: { ...(fields as Partial<Message>), id } };
-}
-
-/** The conversation id a `conversation.*` or `read.updated` event is about. */
-export function conversationIdOf(data: unknown): string | null {
-  const d = asRecord(data);
-  if (!d) return null;
-  if (typeof d.conversationId === 'string') return d.conversationId;
-  const nested = asRecord(d.conversation);
-  if (nested && typeof nested.id === 'string') return nested.id;
-  return typeof d.id === 'string' ? d.id : null;
 }
 
 /** The live counter under the composer: segments, room left, and why a text went Unicode. */

@@ -1,8 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { ConversationDetailOut, ConversationOut } from '../../../contracts/conversations';
+import type { Page } from '../../../contracts/page';
 import { useApi } from '../../ui/Providers';
-import type { MessagesData } from './model';
+import type { Message, MessagesData } from './model';
 import { type ChatScope, scopeQuery } from './scope';
-import type { ConversationDetail, ConversationSummary, MessagePage, Page } from './types';
 
 /** How many messages one page of the chat loads. */
 export const MESSAGE_PAGE_SIZE = 30;
@@ -27,9 +28,7 @@ export function useSecureChats(scope: ChatScope) {
   return useQuery({
     queryKey: chatKeys.list(scope),
     queryFn: () =>
-      api.get<Page<ConversationSummary>>(
-        `/api/v1/conversations?kind=secure_chat&${scopeQuery(scope)}&limit=200`,
-      ),
+      api.get<Page<ConversationOut>>(`/api/v1/conversations?kind=secure_chat&${scopeQuery(scope)}&limit=200`),
   });
 }
 
@@ -38,7 +37,7 @@ export function useConversation(id: string) {
   const api = useApi();
   return useQuery({
     queryKey: chatKeys.detail(id),
-    queryFn: () => api.get<ConversationDetail>(`/api/v1/conversations/${encodeURIComponent(id)}`),
+    queryFn: () => api.get<ConversationDetailOut>(`/api/v1/conversations/${encodeURIComponent(id)}`),
   });
 }
 
@@ -46,7 +45,7 @@ export function useConversation(id: string) {
 export function useMessages(id: string) {
   const api = useApi();
   return useInfiniteQuery<
-    MessagePage,
+    Page<Message>,
     Error,
     MessagesData,
     ReturnType<typeof chatKeys.messages>,
@@ -56,7 +55,7 @@ export function useMessages(id: string) {
     initialPageParam: undefined,
     queryFn: ({ pageParam }) => {
       const cursor = pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '';
-      return api.get<MessagePage>(
+      return api.get<Page<Message>>(
         `/api/v1/conversations/${encodeURIComponent(id)}/messages?limit=${MESSAGE_PAGE_SIZE}${cursor}`,
       );
     },

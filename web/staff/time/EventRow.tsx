@@ -13,9 +13,9 @@ import {
 } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
+import type { BillableEventOut as BillableEvent } from '../../../contracts/time-capture';
 import { formatDuration, sourceLabels } from './model';
-import type { EventPatch } from './queries';
-import type { BillableEvent, MatterOption } from './types';
+import type { EventPatch, MatterOption } from './queries';
 
 const timeFormat = new Intl.DateTimeFormat('en-US', { timeStyle: 'short' });
 

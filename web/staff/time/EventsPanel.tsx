@@ -14,13 +14,13 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { Fragment, useMemo, useState } from 'react';
+import type { TimeEntryOut } from '../../../contracts/time-capture';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/LoadStates';
 import { describeError } from '../../ui/problem';
 import { EventRow } from './EventRow';
-import { formatDuration, formatHours, groupByDay, totalSeconds } from './model';
+import { type EventFilters, formatDuration, formatHours, groupByDay, totalSeconds } from './model';
 import { useBillableEvents, useMatterOptions, useTimekeepers, useTimeMutations } from './queries';
-import type { EventFilters, TimeEntry } from './types';
 
 const dayFormat = new Intl.DateTimeFormat('en-US', {
   weekday: 'short',
@@ -48,7 +48,7 @@ function notify(color: string, title: string, message: string) {
   });
 }
 
-function convertedMessage(entries: TimeEntry[]): string {
+function convertedMessage(entries: TimeEntryOut[]): string {
   const hours = Math.round(entries.reduce((sum, e) => sum + e.hours, 0) * 10_000) / 10_000;
   return entries.length === 1
     ? `Time entry of ${formatHours(hours)} created.`

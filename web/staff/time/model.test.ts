@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { BillableEventOut as BillableEvent } from '../../../contracts/time-capture';
 import { eventsQuery, formatDuration, groupByDay, localDay, totalSeconds } from './model';
-import type { BillableEvent } from './types';
 
 const event = (id: string, startedAt: string, durationSeconds: number) =>
   ({ id, startedAt, durationSeconds }) as BillableEvent;

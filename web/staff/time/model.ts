@@ -1,4 +1,13 @@
-import type { BillableEvent, EventFilters } from './types';
+import type { BillableEventOut as BillableEvent } from '../../../contracts/time-capture';
+
+/** What the dashboard filters by; dates are local calendar days (YYYY-MM-DD) or empty. */
+export interface EventFilters {
+  status: 'open' | 'dismissed' | 'converted' | 'all';
+  userId: string | null;
+  matterId: string | null;
+  from: string;
+  to: string;
+}
 
 /** A duration for people: "45 s", "12 min 30 s", "1 h 5 min". */
 export function formatDuration(seconds: number): string {

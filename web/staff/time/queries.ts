@@ -1,7 +1,16 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../contracts/page';
+import type { BillableEventOut, TimeEntryOut, TimekeepersOut } from '../../../contracts/time-capture';
 import { useApi } from '../../ui/Providers';
+import type { EventFilters } from './model';
 import { eventsQuery } from './model';
-import type { BillableEvent, EventFilters, MatterOption, Page, TimeEntry, Timekeepers } from './types';
+
+/** A matter as the pickers offer it. */
+export interface MatterOption {
+  id: string;
+  number: string;
+  name: string;
+}
 
 /**
  * Query keys. The shell invalidates ['billable-events'] on billable_event.* stream events and
@@ -20,7 +29,7 @@ export function useBillableEvents(filters: EventFilters) {
     queryKey: timeKeys.events(filters),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      api.get<Page<BillableEvent>>(
+      api.get<Page<BillableEventOut>>(
         `/api/v1/billable-events?${eventsQuery(filters)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -38,7 +47,7 @@ export function useTimeEntries(range: { from: string; to: string; userId: string
       if (range.to) q.set('to', range.to);
       if (range.userId) q.set('userId', range.userId);
       if (pageParam) q.set('cursor', pageParam);
-      return api.get<Page<TimeEntry>>(`/api/v1/time-entries?${q}`);
+      return api.get<Page<TimeEntryOut>>(`/api/v1/time-entries?${q}`);
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -49,7 +58,7 @@ export function useTimekeepers() {
   const api = useApi();
   return useQuery({
     queryKey: timeKeys.timekeepers,
-    queryFn: () => api.get<Timekeepers>('/api/v1/timekeepers'),
+    queryFn: () => api.get<TimekeepersOut>('/api/v1/timekeepers'),
   });
 }
 
@@ -81,12 +90,12 @@ export function useTimeMutations() {
   return {
     update: useMutation({
       mutationFn: ({ id, patch }: { id: string; patch: EventPatch }) =>
-        api.patch<BillableEvent>(`/api/v1/billable-events/${encodeURIComponent(id)}`, patch),
+        api.patch<BillableEventOut>(`/api/v1/billable-events/${encodeURIComponent(id)}`, patch),
       onSuccess: refresh,
     }),
     convert: useMutation({
       mutationFn: (ids: string[]) =>
-        api.post<{ items: TimeEntry[] }>('/api/v1/billable-events/convert', { ids }).then((r) => r.items),
+        api.post<{ items: TimeEntryOut[] }>('/api/v1/billable-events/convert', { ids }).then((r) => r.items),
       onSuccess: refresh,
     }),
   };

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { conversationKind, conversationStatus, deliveryOut, messageOut } from '../conversations';
+import { notificationOut } from '../notifications';
+import { billableEventOut, timeEntryOut } from '../time-capture';
+
+// Every event the stream carries, one payload shape per type (API.md "Real time"). Events are small
+// projections: clients patch their cache by id or refetch, so a field may be added, never renamed.
+
+const id = z.string();
+const isoTime = z.iso.datetime();
+
+const event = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ type: z.literal(type), data });
+
+/** A message was stored; it carries the whole message as the conversation's audience may see it. */
+export const messageCreated = event('message.created', z.object({ conversationId: id, message: messageOut }));
+
+/** The deliveries of a message changed (e.g. the SMS was delivered): every delivery, current state. */
+export const messageUpdated = event(
+  'message.updated',
+  z.object({ conversationId: id, messageId: id, deliveries: z.array(deliveryOut) }),
+);
+
+export const conversationCreated = event(
+  'conversation.created',
+  z.object({
+    id,
+    kind: conversationKind,
+    status: conversationStatus,
+    matterId: id.nullable(),
+    contactId: id.nullable(),
+  }),
+);
+
+/**
+ * Something about a conversation changed; refetch it for the rest. `reason` says what: `status` (it
+ * ended), `members` (added or removed) or `mute` (sent only to the member whose mute changed, with
+ * memberId and muted set; null for the other reasons). status and endedAt are always current.
+ */
+export const conversationUpdated = event(
+  'conversation.updated',
+  z.object({
+    id,
+    reason: z.enum(['status', 'members', 'mute']),
+    status: conversationStatus,
+    endedAt: isoTime.nullable(),
+    memberId: id.nullable(),
+    muted: z.boolean().nullable(),
+  }),
+);
+
+export const conversationDeleted = event('conversation.deleted', z.object({ id }));
+
+export const notificationCreated = event('notification.created', notificationOut);
+
+/** Notifications of a conversation its addressee has now read. */
+export const notificationRead = event(
+  'notification.read',
+  z.object({ ids: z.array(id), conversationId: id }),
+);
+
+/** A member's read position in a conversation moved forward. */
+export const readUpdated = event(
+  'read.updated',
+  z.object({
+    conversationId: id,
+    memberType: z.enum(['user', 'contact']),
+    memberId: id,
+    lastReadMessageId: id,
+    at: isoTime,
+  }),
+);
+
+export const billableEventCreated = event('billable_event.created', billableEventOut);
+export const billableEventUpdated = event('billable_event.updated', billableEventOut);
+export const timeEntryCreated = event('time_entry.created', timeEntryOut);
+
+/** Answer to POST /api/v1/stream/ping, on every server the caller has a stream open to. */
+export const pong = event('pong', z.object({ at: isoTime }));
+
+/** Every event the server publishes to streams, discriminated by `type`. */
+export const streamEvent = z.discriminatedUnion('type', [
+  messageCreated,
+  messageUpdated,
+  conversationCreated,
+  conversationUpdated,
+  conversationDeleted,
+  notificationCreated,
+  notificationRead,
+  readUpdated,
+  billableEventCreated,
+  billableEventUpdated,
+  timeEntryCreated,
+  pong,
+]);
+export type StreamEvent = z.output<typeof streamEvent>;
+export type StreamEventType = StreamEvent['type'];
+/** The payload of one event type, as clients read it. */
+export type StreamEventData<T extends StreamEventType> = Extract<StreamEvent, { type: T }>['data'];
+/** The payload of one event type, as the server writes it. */
+export type StreamEventInput<T extends StreamEventType> = Extract<
+  z.input<typeof streamEvent>,
+  { type: T }
+>['data'];

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const minutes = (max: number) => z.number().int().min(1).max(max);
+
+const recipientRef = z.object({
+  type: z.enum(['user', 'team', 'circle']).describe('What the id names'),
+  id: z.uuid().describe('User, team or circle id'),
+});
+
+export const contactMessaging = z.strictObject({
+  restrictToCoordinator: z.boolean().describe('Portal contacts may write only to their coordinator'),
+  allowedRecipients: z
+    .array(recipientRef)
+    .max(100)
+    .describe("Users, teams or circles portal contacts may write to (empty: their matters' people)"),
+});
+
+export const timeCaptureSettings = z.strictObject({
+  chatWindowMinutes: minutes(240).describe(
+    'A text within this many minutes of the last one extends the billable event',
+  ),
+  emailDefaultMinutes: minutes(240).describe('Duration of the billable event of an e-mail to a client'),
+  incrementMinutes: minutes(60).describe('Billing increment time entries are rounded up to (6 = 0.1 h)'),
+  minimumSecondsPerText: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .describe('Time added per text sent, so a single text is not billed as zero'),
+  includeContentInDescription: z.boolean().describe('Billable event descriptions may quote message content'),
+});
+
+/** Every setting, as GET answers them (defaults filled in). */
+export const settingsOut = z.object({
+  emailMode: z
+    .enum(['privacy', 'convenience'])
+    .describe('privacy: e-mails only say a message is waiting; convenience: they carry the content'),
+  replyByEmail: z.boolean().describe('Clients may answer notification e-mails by replying'),
+  clientThreadNotify: z
+    .enum(['assignees', 'assignees_and_owner', 'all', 'none'])
+    .describe("Who is notified of a client's new thread"),
+  contactMessaging,
+  readNotifyUserIds: z.array(z.uuid()).max(100).describe('Users told when a client reads a message'),
+  timeCapture: timeCaptureSettings,
+  alertMinutes: minutes(1440).describe('Minutes before an unclaimed or waiting conversation raises an alert'),
+  secureChatMaxOpenPerClient: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .describe('Open secure-chat threads one user may hold with one client phone'),
+});
+export type SettingsOut = z.infer<typeof settingsOut>;
