@@ -12,7 +12,9 @@ import { authRoutes } from './features/auth/routes';
 import { conversationRoutes } from './features/conversations/routes';
 import { mailDevRoutes } from './features/dev-mail/routes';
 import { directoryRoutes } from './features/directory/routes';
+import { userAdminRoutes } from './features/directory/user-admin-routes';
 import { notificationRoutes } from './features/notifications/routes';
+import { numberPoolRoutes } from './features/number-pool/routes';
 import { opsRoutes } from './features/ops/routes';
 import { portalInvitationRoutes } from './features/portal-invitations/routes';
 import { secureChatRoutes } from './features/secure-chat/routes';
@@ -98,11 +100,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => opsRoutes(scope, deps));
   await app.register(async (scope) => authRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => directoryRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => userAdminRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => auditRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => conversationRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => notificationRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => settingsRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => secureChatRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => numberPoolRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => timeCaptureRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => portalInvitationRoutes(scope, deps), { prefix: '/api/v1' });
   // At the root: the stream takes upgrades from the HTTP server itself and decorates the app.

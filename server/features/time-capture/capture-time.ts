@@ -7,6 +7,7 @@ import { billableEvents, contacts } from '../../platform/db/schema';
 import { loadConversationKey, messageAad, openSealed } from '../conversations/message-crypto';
 import type { ConversationRow, MessageRow } from '../conversations/queries';
 import { loadSettings } from '../settings/load-settings';
+import { capturesTimeFor } from './capture-switch';
 import {
   type BillableSource,
   type ChatSpan,
@@ -43,6 +44,7 @@ export async function captureTimeForMessage(
   if (!capture) return [];
   const firmId = conversation.firmId;
   const settings = (await loadSettings(tx, firmId)).timeCapture;
+  if (!capturesTimeFor(settings, capture.userId)) return [];
   const context = await describeContext(tx, deps, settings, input);
   const at = message.createdAt;
 
