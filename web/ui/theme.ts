@@ -20,7 +20,7 @@ const parley: MantineColorsTuple = [
   '#0f4f6a',
 ];
 
-/** The one theme of every Parley web app: light, calm, readable. */
+/** The one theme of every Parley web app: calm and readable, light or dark as the system (or the user) prefers. */
 export const theme = createTheme({
   primaryColor: 'parley',
   primaryShade: 7,
