@@ -88,7 +88,10 @@ describeInBrowser('firm administration in Chromium', () => {
     await expectNoSeriousA11yViolations(page, 'the manage-user dialog');
     await screenshot(page, 'admin-manage-user');
     await page.keyboard.press('Escape');
-    await page.getByRole('table', { name: 'Users' }).getByText('All chats').waitFor();
+    await page
+      .getByRole('row', { name: /Pat Paralegal/ })
+      .getByText('All chats')
+      .waitFor();
 
     const pat = await signInAs('pat@demo.parley.test', 'pat-first-password');
     await pat.page.goto(`${t.url}/matters/${roeId}/secure-chat`);
@@ -104,10 +107,8 @@ describeInBrowser('firm administration in Chromium', () => {
     await attorney.post(`/api/v1/conversations/${thread.body.id}/messages`, {
       body: 'Deposition moved to 3 PM.',
     });
-    await pat.page
-      .getByRole('link', { name: /Jane Roe/ })
-      .first()
-      .click();
+    // The thread appears in Pat's list without a reload (the header's "Jane Roe" links to the contact).
+    await pat.page.locator('.thread-link', { hasText: 'Jane Roe' }).click();
     await pat.page.getByText('Deposition moved to 3 PM.').waitFor();
     await attorney.post(`/api/v1/conversations/${thread.body.id}/messages`, {
       body: 'Room 4B, bring your ID.',
@@ -141,12 +142,12 @@ describeInBrowser('firm administration in Chromium', () => {
     const matter = page.getByRole('dialog', { name: 'New matter' });
     await matter.getByRole('textbox', { name: 'Matter number' }).fill('2026-0099');
     await matter.getByRole('textbox', { name: 'Name' }).fill('Doe Lease Dispute');
-    await matter.getByRole('textbox', { name: 'Owner' }).click();
+    await matter.getByRole('combobox', { name: 'Owner' }).click();
     await page.getByRole('option', { name: 'Alex Attorney' }).click();
     await expectNoSeriousA11yViolations(page, 'the new-matter dialog');
     await matter.getByRole('button', { name: 'Open matter' }).click();
     await heading(page, 'Doe Lease Dispute').waitFor();
-    await page.getByRole('textbox', { name: 'Link a contact' }).click();
+    await page.getByRole('combobox', { name: 'Link a contact' }).click();
     await page.getByRole('option', { name: 'John Smith' }).click();
     await page.getByRole('button', { name: 'Link', exact: true }).click();
     await page.getByRole('button', { name: 'Unlink John Smith' }).waitFor();
@@ -206,7 +207,7 @@ describeInBrowser('firm administration in Chromium', () => {
       await expectNoSideScroll(page, title);
     }
     await page.getByRole('button', { name: /Account menu/ }).click();
-    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    await page.getByRole('menuitem', { name: /^Dark/ }).click();
     await expect
       .poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme')))
       .toBe('dark');

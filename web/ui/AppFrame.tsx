@@ -88,7 +88,7 @@ export function AppFrame({ brandSuffix, nav, actions, children }: AppFrameProps)
           })}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1} bg="gray.0">
+      <AppShell.Main id="main" tabIndex={-1} bg="var(--parley-surface-muted)">
         <Container size="lg" px={0}>
           {children}
         </Container>

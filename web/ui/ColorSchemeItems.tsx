@@ -1,4 +1,4 @@
-import { type MantineColorScheme, Menu, useMantineColorScheme } from '@mantine/core';
+import { type MantineColorScheme, Menu, useMantineColorScheme, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
 
 const choices: { value: MantineColorScheme; label: string; icon: typeof IconSun }[] = [
@@ -19,14 +19,13 @@ export function ColorSchemeItems() {
       {choices.map(({ value, label, icon: Icon }) => (
         <Menu.Item
           key={value}
-          role="menuitemradio"
-          aria-checked={colorScheme === value}
           closeMenuOnClick={false}
           leftSection={<Icon size={16} aria-hidden />}
           rightSection={colorScheme === value ? <IconCheck size={14} aria-hidden /> : null}
           onClick={() => setColorScheme(value)}
         >
           {label}
+          {colorScheme === value && <VisuallyHidden> (chosen)</VisuallyHidden>}
         </Menu.Item>
       ))}
     </>
