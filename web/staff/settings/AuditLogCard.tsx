@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { LoadError, Loading } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
-import { adminKeys } from '../admin/queries';
+import { adminKeys, useAdminUsers } from '../admin/queries';
 import type { Page } from '../secure-chat/types';
 import { SettingsCard } from './SettingsCard';
 
@@ -43,6 +43,10 @@ export function AuditLogCard() {
       ),
   });
   const verify = useMutation({ mutationFn: () => api.get<Verdict>('/api/v1/audit/verify') });
+  const users = useAdminUsers();
+  const nameOf = new Map((users.data?.items ?? []).map((u) => [u.id, u.name]));
+  const who = (e: AuditEntry) =>
+    e.actorType === 'user' && e.actorId ? (nameOf.get(e.actorId) ?? 'A user') : e.actorType;
   return (
     <SettingsCard
       title="Audit log"
@@ -114,7 +118,7 @@ export function AuditLogCard() {
                   <Table.Td>
                     <Code>{e.action}</Code>
                   </Table.Td>
-                  <Table.Td visibleFrom="sm">{e.actorType}</Table.Td>
+                  <Table.Td visibleFrom="sm">{who(e)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
