@@ -100,30 +100,30 @@ export function AuditLogCard() {
           No entries{debounced ? ` for “${debounced}”` : ''}.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={340}>
-          <Table aria-label="Audit entries" verticalSpacing="xs" fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Action</Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  By
-                </Table.Th>
+        // No scroll container: on a phone the "By" column goes and the rest fits, so nothing scrolls
+        // sideways out of keyboard reach.
+        <Table aria-label="Audit entries" verticalSpacing="xs" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">When</Table.Th>
+              <Table.Th scope="col">Action</Table.Th>
+              <Table.Th scope="col" visibleFrom="sm">
+                By
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.data.items.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeFormat.format(new Date(e.at))}</Table.Td>
+                <Table.Td>
+                  <Code style={{ wordBreak: 'break-word' }}>{e.action}</Code>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">{who(e)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.data.items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeFormat.format(new Date(e.at))}</Table.Td>
-                  <Table.Td>
-                    <Code>{e.action}</Code>
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">{who(e)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
     </SettingsCard>
   );
