@@ -16,6 +16,17 @@ export const contactMessaging = z.strictObject({
 });
 
 export const timeCaptureSettings = z.strictObject({
+  enabled: z.boolean().describe('Billable events are captured for the firm'),
+  disabledUserIds: z
+    .array(z.uuid())
+    .max(1000)
+    .describe('Users whose time is not captured (see PUT /users/{id}/time-capture)'),
+  defaultRateCents: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .describe('Hourly rate in cents for timekeepers without their own rate'),
   chatWindowMinutes: minutes(240).describe(
     'A text within this many minutes of the last one extends the billable event',
   ),
@@ -41,6 +52,7 @@ export const settingsOut = z.object({
     .describe("Who is notified of a client's new thread"),
   contactMessaging,
   readNotifyUserIds: z.array(z.uuid()).max(100).describe('Users told when a client reads a message'),
+  secureChatEnabled: z.boolean().describe('Secure Chat is on: staff may start threads'),
   timeCapture: timeCaptureSettings,
   alertMinutes: minutes(1440).describe('Minutes before an unclaimed or waiting conversation raises an alert'),
   secureChatMaxOpenPerClient: z

@@ -25,7 +25,7 @@ describeInBrowser('live updates in Chromium', () => {
     const opened = await openPage(browser);
     await opened.page.goto(`${t.url}/login`);
     await signIn(opened.page, ADMIN, DEMO_PASSWORD);
-    await heading(opened.page, 'Message Center').waitFor();
+    await heading(opened.page, 'Overview').waitFor();
     const indicator = opened.page.getByRole('status', { name: /^Live updates/ });
     await expect.poll(() => indicator.getAttribute('data-status')).toBe('connected');
     return opened;

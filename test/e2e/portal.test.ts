@@ -77,7 +77,7 @@ describeInBrowser('client portal in Chromium', () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${t.url}/login`);
     await signIn(page, 'admin@demo.parley.test', DEMO_PASSWORD);
-    await heading(page, 'Message Center').waitFor();
+    await heading(page, 'Overview').waitFor();
     await page.goto(`${t.url}/portal/messages`);
     await page.waitForURL('**/portal/login');
     await context.close();

@@ -14,7 +14,17 @@ import {
 } from './browser';
 
 const ADMIN = 'admin@demo.parley.test';
-const NAV = ['Message Center', 'Matters', 'Contacts', 'Inbox', 'Time', 'Settings'];
+const NAV = [
+  'Overview',
+  'Users',
+  'Teams and circles',
+  'Message Center',
+  'Matters',
+  'Contacts',
+  'Inbox',
+  'Time',
+  'Settings',
+];
 
 let t: TestApp;
 let browser: Browser;
@@ -38,9 +48,10 @@ describeInBrowser('staff app in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     await signIn(page, ADMIN, DEMO_PASSWORD);
-    await page.waitForURL('**/message-center');
-    await heading(page, 'Message Center').waitFor();
-    expect(await page.title()).toBe('Message Center · Parley');
+    // Administrators land on the firm overview.
+    await page.waitForURL('**/admin');
+    await heading(page, 'Overview').waitFor();
+    expect(await page.title()).toBe('Overview · Parley');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     for (const label of NAV) expect(await nav.getByRole('link', { name: label }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Account menu for Avery Admin' }).isVisible()).toBe(true);
@@ -69,7 +80,7 @@ describeInBrowser('staff app in Chromium', () => {
     page.on('websocket', (ws) => sockets.push(ws.url()));
     await page.goto(`${t.url}/login`);
     await signIn(page, ADMIN, DEMO_PASSWORD);
-    await heading(page, 'Message Center').waitFor();
+    await heading(page, 'Overview').waitFor();
     const indicator = page.getByRole('status', { name: /^Live updates/ });
     await expect.poll(() => indicator.getAttribute('data-status')).toBe('connected');
 
@@ -130,7 +141,7 @@ describeInBrowser('staff app in Chromium', () => {
     // The code of the next 30-second step: the one used to enable two-factor sign-in cannot be replayed.
     await code.fill(currentTotpCode(setup.body.secret, new Date(Date.now() + 30_000)));
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await heading(page, 'Message Center').waitFor();
+    await heading(page, 'Matters').waitFor();
     expect(await page.getByRole('button', { name: 'Account menu for Alex Attorney' }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
@@ -193,7 +204,7 @@ describeInBrowser('staff app in Chromium', () => {
     await expectNoSeriousA11yViolations(page, 'the login page');
 
     await signIn(page, ADMIN, DEMO_PASSWORD);
-    await heading(page, 'Message Center').waitFor();
+    await heading(page, 'Overview').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     for (const label of NAV) {
       await nav.getByRole('link', { name: label }).click();
@@ -214,7 +225,7 @@ describeInBrowser('staff app in Chromium', () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${t.url}/login`);
     await signIn(page, ADMIN, DEMO_PASSWORD);
-    await heading(page, 'Message Center').waitFor();
+    await heading(page, 'Overview').waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to main content' });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -230,7 +241,7 @@ describeInBrowser('staff app in Chromium', () => {
     await heading(page, 'Sign in to Parley').waitFor();
     await screenshot(page, 'staff-login-phone');
     await signIn(page, ADMIN, DEMO_PASSWORD);
-    await heading(page, 'Message Center').waitFor();
+    await heading(page, 'Overview').waitFor();
 
     const burger = page.getByRole('button', { name: 'Open navigation' });
     expect(await burger.isVisible()).toBe(true);

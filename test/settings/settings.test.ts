@@ -9,7 +9,11 @@ const DEFAULTS = {
   clientThreadNotify: 'assignees',
   contactMessaging: { restrictToCoordinator: false, allowedRecipients: [] },
   readNotifyUserIds: [],
+  secureChatEnabled: true,
   timeCapture: {
+    enabled: true,
+    disabledUserIds: [],
+    defaultRateCents: 0,
     chatWindowMinutes: 10,
     emailDefaultMinutes: 6,
     incrementMinutes: 6,

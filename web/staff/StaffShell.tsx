@@ -3,9 +3,12 @@ import {
   IconAddressBook,
   IconBriefcase,
   IconClockHour4,
+  IconDashboard,
   IconInbox,
   IconMessages,
   IconSettings,
+  IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
@@ -32,6 +35,13 @@ const nav: NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: <IconInbox size={18} aria-hidden /> },
   { to: '/time', label: 'Time', icon: <IconClockHour4 size={18} aria-hidden /> },
   { to: '/settings', label: 'Settings', icon: <IconSettings size={18} aria-hidden /> },
+];
+
+// Firm administration, shown to administrators only (the server refuses the calls to anyone else).
+const adminNav: NavItem[] = [
+  { to: '/admin', label: 'Overview', icon: <IconDashboard size={18} aria-hidden /> },
+  { to: '/admin/users', label: 'Users', icon: <IconUsers size={18} aria-hidden /> },
+  { to: '/admin/teams', label: 'Teams and circles', icon: <IconUsersGroup size={18} aria-hidden /> },
 ];
 
 /** The signed-in frame of the staff app; sends signed-out visitors to the login page. */
@@ -78,7 +88,7 @@ function SignedIn({ session }: { session: StaffSession }) {
   const { user } = session;
   return (
     <AppFrame
-      nav={nav}
+      nav={user.role === 'admin' ? [...adminNav, ...nav] : nav}
       actions={
         <>
           <ConnectionIndicator status={status} />

@@ -1,8 +1,12 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+import { OverviewPage } from './admin/OverviewPage';
+import { TeamsPage } from './admin/TeamsPage';
+import { UsersPage } from './admin/UsersPage';
 import { ContactPage } from './contacts/ContactPage';
 import { ContactsPage } from './contacts/ContactsPage';
 import { LoginPage } from './LoginPage';
 import { MatterPage } from './matters/MatterPage';
+import { HomeRedirect } from './pages/HomeRedirect';
 import { InboxPage } from './pages/InboxPage';
 import { MattersPage } from './pages/MattersPage';
 import { MessageCenterPage } from './pages/MessageCenterPage';
@@ -18,7 +22,10 @@ export const router = createBrowserRouter([
     path: '/',
     element: <StaffShell />,
     children: [
-      { index: true, element: <Navigate to="/message-center" replace /> },
+      { index: true, element: <HomeRedirect /> },
+      { path: 'admin', element: <OverviewPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/teams', element: <TeamsPage /> },
       { path: 'message-center', element: <MessageCenterPage /> },
       { path: 'matters', element: <MattersPage /> },
       { path: 'matters/:matterId', element: <MatterPage tab="overview" /> },

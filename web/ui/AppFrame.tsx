@@ -25,6 +25,13 @@ export function AppFrame({ brandSuffix, nav, actions, children }: AppFrameProps)
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const reduceMotion = useReducedMotion();
+  // The longest matching entry wins, so "/admin/users" marks Users and not also the "/admin" overview.
+  const activeTo = nav
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .reduce<string | undefined>(
+      (best, item) => (best && best.length >= item.to.length ? best : item.to),
+      undefined,
+    );
   return (
     <AppShell
       transitionDuration={reduceMotion ? 0 : 200}
@@ -61,7 +68,7 @@ export function AppFrame({ brandSuffix, nav, actions, children }: AppFrameProps)
       >
         <ScrollArea type="never">
           {nav.map((item) => {
-            const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
+            const active = item.to === activeTo;
             return (
               <NavLink
                 key={item.to}
@@ -81,7 +88,7 @@ export function AppFrame({ brandSuffix, nav, actions, children }: AppFrameProps)
           })}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1} bg="gray.0">
+      <AppShell.Main id="main" tabIndex={-1} bg="var(--parley-surface-muted)">
         <Container size="lg" px={0}>
           {children}
         </Container>

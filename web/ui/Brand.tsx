@@ -8,7 +8,7 @@ export function Brand({ suffix }: { suffix?: string }) {
       <ThemeIcon size="lg" radius="md" aria-hidden>
         <IconMessageCircle2 size={20} stroke={1.8} />
       </ThemeIcon>
-      <Text fw={700} size="lg" c="parley.9">
+      <Text fw={700} size="lg" c="var(--parley-brand-text)">
         Parley
       </Text>
       {suffix && (

@@ -35,7 +35,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const [api] = useState(() => createApi());
   const [queryClient] = useState(createQueryClient);
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <ApiContext.Provider value={api}>{children}</ApiContext.Provider>

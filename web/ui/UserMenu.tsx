@@ -1,5 +1,6 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout, IconUser } from '@tabler/icons-react';
+import { ColorSchemeItems } from './ColorSchemeItems';
 
 interface UserMenuProps {
   name: string;
@@ -11,7 +12,7 @@ interface UserMenuProps {
   onChangePassword?: () => void;
 }
 
-/** The account button in the header: who is signed in, Change password (when offered) and Sign out. */
+/** The account button in the header: who is signed in, Appearance, Change password (when offered) and Sign out. */
 export function UserMenu({ name, detail, onSignOut, signingOut, onChangePassword }: UserMenuProps) {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
@@ -30,13 +31,15 @@ export function UserMenu({ name, detail, onSignOut, signingOut, onChangePassword
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>
-          <Text size="sm" fw={600} c="gray.9">
+          <Text size="sm" fw={600} c="var(--mantine-color-text)">
             {name}
           </Text>
           <Text size="xs" c="dimmed">
             {detail}
           </Text>
         </Menu.Label>
+        <Menu.Divider />
+        <ColorSchemeItems />
         <Menu.Divider />
         {onChangePassword && (
           <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={onChangePassword}>

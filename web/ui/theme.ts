@@ -20,7 +20,7 @@ const parley: MantineColorsTuple = [
   '#0f4f6a',
 ];
 
-/** The one theme of every Parley web app: light, calm, readable. */
+/** The one theme of every Parley web app: calm and readable, light or dark as the system (or the user) prefers. */
 export const theme = createTheme({
   primaryColor: 'parley',
   primaryShade: 7,
@@ -44,8 +44,8 @@ export const theme = createTheme({
 });
 
 /**
- * Mantine's dimmed gray and its error red (field errors, invalid input text) are below 4.5:1 on white;
- * darker shades keep secondary text and error messages readable.
+ * Mantine's dimmed gray and its error red (field errors, invalid input text) are below 4.5:1 on white
+ * (and on the dark scheme's cards); other shades keep secondary text and error messages readable.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -54,5 +54,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
   },
-  dark: {},
+  // Mantine's dark dimmed gray is 4.0:1 on dark cards; the next lighter shades keep secondary text readable.
+  dark: {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--mantine-color-placeholder': 'var(--mantine-color-dark-2)',
+    '--mantine-color-error': 'var(--mantine-color-red-4)',
+  },
 });

@@ -2,24 +2,29 @@ import { count } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { firms } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
+import { seedDemoActivity } from './activity';
 import { type DemoFirm, demoLogins, seedDemo } from './seed-demo';
 
 /**
- * Seeds the demo firm into an empty database: by default on the embedded database, on PostgreSQL
- * only with PARLEY_DEMO=1; never with PARLEY_DEMO=0.
+ * Seeds the demo firm, with weeks of activity, into an empty database: by default on the embedded
+ * database, on PostgreSQL only with PARLEY_DEMO=1; never with PARLEY_DEMO=0. (Tests seed the bare
+ * firm with seedDemo alone, so their counts do not depend on the story.)
  */
 export async function seedDemoIfWanted(deps: Deps): Promise<DemoFirm | null> {
   const wanted = deps.config.PARLEY_DEMO ?? deps.database.engine === 'pglite';
   if (!wanted) return null;
   const [row] = await deps.db.select({ n: count() }).from(firms);
   if ((row?.n ?? 0) > 0) return null;
+  let demo: DemoFirm;
   try {
-    return await seedDemo(deps, deps.config.PARLEY_DEMO_PASSWORD);
+    demo = await seedDemo(deps, deps.config.PARLEY_DEMO_PASSWORD);
   } catch (error) {
     // Another process sharing the database seeded it first.
     if (error instanceof Problem && error.slug === 'email-taken') return null;
     throw error;
   }
+  await seedDemoActivity(deps, demo);
+  return demo;
 }
 
 /** The demo logins as printed on the console at start (the only place a generated password appears). */

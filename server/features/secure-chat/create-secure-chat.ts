@@ -56,6 +56,8 @@ export async function createSecureChat(
   const { actor, body } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
+    if (!(await loadSettings(tx, firmId)).secureChatEnabled)
+      throw unprocessable('secure-chat-disabled', 'Secure Chat is switched off for this firm.');
     const matter = await loadVisibleMatter(tx, actor, body.matterId);
     if (!matter.contactIds.includes(body.contactId))
       throw unprocessable('contact-not-linked', 'The contact is not linked to this matter.');

@@ -14,7 +14,15 @@ export interface FirmSettings {
   };
   /** Users told when a client reads a message. */
   readNotifyUserIds: string[];
+  /** Secure Chat is switched on for the firm; off, no thread can be started. */
+  secureChatEnabled: boolean;
   timeCapture: {
+    /** Billable events are captured for the firm; off, texts and e-mails create none. */
+    enabled: boolean;
+    /** Users whose time is never captured (their own switch is off). */
+    disabledUserIds: string[];
+    /** Hourly rate in cents for timekeepers without a rate of their own. */
+    defaultRateCents: number;
     chatWindowMinutes: number;
     emailDefaultMinutes: number;
     incrementMinutes: number;
@@ -42,7 +50,11 @@ export const DEFAULT_SETTINGS: FirmSettings = {
   clientThreadNotify: 'assignees',
   contactMessaging: { restrictToCoordinator: false, allowedRecipients: [] },
   readNotifyUserIds: [],
+  secureChatEnabled: true,
   timeCapture: {
+    enabled: true,
+    disabledUserIds: [],
+    defaultRateCents: 0,
     chatWindowMinutes: 10,
     emailDefaultMinutes: 6,
     incrementMinutes: 6,

@@ -8,6 +8,7 @@ export const settingsPatchBody = z.strictObject({
   clientThreadNotify: settingsOut.shape.clientThreadNotify.optional(),
   contactMessaging: contactMessaging.partial().optional(),
   readNotifyUserIds: settingsOut.shape.readNotifyUserIds.optional(),
+  secureChatEnabled: settingsOut.shape.secureChatEnabled.optional(),
   timeCapture: timeCaptureSettings.partial().optional(),
   alertMinutes: settingsOut.shape.alertMinutes.optional(),
   secureChatMaxOpenPerClient: settingsOut.shape.secureChatMaxOpenPerClient.optional(),

@@ -20,6 +20,9 @@ async function unknownReferences(
     id,
     field: `body.readNotifyUserIds.${i}`,
   }));
+  (patch.timeCapture?.disabledUserIds ?? []).forEach((id, i) => {
+    userRefs.push({ id, field: `body.timeCapture.disabledUserIds.${i}` });
+  });
   const recipients = patch.contactMessaging?.allowedRecipients ?? [];
   recipients.forEach((r, i) => {
     if (r.type === 'user')

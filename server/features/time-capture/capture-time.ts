@@ -7,6 +7,7 @@ import { billableEvents, contacts } from '../../platform/db/schema';
 import type { StoredMessage } from '../conversations/plugins';
 import { loadSettings } from '../settings/load-settings';
 import { timeAudience } from './access';
+import { capturesTimeFor } from './capture-switch';
 import {
   type BillableSource,
   type ChatSpan,
@@ -43,6 +44,7 @@ export async function captureTimeForMessage(
   if (!capture) return [];
   const firmId = conversation.firmId;
   const settings = (await loadSettings(tx, firmId)).timeCapture;
+  if (!capturesTimeFor(settings, capture.userId)) return [];
   const context = await describeContext(tx, settings, input);
   const at = message.createdAt;
 

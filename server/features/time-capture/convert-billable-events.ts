@@ -57,7 +57,7 @@ export async function convertBillableEvents(
     const created: TimeEntryRow[] = [];
     for (const event of toConvert) {
       const minutes = billedMinutes(event.durationSeconds, settings.incrementMinutes);
-      const rateCents = rateOf.get(event.userId) ?? 0;
+      const rateCents = rateOf.get(event.userId) ?? settings.defaultRateCents;
       const [entry] = await tx
         .insert(timeEntries)
         .values({

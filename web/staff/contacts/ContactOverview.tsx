@@ -10,6 +10,7 @@ import { matterPath } from '../matters/queries';
 import { formatPhone } from '../secure-chat/model';
 import { useUsers } from '../secure-chat/queries';
 import { portalWords } from './model';
+import { PortalInviteButton } from './PortalInviteButton';
 import type { Contact, LinkedMatter } from './types';
 
 const portalHelp: Record<Contact['portal']['status'], string> = {
@@ -110,6 +111,7 @@ export function ContactOverview({
               <Text size="xs" c="dimmed">
                 {portalHelp[contact.portal.status]}
               </Text>
+              <PortalInviteButton contact={contact} />
             </Stack>
           </Fact>
         </SimpleGrid>

@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
 import { secureChatPath } from '../secure-chat/scope';
+import { useSecureChatEnabled } from '../settings/use-secure-chat-enabled';
 import { ContactFormDialog } from './ContactFormDialog';
 import { ContactOverview } from './ContactOverview';
 import { initials, portalWords } from './model';
@@ -48,6 +49,7 @@ function ContactLoaded({
   conversationId?: string;
 }) {
   const navigate = useNavigate();
+  const secureChat = useSecureChatEnabled();
   const queryClient = useQueryClient();
   const matters = useContactMatters(contact.id);
   const [editing, { open, close }] = useDisclosure(false);
@@ -92,9 +94,11 @@ function ContactLoaded({
           <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} aria-hidden />}>
             Overview
           </Tabs.Tab>
-          <Tabs.Tab value="secure-chat" leftSection={<IconMessageCircle size={16} aria-hidden />}>
-            Secure Chat
-          </Tabs.Tab>
+          {secureChat && (
+            <Tabs.Tab value="secure-chat" leftSection={<IconMessageCircle size={16} aria-hidden />}>
+              Secure Chat
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="overview">
           <ContactOverview contact={contact} matters={matters} />

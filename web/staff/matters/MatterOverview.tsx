@@ -1,17 +1,33 @@
-import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
+import { useApi } from '../../ui/Providers';
 import { contactPath } from '../contacts/queries';
+import { LinkContactControl } from './LinkContactControl';
 import type { MatterDetail } from './queries';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 
 const portalWords: Record<string, string> = { none: 'No portal', invited: 'Invited', active: 'Active' };
 
-/** The Overview tab: when the matter was opened and the clients linked to it. */
+/** The Overview tab: when the matter was opened and the clients linked to it, linked and unlinked here. */
 export function MatterOverview({ matter }: { matter: MatterDetail }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
   const contacts = matter.contacts ?? [];
+  const mayLink = matter.abilities?.linkContacts ?? false;
+  const unlink = useMutation({
+    mutationFn: (contactId: string) =>
+      api.delete(
+        `/api/v1/matters/${encodeURIComponent(matter.id)}/contacts/${encodeURIComponent(contactId)}`,
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['matters'] });
+      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+    },
+  });
   return (
     <Paper withBorder radius="lg" p="md">
       <Stack gap="md">
@@ -32,6 +48,13 @@ export function MatterOverview({ matter }: { matter: MatterDetail }) {
                 <Table.Tr>
                   <Table.Th scope="col">Name</Table.Th>
                   <Table.Th scope="col">Client portal</Table.Th>
+                  {mayLink && (
+                    <Table.Th scope="col">
+                      <Text span size="sm" fw={700} visibleFrom="sm">
+                        Link
+                      </Text>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -47,12 +70,27 @@ export function MatterOverview({ matter }: { matter: MatterDetail }) {
                         {portalWords[c.portal?.status ?? 'none'] ?? c.portal?.status}
                       </Badge>
                     </Table.Td>
+                    {mayLink && (
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Unlink ${c.name}`}
+                          loading={unlink.isPending && unlink.variables === c.id}
+                          onClick={() => unlink.mutate(c.id)}
+                        >
+                          Unlink
+                        </Button>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
+        {mayLink && <LinkContactControl matter={matter} />}
       </Stack>
     </Paper>
   );

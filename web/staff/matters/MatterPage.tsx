@@ -2,6 +2,8 @@ import {
   Anchor,
   Badge,
   Breadcrumbs,
+  Button,
+  Collapse,
   Group,
   Paper,
   SimpleGrid,
@@ -10,14 +12,16 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
-import { IconInfoCircle, IconMessageCircle } from '@tabler/icons-react';
+import { useDisclosure, useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { IconChevronDown, IconInfoCircle, IconMessageCircle } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { contactPath } from '../contacts/queries';
 import { useUsers } from '../secure-chat/queries';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
+import { useSecureChatEnabled } from '../settings/use-secure-chat-enabled';
+import { MatterActions } from './MatterActions';
 import { MatterOverview } from './MatterOverview';
 import { type MatterDetail, matterPath, useMatter } from './queries';
 
@@ -56,9 +60,10 @@ function MatterLoaded({
   conversationId?: string;
 }) {
   const navigate = useNavigate();
+  const secureChat = useSecureChatEnabled();
   return (
     <>
-      <MatterHeader matter={matter} />
+      <MatterHeader matter={matter} inChat={tab === 'secure-chat'} />
       <Tabs
         value={tab}
         onChange={(value) =>
@@ -70,9 +75,11 @@ function MatterLoaded({
           <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} aria-hidden />}>
             Overview
           </Tabs.Tab>
-          <Tabs.Tab value="secure-chat" leftSection={<IconMessageCircle size={16} aria-hidden />}>
-            Secure Chat
-          </Tabs.Tab>
+          {secureChat && (
+            <Tabs.Tab value="secure-chat" leftSection={<IconMessageCircle size={16} aria-hidden />}>
+              Secure Chat
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="overview">
           <MatterOverview matter={matter} />
@@ -89,12 +96,19 @@ function MatterLoaded({
   );
 }
 
-function MatterHeader({ matter }: { matter: MatterDetail }) {
+/**
+ * The matter's name, status and facts. In the chat on a phone the facts fold behind a "Details"
+ * button, so the thread gets most of the screen.
+ */
+function MatterHeader({ matter, inChat }: { matter: MatterDetail; inChat: boolean }) {
   const users = useUsers();
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const folded = inChat && phone;
+  const [details, { toggle }] = useDisclosure(false);
   const nameOf = (id: string) => users.data?.items.find((u) => u.id === id)?.name ?? '…';
   const contacts = matter.contacts ?? [];
   return (
-    <Stack gap="xs" mb="lg">
+    <Stack gap="xs" mb={folded ? 'xs' : 'lg'}>
       <Breadcrumbs aria-label="Breadcrumb">
         <Anchor component={Link} to="/matters" size="sm">
           Matters
@@ -104,36 +118,52 @@ function MatterHeader({ matter }: { matter: MatterDetail }) {
         </Text>
       </Breadcrumbs>
       <Group gap="sm" align="center">
-        <Title order={1} size="h2">
+        <Title order={1} size={folded ? 'h4' : 'h2'}>
           {matter.name}
         </Title>
         <Badge variant="light" color={matter.status === 'open' ? 'parley' : 'gray'} tt="none">
           {matter.status === 'open' ? 'Open' : 'Closed'}
         </Badge>
+        {folded ? (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={toggle}
+            aria-expanded={details}
+            aria-controls="matter-details"
+            rightSection={<IconChevronDown size={14} aria-hidden />}
+          >
+            Details
+          </Button>
+        ) : (
+          <MatterActions matter={matter} />
+        )}
       </Group>
-      <Paper withBorder radius="lg" p="md">
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="lg" verticalSpacing="sm">
-          <Fact label="Number">
-            <Text ff="monospace">{matter.number}</Text>
-          </Fact>
-          <Fact label="Owner">{nameOf(matter.ownerId)}</Fact>
-          <Fact label="Assignees">
-            {matter.assigneeIds.length === 0 ? 'None' : matter.assigneeIds.map(nameOf).join(', ')}
-          </Fact>
-          <Fact label="Clients">
-            {contacts.length === 0
-              ? 'No linked contacts'
-              : contacts.map((c, i) => (
-                  <Fragment key={c.id}>
-                    {i > 0 && ', '}
-                    <Anchor component={Link} to={contactPath(c.id)} size="sm">
-                      {c.name}
-                    </Anchor>
-                  </Fragment>
-                ))}
-          </Fact>
-        </SimpleGrid>
-      </Paper>
+      <Collapse expanded={!folded || details} id="matter-details">
+        <Paper withBorder radius="lg" p="md">
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="lg" verticalSpacing="sm">
+            <Fact label="Number">
+              <Text ff="monospace">{matter.number}</Text>
+            </Fact>
+            <Fact label="Owner">{nameOf(matter.ownerId)}</Fact>
+            <Fact label="Assignees">
+              {matter.assigneeIds.length === 0 ? 'None' : matter.assigneeIds.map(nameOf).join(', ')}
+            </Fact>
+            <Fact label="Clients">
+              {contacts.length === 0
+                ? 'No linked contacts'
+                : contacts.map((c, i) => (
+                    <Fragment key={c.id}>
+                      {i > 0 && ', '}
+                      <Anchor component={Link} to={contactPath(c.id)} size="sm">
+                        {c.name}
+                      </Anchor>
+                    </Fragment>
+                  ))}
+            </Fact>
+          </SimpleGrid>
+        </Paper>
+      </Collapse>
     </Stack>
   );
 }

@@ -11,6 +11,8 @@ export interface MatterDetail {
   status: 'open' | 'closed';
   contactIds: string[];
   contacts?: { id: string; name: string; portal?: { status: string } }[];
+  /** What the server lets the caller do with it. */
+  abilities?: { update: boolean; linkContacts: boolean };
   createdAt: string;
 }
 

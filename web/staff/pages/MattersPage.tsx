@@ -1,11 +1,13 @@
-import { Anchor, Badge, Paper, Table } from '@mantine/core';
-import { IconBriefcase } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Table } from '@mantine/core';
+import { IconBriefcase, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/LoadStates';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApi } from '../../ui/Providers';
+import { MatterFormDialog } from '../matters/MatterFormDialog';
 import { matterPath } from '../matters/queries';
 
 /** A matter as `GET /api/v1/matters` lists it (the fields this page shows). */
@@ -29,6 +31,7 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 export function MattersPage() {
   const api = useApi();
   const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const matters = useQuery({
     queryKey: ['matters', 'list'],
     queryFn: () => api.get<MatterPage>('/api/v1/matters?limit=100'),
@@ -37,6 +40,19 @@ export function MattersPage() {
   return (
     <>
       <PageHeader title="Matters" description="The matters you own, work on or may see, newest first." />
+      <Group justify="flex-end" mb="md">
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+          New matter
+        </Button>
+      </Group>
+      <MatterFormDialog
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(m) => {
+          setCreating(false);
+          navigate(matterPath(m.id));
+        }}
+      />
       <Paper withBorder radius="lg">
         {matters.isPending ? (
           <Loading label="Loading matters" />

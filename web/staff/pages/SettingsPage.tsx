@@ -1,19 +1,47 @@
-import { Paper } from '@mantine/core';
-import { IconSettings } from '@tabler/icons-react';
-import { EmptyState } from '../../ui/EmptyState';
+import { Stack, Text } from '@mantine/core';
+import { LoadError, Loading } from '../../ui/LoadStates';
 import { PageHeader } from '../../ui/PageHeader';
+import { useFirmSettings } from '../admin/queries';
+import { AuditLogCard } from '../settings/AuditLogCard';
+import { useCan } from '../settings/access';
+import { NumberPoolCard } from '../settings/NumberPoolCard';
+import { SecureChatCard } from '../settings/SecureChatCard';
+import { TimeCaptureCard } from '../settings/TimeCaptureCard';
 
-/** Firm-wide settings and the user's own account security. */
+/**
+ * Firm settings as a column of self-contained cards (one file each), so a feature adds its own card
+ * here. Cards that change settings need settings.manage; the audit log needs audit.read.
+ */
 export function SettingsPage() {
+  const settings = useFirmSettings();
+  const manage = useCan('settings.manage');
+  const audit = useCan('audit.read');
   return (
     <>
-      <PageHeader title="Settings" description="How your firm uses Parley, and your own account." />
-      <Paper withBorder radius="lg">
-        <EmptyState icon={<IconSettings size={28} />} title="Settings are on their way">
-          Firm settings (e-mail notifications, client messaging rules, time capture increments, alert times),
-          users and teams, and your two-factor authentication will be managed here.
-        </EmptyState>
-      </Paper>
+      <PageHeader title="Settings" description="How your firm uses Parley." />
+      {!manage && !audit ? (
+        <Text c="dimmed">Firm settings are managed by your administrators.</Text>
+      ) : (
+        <Stack gap="lg">
+          {manage &&
+            (settings.isPending ? (
+              <Loading label="Loading settings" />
+            ) : settings.isError ? (
+              <LoadError
+                title="Settings could not be loaded"
+                error={settings.error}
+                onRetry={() => settings.refetch()}
+              />
+            ) : (
+              <>
+                <SecureChatCard settings={settings.data} />
+                <TimeCaptureCard settings={settings.data} />
+                <NumberPoolCard />
+              </>
+            ))}
+          {audit && <AuditLogCard />}
+        </Stack>
+      )}
     </>
   );
 }

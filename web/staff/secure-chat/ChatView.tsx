@@ -201,7 +201,7 @@ function ChatLoaded({
             to={secureChatPath(scope)}
             hiddenFrom="md"
             aria-label="Back to threads"
-            c="dark"
+            c="var(--mantine-color-text)"
           >
             <IconArrowLeft size={20} aria-hidden />
           </Anchor>

@@ -215,7 +215,7 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
               <Table.Tbody>
                 {groups.map((g) => (
                   <Fragment key={g.day}>
-                    <Table.Tr bg="var(--mantine-color-gray-0)">
+                    <Table.Tr bg="var(--parley-surface-muted)">
                       <Table.Th scope="colgroup" colSpan={columns}>
                         <Group justify="space-between">
                           <span>{dayLabel(g.day)}</span>

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoActivity } from '../../server/features/demo/activity';
+import { type DemoFirm, demoLogins } from '../../server/features/demo/seed-demo';
+import { startTestApp, type TestApp } from '../support/app';
+import type { TestClient } from '../support/client';
+import { DEMO_PASSWORD } from '../support/env';
+
+// The test template holds the bare demo firm; this plays the weeks of activity a new data folder gets
+// on top of it and checks the story a newcomer sees, through the API.
+describe('demo activity', () => {
+  let t: TestApp;
+  let attorney1: TestClient;
+  let attorney2: TestClient;
+  let admin: TestClient;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.signIn(demoLogins.admin);
+    const ids = async (path: string) =>
+      ((await admin.get(path)).body.items as { id: string; email?: string; name?: string }[]).map((x) => x);
+    const users = await ids('/api/v1/users?limit=50');
+    const userId = (email: string) => users.find((u) => u.email === email)?.id as string;
+    const contacts = await ids('/api/v1/contacts?limit=50');
+    const contactId = (name: string) => contacts.find((c) => c.name === name)?.id as string;
+    const matters = (await admin.get('/api/v1/matters?limit=50')).body.items as {
+      id: string;
+      number: string;
+    }[];
+    const matterId = (n: string) => matters.find((m) => m.number === n)?.id as string;
+    const demo: DemoFirm = {
+      firmId: (await admin.get('/api/v1/me')).body.user.firmId,
+      password: DEMO_PASSWORD,
+      passwordWasGenerated: false,
+      userIds: {
+        admin: userId(demoLogins.admin),
+        attorney1: userId(demoLogins.attorney1),
+        attorney2: userId(demoLogins.attorney2),
+        agent1: userId(demoLogins.agent1),
+        agent2: userId(demoLogins.agent2),
+      },
+      contactIds: ['Jane Roe', 'John Smith', 'Maria Garcia'].map(contactId),
+      matterIds: ['2026-0001', '2026-0002'].map(matterId),
+    };
+    // Seeded at 06:00 UTC: today's scripted texts (up to 08:47) would be in the future, so the story moves a day back.
+    await seedDemoActivity(t.deps, demo, new Date(new Date().setUTCHours(6, 0, 0, 0)));
+    attorney1 = await t.signIn(demoLogins.attorney1);
+    attorney2 = await t.signIn(demoLogins.attorney2);
+  });
+  afterAll(() => t.close());
+
+  type Thread = {
+    status: string;
+    unreadCount: number;
+    muted?: boolean;
+    lastMessageAt: string;
+    contact?: { name: string };
+  };
+  const threads = async (c: TestClient, extra = '') =>
+    (await c.get(`/api/v1/conversations?kind=secure_chat${extra}`)).body.items as Thread[];
+
+  it('adds a third matter with two clients', async () => {
+    const third = (await admin.get('/api/v1/matters?q=2026-0003')).body.items[0];
+    expect(third.name).toBe('Garcia Family Visa Petition');
+    expect(third.contactIds).toHaveLength(2);
+  });
+
+  it('gives secure chats on every matter with history both ways: unread, ended and muted, none in the future', async () => {
+    const mine = await threads(attorney1);
+    expect(mine.map((c) => c.contact?.name).sort()).toEqual(['Jane Roe', 'Maria Garcia']);
+    expect(mine.every((c) => c.unreadCount > 0)).toBe(true);
+    const blairs = [...(await threads(attorney2)), ...(await threads(attorney2, '&filter=closed'))];
+    expect(blairs.some((c) => c.status === 'ended')).toBe(true);
+    expect(blairs.some((c) => c.muted === true)).toBe(true);
+    const all = [...mine, ...blairs];
+    expect(all.every((c) => new Date(c.lastMessageAt).getTime() <= Date.now())).toBe(true);
+  });
+
+  it('leaves notifications, billable events in every state and time entries', async () => {
+    expect((await attorney1.get('/api/v1/notifications')).body.items.length).toBeGreaterThan(0);
+    const events = (await admin.get('/api/v1/billable-events?limit=100')).body.items as { status: string }[];
+    expect(new Set(events.map((e) => e.status))).toEqual(new Set(['open', 'converted', 'dismissed']));
+    expect((await admin.get('/api/v1/time-entries')).body.items.length).toBeGreaterThan(0);
+  });
+});
