@@ -81,8 +81,9 @@ export async function loadWorkableEvent(
 }
 
 /**
- * The matter time may be booked to, or 400 naming field: timekeepers book to matters they can see;
- * billing managers to any matter of the firm (they correct other people's time).
+ * The matter time may be booked to, or 404 naming field (a matter of another firm, or one the actor
+ * may not see, does not exist for them): timekeepers book to matters they can see; billing managers to
+ * any matter of the firm (they correct other people's time).
  */
 export async function matterForTime(
   ex: Executor,
@@ -95,7 +96,7 @@ export async function matterForTime(
       .select({ id: matters.id, number: matters.number, name: matters.name })
       .from(matters)
       .where(and(eq(matters.firmId, actor.firmId), eq(matters.id, matterId)));
-    if (!row) throw invalidField(field, 'is not a matter of this firm');
+    if (!row) throw unknownMatter(field);
     return row;
   }
   try {
@@ -103,10 +104,13 @@ export async function matterForTime(
     return { id: view.row.id, number: view.row.number, name: view.row.name };
   } catch (error) {
     if (error instanceof Problem && error.status === 404)
-      throw invalidField(field, 'is not a matter you can see');
+      throw unknownMatter(field);
     throw error;
   }
 }
+
+const unknownMatter = (field: string) =>
+  new Problem(404, 'not-found', 'Not found', 'No such matter.', [{ field, message: 'is not a matter you can see' }]);
 
 /** Decodes a list cursor [sort key, id]; a malformed one is a 400 naming query.cursor. */
 export function decodeKeyCursor(
