@@ -39,7 +39,13 @@ describe('event descriptions', () => {
       'E-mail to Jane Roe re Roe v. Acme Corp. (4:30 PM)',
     );
     expect(
-      describeEvent({ ...base, contactName: null, source: 'call', startedAt: utc('14:05'), endedAt: utc('14:06') }),
+      describeEvent({
+        ...base,
+        contactName: null,
+        source: 'call',
+        startedAt: utc('14:05'),
+        endedAt: utc('14:06'),
+      }),
     ).toBe('Call re Roe v. Acme Corp. (9:05–9:06 AM)');
   });
 

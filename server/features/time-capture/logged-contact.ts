@@ -17,7 +17,10 @@ export async function loggedContactName(
   const [row] = await ex
     .select({ name: contacts.name })
     .from(matterContacts)
-    .innerJoin(contacts, and(eq(contacts.firmId, matterContacts.firmId), eq(contacts.id, matterContacts.contactId)))
+    .innerJoin(
+      contacts,
+      and(eq(contacts.firmId, matterContacts.firmId), eq(contacts.id, matterContacts.contactId)),
+    )
     .where(
       and(
         eq(matterContacts.firmId, firmId),

@@ -3,6 +3,7 @@ import { hoursOf } from './model';
 import { eventAbilities } from './policy';
 import type { BillableEventRow, TimeEntryRow, TimeNames } from './queries';
 import type { billableEventOut, timeEntryOut } from './schemas';
+import { entryAbilities } from './time-entry-rules';
 
 /** A billable event for its timekeeper and billing managers, with matter and timekeeper names. */
 export function presentBillableEvent(
@@ -49,6 +50,8 @@ export function presentTimeEntry(row: TimeEntryRow, names: TimeNames): z.input<t
     narrative: row.narrative,
     matter: names.matters.get(row.matterId) ?? null,
     timekeeper: names.users.get(row.userId) ?? null,
+    exportedAt: row.exportedAt?.toISOString() ?? null,
+    abilities: entryAbilities(row),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -103,14 +103,15 @@ export async function matterForTime(
     const view = await loadVisibleMatter(ex, actor, matterId);
     return { id: view.row.id, number: view.row.number, name: view.row.name };
   } catch (error) {
-    if (error instanceof Problem && error.status === 404)
-      throw unknownMatter(field);
+    if (error instanceof Problem && error.status === 404) throw unknownMatter(field);
     throw error;
   }
 }
 
 const unknownMatter = (field: string) =>
-  new Problem(404, 'not-found', 'Not found', 'No such matter.', [{ field, message: 'is not a matter you can see' }]);
+  new Problem(404, 'not-found', 'Not found', 'No such matter.', [
+    { field, message: 'is not a matter you can see' },
+  ]);
 
 /** Decodes a list cursor [sort key, id]; a malformed one is a 400 naming query.cursor. */
 export function decodeKeyCursor(

@@ -139,7 +139,56 @@ export const timeEntryOut = z.object({
   narrative: z.string(),
   matter: matterRef,
   timekeeper: userRef,
+  exportedAt: isoTime.nullable().describe('When an export first included it; null until then'),
+  abilities: z
+    .object({ edit: z.boolean(), delete: z.boolean() })
+    .describe('Edit and delete are possible until the entry is exported'),
   createdAt: isoTime,
+});
+
+export const timeEntryParams = z.object({ id: id.describe('Time entry id') });
+
+export const updateTimeEntryBody = z
+  .object({
+    durationSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .optional()
+      .describe('Time worked, 1 s to 24 h: billed rounded up to the billing increment, at the entry’s rate'),
+    narrative: description.optional().describe('What the time was spent on'),
+    date: day.optional().describe('Work date'),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Nothing to change' });
+
+/** What converting events would bill (POST /billable-events/convert/preview). */
+export const conversionPreviewOut = z.object({
+  incrementMinutes: z.number().int().describe('The firm’s billing increment: durations round up to it'),
+  items: z
+    .array(
+      z.object({
+        billableEventId: id,
+        durationSeconds: z.number().int().describe('The event’s duration'),
+        billedMinutes: z.number().int().describe('The duration rounded up to the increment'),
+        hours: z.number().describe('Billed hours'),
+        rateCents: z.number().int().describe('The timekeeper’s current hourly rate in cents'),
+        rate: z.number().describe('Hourly rate in the firm’s currency'),
+        amountCents: z.number().int(),
+        amount: z.number().describe('hours × rate'),
+        narrative: z.string().describe('The entry’s narrative: the event’s description'),
+        matter: matterRef,
+        timekeeper: userRef,
+      }),
+    )
+    .describe('One per open event, in the order asked'),
+  alreadyConverted: z.array(id).describe('Events already converted: converting them again changes nothing'),
+  total: z.object({
+    billedMinutes: z.number().int(),
+    hours: z.number(),
+    amountCents: z.number().int(),
+    amount: z.number(),
+  }),
 });
 
 export const listTimeEntriesQuery = pageQuery.extend({
@@ -174,5 +223,6 @@ export type ListBillableEventsQuery = z.output<typeof listBillableEventsQuery>;
 export type LogBillableEventBody = z.output<typeof logBillableEventBody>;
 export type UpdateBillableEventBody = z.output<typeof updateBillableEventBody>;
 export type ListTimeEntriesQuery = z.output<typeof listTimeEntriesQuery>;
+export type UpdateTimeEntryBody = z.output<typeof updateTimeEntryBody>;
 export type ExportQuery = z.output<typeof exportQuery>;
 export type SetRateBody = z.output<typeof setRateBody>;
