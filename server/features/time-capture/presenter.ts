@@ -15,6 +15,7 @@ export function presentBillableEvent(
     userId: row.userId,
     matterId: row.matterId,
     conversationId: row.conversationId,
+    thread: (row.conversationId && names.threads.get(row.conversationId)) || null,
     source: row.source as z.input<typeof billableEventOut>['source'],
     status: row.status as z.input<typeof billableEventOut>['status'],
     startedAt: row.startedAt.toISOString(),

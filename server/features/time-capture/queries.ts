@@ -8,6 +8,7 @@ import { decodeCursor } from '../../platform/http/pagination';
 import { invalidField, notFound, Problem } from '../../platform/http/problem';
 import { loadVisibleMatter } from '../directory/queries';
 import { canManageAllTime, canWorkOnTime } from './policy';
+import { loadThreads, type ThreadRef } from './threads';
 
 // Loaders shared by the time-capture use cases. Every query takes the firm id first.
 
@@ -27,17 +28,18 @@ export interface UserRef {
   name: string;
 }
 
-/** Names of the matters and timekeepers that rows refer to, loaded once per page. */
+/** Names of the matters and timekeepers that rows refer to, and the events' threads, loaded once per page. */
 export interface TimeNames {
   matters: Map<string, MatterRef>;
   users: Map<string, UserRef>;
+  threads: Map<string, ThreadRef>;
 }
 
 /** Loads the matters and users the rows mention (two queries, whatever the number of rows). */
 export async function loadNames(
   ex: Executor,
   firmId: string,
-  rows: readonly { matterId: string; userId: string }[],
+  rows: readonly { matterId: string; userId: string; conversationId?: string | null }[],
 ): Promise<TimeNames> {
   const matterIds = [...new Set(rows.map((r) => r.matterId))];
   const userIds = [...new Set(rows.map((r) => r.userId))];
@@ -56,6 +58,7 @@ export async function loadNames(
   return {
     matters: new Map(matterRows.map((m) => [m.id, m])),
     users: new Map(userRows.map((u) => [u.id, u])),
+    threads: await loadThreads(ex, firmId, rows),
   };
 }
 

@@ -102,6 +102,16 @@ export const billableEventOut = z.object({
   conversationId: id
     .nullable()
     .describe('Where it was captured; null for calls, e-mails and deleted threads'),
+  thread: z
+    .object({
+      id,
+      kind: z.string().describe('secure_chat, sms, message, portal_chat'),
+      status: z.string().describe('open, ended or closed'),
+      matterId: id.nullable(),
+      contactId: id.nullable(),
+    })
+    .nullable()
+    .describe('The thread it was captured in, to link to; null for calls, e-mails and deleted threads'),
   source: z.enum(billableSources),
   status: z.enum(billableStatuses),
   startedAt: isoTime,
