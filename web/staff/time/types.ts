@@ -4,6 +4,14 @@ export interface BillableEvent {
   userId: string;
   matterId: string;
   conversationId: string | null;
+  /** The thread it was captured in; null for calls, e-mails and deleted threads. */
+  thread: {
+    id: string;
+    kind: string;
+    status: string;
+    matterId: string | null;
+    contactId: string | null;
+  } | null;
   source: 'secure_chat' | 'sms' | 'portal' | 'email' | 'call';
   status: 'open' | 'converted' | 'dismissed';
   startedAt: string;
@@ -32,6 +40,9 @@ export interface TimeEntry {
   narrative: string;
   matter: { id: string; number: string; name: string } | null;
   timekeeper: { id: string; name: string } | null;
+  billedMinutes: number;
+  exportedAt: string | null;
+  abilities: { edit: boolean; delete: boolean };
 }
 
 export interface Timekeeper {
