@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
 import { secureChatPath } from '../secure-chat/scope';
+import { LogTimeActions } from '../time/LogTimeActions';
 import { ContactFormDialog } from './ContactFormDialog';
 import { ContactOverview } from './ContactOverview';
 import { initials, portalWords } from './model';
@@ -76,9 +77,17 @@ function ContactLoaded({
               Portal: {portalWords[contact.portal.status]}
             </Badge>
           </Group>
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
-            Edit contact
-          </Button>
+          <Group gap="xs" wrap="wrap">
+            <LogTimeActions
+              scope={{
+                contactId: contact.id,
+                matters: (matters.data?.items ?? []).map((m) => ({ id: m.id, name: m.name })),
+              }}
+            />
+            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
+              Edit contact
+            </Button>
+          </Group>
         </Group>
       </Stack>
       <Tabs

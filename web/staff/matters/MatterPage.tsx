@@ -18,6 +18,7 @@ import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { contactPath } from '../contacts/queries';
 import { useUsers } from '../secure-chat/queries';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
+import { LogTimeActions } from '../time/LogTimeActions';
 import { MatterOverview } from './MatterOverview';
 import { type MatterDetail, matterPath, useMatter } from './queries';
 
@@ -103,13 +104,16 @@ function MatterHeader({ matter }: { matter: MatterDetail }) {
           {matter.number}
         </Text>
       </Breadcrumbs>
-      <Group gap="sm" align="center">
-        <Title order={1} size="h2">
-          {matter.name}
-        </Title>
-        <Badge variant="light" color={matter.status === 'open' ? 'parley' : 'gray'} tt="none">
-          {matter.status === 'open' ? 'Open' : 'Closed'}
-        </Badge>
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group gap="sm" align="center">
+          <Title order={1} size="h2">
+            {matter.name}
+          </Title>
+          <Badge variant="light" color={matter.status === 'open' ? 'parley' : 'gray'} tt="none">
+            {matter.status === 'open' ? 'Open' : 'Closed'}
+          </Badge>
+        </Group>
+        <LogTimeActions scope={{ matterId: matter.id, matterName: matter.name, contacts }} />
       </Group>
       <Paper withBorder radius="lg" p="md">
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="lg" verticalSpacing="sm">
