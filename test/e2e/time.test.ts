@@ -143,7 +143,7 @@ describeInBrowser('time capture in Chromium', () => {
     await heading(page, 'Roe v. Acme Corp.').waitFor();
     await page.getByRole('button', { name: 'Log call' }).click();
     const dialog = page.getByRole('dialog', { name: 'Log call' });
-    await dialog.getByRole('textbox', { name: 'Client' }).waitFor();
+    await dialog.getByLabel('Client').waitFor();
     await expectNoSeriousA11yViolations(page, 'the Log call dialog');
     await screenshot(page, 'log-call');
     await dialog.getByRole('button', { name: 'Start timer' }).click();
@@ -178,7 +178,7 @@ describeInBrowser('time capture in Chromium', () => {
     // An e-mail from the contact page: the matter is picked among Jane's.
     await page.getByRole('button', { name: 'Log e-mail' }).click();
     const email = page.getByRole('dialog', { name: 'Log e-mail' });
-    await email.getByRole('textbox', { name: 'Matter' }).waitFor();
+    await email.getByLabel('Matter').waitFor();
     await expectNoSeriousA11yViolations(page, 'the Log e-mail dialog');
     await email.getByRole('button', { name: 'Log e-mail' }).click();
     await page

@@ -137,7 +137,7 @@ function RunningCallBar({ call, onStop }: { call: RunningCall; onStop: () => voi
             {call.matterName}
           </Anchor>
         </Text>
-        <Button size="xs" color="red" leftSection={<IconPlayerStop size={14} aria-hidden />} onClick={onStop}>
+        <Button size="xs" color="red.9" leftSection={<IconPlayerStop size={14} aria-hidden />} onClick={onStop}>
           Stop call
         </Button>
       </Group>
