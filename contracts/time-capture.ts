@@ -25,6 +25,16 @@ export const billableEventOut = z.object({
   conversationId: id
     .nullable()
     .describe('Where it was captured; null for calls, e-mails and deleted threads'),
+  thread: z
+    .object({
+      id,
+      kind: z.string().describe('secure_chat, sms, message, portal_chat'),
+      status: z.string().describe('open, ended or closed'),
+      matterId: id.nullable(),
+      contactId: id.nullable(),
+    })
+    .nullable()
+    .describe('The thread it was captured in, to link to; null for calls, e-mails and deleted threads'),
   source: z.enum(billableSources),
   status: z.enum(billableStatuses),
   startedAt: isoTime,
@@ -63,9 +73,43 @@ export const timeEntryOut = z.object({
   narrative: z.string(),
   matter: matterRef,
   timekeeper: userRef,
+  exportedAt: isoTime.nullable().describe('When an export first included it; null until then'),
+  abilities: z
+    .object({ edit: z.boolean(), delete: z.boolean() })
+    .describe('Edit and delete are possible until the entry is exported'),
   createdAt: isoTime,
 });
 export type TimeEntryOut = z.infer<typeof timeEntryOut>;
+
+/** What converting events would bill (POST /billable-events/convert/preview). */
+export const conversionPreviewOut = z.object({
+  incrementMinutes: z.number().int().describe('The firm’s billing increment: durations round up to it'),
+  items: z
+    .array(
+      z.object({
+        billableEventId: id,
+        durationSeconds: z.number().int().describe('The event’s duration'),
+        billedMinutes: z.number().int().describe('The duration rounded up to the increment'),
+        hours: z.number().describe('Billed hours'),
+        rateCents: z.number().int().describe('The timekeeper’s current hourly rate in cents'),
+        rate: z.number().describe('Hourly rate in the firm’s currency'),
+        amountCents: z.number().int(),
+        amount: z.number().describe('hours × rate'),
+        narrative: z.string().describe('The entry’s narrative: the event’s description'),
+        matter: matterRef,
+        timekeeper: userRef,
+      }),
+    )
+    .describe('One per open event, in the order asked'),
+  alreadyConverted: z.array(id).describe('Events already converted: converting them again changes nothing'),
+  total: z.object({
+    billedMinutes: z.number().int(),
+    hours: z.number(),
+    amountCents: z.number().int(),
+    amount: z.number(),
+  }),
+});
+export type ConversionPreviewOut = z.infer<typeof conversionPreviewOut>;
 
 export const timekeeperOut = z.object({
   id,

@@ -74,6 +74,11 @@ export const readUpdated = event(
 export const billableEventCreated = event('billable_event.created', billableEventOut);
 export const billableEventUpdated = event('billable_event.updated', billableEventOut);
 export const timeEntryCreated = event('time_entry.created', timeEntryOut);
+export const timeEntryUpdated = event('time_entry.updated', timeEntryOut);
+/** A time entry was deleted (its billable event reopens, announced by billable_event.updated). */
+export const timeEntryDeleted = event('time_entry.deleted', z.object({ id, billableEventId: id }));
+/** An export marked entries exported: they can no longer change. */
+export const timeEntryExported = event('time_entry.exported', z.object({ count: z.number().int() }));
 
 /** Answer to POST /api/v1/stream/ping, on every server the caller has a stream open to. */
 export const pong = event('pong', z.object({ at: isoTime }));
@@ -91,6 +96,9 @@ export const streamEvent = z.discriminatedUnion('type', [
   billableEventCreated,
   billableEventUpdated,
   timeEntryCreated,
+  timeEntryUpdated,
+  timeEntryDeleted,
+  timeEntryExported,
   pong,
 ]);
 export type StreamEvent = z.output<typeof streamEvent>;

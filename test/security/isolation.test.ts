@@ -33,6 +33,7 @@ interface World {
   /** An open billable event and a converted one (with its time entry). */
   openEventId: string;
   convertedEventId: string;
+  timeEntryId: string;
   notificationId: string;
   tokenId: string;
 }
@@ -68,7 +69,7 @@ async function makeWorld(t: TestApp): Promise<World> {
     });
   const open = ok(await call(10), 201);
   const converted = ok(await call(20), 201);
-  ok(await attorney.client.post(`/api/v1/billable-events/${converted.id}/convert`), 201);
+  const entry = ok(await attorney.client.post(`/api/v1/billable-events/${converted.id}/convert`), 201);
   const notification = await waitFor(async () => {
     const r = await firm.admin.client.get('/api/v1/notifications');
     return r.body.items[0];
@@ -84,6 +85,7 @@ async function makeWorld(t: TestApp): Promise<World> {
     teamId: team.id,
     openEventId: open.id,
     convertedEventId: converted.id,
+    timeEntryId: entry.id,
     notificationId: notification.id,
     tokenId: token.id,
   };
@@ -230,6 +232,9 @@ describe('firm B, through REST', () => {
       ],
       ['convert', () => c.post(`/api/v1/billable-events/${a.openEventId}/convert`)],
       ['convert many', () => c.post('/api/v1/billable-events/convert', { ids: [a.openEventId] })],
+      ['preview', () => c.post('/api/v1/billable-events/convert/preview', { ids: [a.openEventId] })],
+      ['edit time entry', () => c.patch(`/api/v1/time-entries/${a.timeEntryId}`, { narrative: 'Mine now' })],
+      ['delete time entry', () => c.delete(`/api/v1/time-entries/${a.timeEntryId}`)],
       ['set rate', () => c.put(`/api/v1/timekeepers/${a.attorney.id}/rate`, { rateCents: 1 })],
       // notifications, portal invitations, API tokens
       ['read notification', () => c.post(`/api/v1/notifications/${a.notificationId}/read`)],
@@ -261,7 +266,7 @@ describe('firm B, through REST', () => {
       ],
       [
         'billable event on A’s matter',
-        400,
+        404,
         () =>
           c.post('/api/v1/billable-events', {
             source: 'email',

@@ -80,7 +80,7 @@ describe('logging calls and e-mails', () => {
       source: 'call',
       status: 'open',
       durationSeconds: 750,
-      description: 'Call re: Roe v. Acme Corp.',
+      description: 'Call re Roe v. Acme Corp. (10:00–10:12 AM)',
       matter: { id: roe.id, number: '2026-0001', name: 'Roe v. Acme Corp.' },
       timekeeper: { id: alex.id, name: 'Alex Attorney' },
       abilities: { edit: true, dismiss: true, restore: false, convert: true },
@@ -108,20 +108,21 @@ describe('logging calls and e-mails', () => {
   });
 
   it('refuses bad calls and matters the timekeeper cannot see, writing nothing', async () => {
-    const cases: [() => ReturnType<typeof call>, string][] = [
-      [() => call(attorney1, '2026-03-02T15:00:00Z', '2026-03-02T15:00:00Z'), 'body.endedAt'],
-      [() => call(attorney1, '2026-03-02T15:00:00Z', '2026-03-03T15:00:01Z'), 'body.endedAt'],
-      [() => call(attorney1, 'yesterday', '2026-03-02T15:00:00Z'), 'body.startedAt'],
-      // attorney1 is neither owner nor assignee of Estate of Smith.
+    const cases: [() => ReturnType<typeof call>, string, number][] = [
+      [() => call(attorney1, '2026-03-02T15:00:00Z', '2026-03-02T15:00:00Z'), 'body.endedAt', 400],
+      [() => call(attorney1, '2026-03-02T15:00:00Z', '2026-03-03T15:00:01Z'), 'body.endedAt', 400],
+      [() => call(attorney1, 'yesterday', '2026-03-02T15:00:00Z'), 'body.startedAt', 400],
+      // attorney1 is neither owner nor assignee of Estate of Smith: for them it does not exist.
       [
         () => call(attorney1, '2026-03-02T15:00:00Z', '2026-03-02T15:01:00Z', { matterId: smith.id }),
         'body.matterId',
+        404,
       ],
-      [() => attorney1.post('/api/v1/billable-events', { source: 'fax', matterId: roe.id }), 'body.source'],
+      [() => attorney1.post('/api/v1/billable-events', { source: 'fax', matterId: roe.id }), 'body.source', 400],
     ];
-    for (const [send, field] of cases) {
+    for (const [send, field, status] of cases) {
       const r = await send();
-      expect(r.status, field).toBe(400);
+      expect(r.status, field).toBe(status);
       expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     expect(await counts()).toEqual({ e: 0, te: 0 });
@@ -181,7 +182,7 @@ describe('who sees and edits which events', () => {
     const moved = await attorney2.patch(`/api/v1/billable-events/${e.id}`, { matterId: smith.id });
     expect(moved.body).toMatchObject({
       matterId: smith.id,
-      description: 'Call re: Estate of Smith',
+      description: 'Call re Estate of Smith (10:00–10:05 AM)',
       edited: true,
     });
     const edited = await attorney2.patch(`/api/v1/billable-events/${e.id}`, {
@@ -268,7 +269,7 @@ describe('conversion to time entries', () => {
         hours,
         rate: 350,
         amount: Math.round(hours * 350 * 100) / 100,
-        narrative: 'Call re: Roe v. Acme Corp.',
+        narrative: expect.stringMatching(/^Call re Roe v\. Acme Corp\. \(10:00/),
         date: '2026-03-02',
       });
       const again = await attorney1.post(`/api/v1/billable-events/${e.id}/convert`);
@@ -402,7 +403,8 @@ describe('export', () => {
       LINE_ITEM_NUMBER_OF_UNITS: '0.40',
       LINE_ITEM_TOTAL: '110.20',
       LINE_ITEM_DATE: '20260305',
-      LINE_ITEM_DESCRIPTION: 'Call re: Estate of Smith',
+      // LEDES is ASCII: the en dash of the time range becomes a hyphen.
+      LINE_ITEM_DESCRIPTION: 'Call re Estate of Smith (4:00-4:20 AM)',
     });
 
     const audit = await admin.get('/api/v1/audit?action=time_entries.exported&limit=1');
@@ -427,7 +429,7 @@ describe('export', () => {
       ),
     );
     expect(lines[2]).toMatch(
-      /^2026-03-05,Blair Barrister,.*,Estate of Smith,call,0\.4,275\.50,110\.20,Call re: Estate of Smith,/,
+      /^2026-03-05,Blair Barrister,.*,Estate of Smith,call,0\.4,275\.50,110\.20,Call re Estate of Smith \(4:00–4:20 AM\),/,
     );
     expect(lines[3]).toBe('');
     const own = await attorney1.get('/api/v1/time-entries/export?format=csv');

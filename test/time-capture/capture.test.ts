@@ -78,7 +78,8 @@ describe('the window rule through the real message path', () => {
       message_count: 2,
       // 9:59 between first and last text + 60 s for each of the two texts.
       duration_seconds: 599 + 120,
-      description: 'Secure chat with Jane Roe re: Roe v. Acme Corp., 2 messages',
+      // 15:00Z is 10:00 AM in US Eastern time, the zone descriptions are written in.
+      description: 'Text messages with Jane Roe re Roe v. Acme Corp. (2 sent, 10:00–10:09 AM)',
     });
     expect(events[0]?.started_at.toISOString()).toBe(T0.toISOString());
     expect(events[0]?.ended_at.toISOString()).toBe(at(9, 59).toISOString());
@@ -155,7 +156,7 @@ describe('the window rule through the real message path', () => {
     const attorney2 = blair.client;
     const listed = await attorney2.get(`/api/v1/billable-events?matterId=${smithMatter}`);
     expect(listed.body.items.map((e: { description: string }) => e.description)).toEqual([
-      'Secure chat with John Smith re: Estate of Smith, 1 message',
+      'Text messages with John Smith re Estate of Smith (1 sent, 10:01 AM)',
     ]);
   });
 
@@ -188,10 +189,10 @@ describe('the window rule through the real message path', () => {
     await sendAt(t, noMatter, asUser(alex.id), at(4), { source: 'sms' });
     const events = await storedEvents(t);
     expect(events.map((e) => [e.source, e.message_count, e.duration_seconds, e.description])).toEqual([
-      ['sms', 1, 60, 'Text messages with Jane Roe re: Roe v. Acme Corp., 1 message'],
-      ['portal', 1, 60, 'Portal messages with Jane Roe re: Roe v. Acme Corp., 1 message'],
-      ['email', 1, 360, 'E-mail to Jane Roe re: Roe v. Acme Corp.'],
-      ['email', 1, 360, 'E-mail to Jane Roe re: Roe v. Acme Corp.'],
+      ['sms', 1, 60, 'Text messages with Jane Roe re Roe v. Acme Corp. (1 sent, 10:00 AM)'],
+      ['portal', 1, 60, 'Portal messages with Jane Roe re Roe v. Acme Corp. (1 sent, 10:01 AM)'],
+      ['email', 1, 360, 'E-mail to Jane Roe re Roe v. Acme Corp. (10:02 AM)'],
+      ['email', 1, 360, 'E-mail to Jane Roe re Roe v. Acme Corp. (10:03 AM)'],
     ]);
   });
 
@@ -205,8 +206,8 @@ describe('the window rule through the real message path', () => {
     await sendAt(t, c, asUser(alex.id), at(21), { body: 'Thanks!' });
     const events = await storedEvents(t);
     expect(events.map((e) => e.description)).toEqual([
-      'Secure chat with Jane Roe re: Roe v. Acme Corp., 1 message',
-      'Secure chat with Jane Roe re: Roe v. Acme Corp., 2 messages: “Please sign the engagement letter”',
+      'Text messages with Jane Roe re Roe v. Acme Corp. (1 sent, 10:00 AM)',
+      'Text messages with Jane Roe re Roe v. Acme Corp. (2 sent, 10:20–10:21 AM): “Please sign the engagement letter”',
     ]);
 
     const attorney1 = alex.client;
@@ -214,8 +215,8 @@ describe('the window rule through the real message path', () => {
     expect(deleted.status).toBe(204);
     const after = await storedEvents(t);
     expect(after.map((e) => [e.conversation_id, e.collecting, e.duration_seconds, e.description])).toEqual([
-      [null, false, 60, 'Secure chat with Jane Roe re: Roe v. Acme Corp., 1 message'],
-      [null, false, 180, 'Secure chat with Jane Roe re: Roe v. Acme Corp., 2 messages'],
+      [null, false, 60, 'Text messages with Jane Roe re Roe v. Acme Corp. (1 sent, 10:00 AM)'],
+      [null, false, 180, 'Text messages with Jane Roe re Roe v. Acme Corp. (2 sent, 10:20–10:21 AM)'],
     ]);
   });
 

@@ -17,6 +17,7 @@ import { hashPassword } from '../auth/password';
 import { claimPortalLogin } from '../auth/portal-logins';
 import { createFirm } from '../users/create-firm';
 import { insertUser } from '../users/create-user';
+import { seedTimeExtras } from './seed-time-extras';
 
 export const DEMO_FIRM_NAME = 'Demo Law LLP';
 export const demoLogins = {
@@ -172,6 +173,11 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
       { firmId, userId: attorney1.id, rateCents: 30_000, classification: 'PT' },
       { firmId, userId: attorney2.id, rateCents: 25_000, classification: 'AS' },
     ]);
+    await seedTimeExtras(
+      tx,
+      { firmId, attorney1: attorney1.id, attorney2: attorney2.id, contactIds, matterIds },
+      new Date(),
+    );
     await tx.insert(firmNumbers).values(
       demoSecureChatNumbers.map((e164, i) => ({
         e164,

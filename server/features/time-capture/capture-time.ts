@@ -8,13 +8,13 @@ import type { StoredMessage } from '../conversations/plugins';
 import { loadSettings } from '../settings/load-settings';
 import { timeAudience } from './access';
 import { capturesTimeFor } from './capture-switch';
+import { DESCRIPTION_TIME_ZONE, describeEvent } from './description';
 import {
   type BillableSource,
   type ChatSpan,
   captureFor,
   captureText,
   chatDurationSeconds,
-  describeEvent,
   emailDurationSeconds,
   excerptSuffix,
   type TimeCaptureSettings,
@@ -49,7 +49,7 @@ export async function captureTimeForMessage(
   const at = message.createdAt;
 
   if (capture.type === 'email') {
-    const summary = context.describe('email', 1);
+    const summary = context.describe('email', { startedAt: at, endedAt: at, messageCount: 1 });
     // Not collecting, so the insert cannot meet the unique slot and always returns the row.
     const row = await insertEvent(tx, {
       firmId,
@@ -87,7 +87,7 @@ export async function captureTimeForMessage(
       { at, matterId: capture.matterId },
       settings.chatWindowMinutes,
     );
-    const summary = context.describe(capture.source, decision.span.messageCount);
+    const summary = context.describe(capture.source, decision.span);
 
     if (decision.action === 'extend' && current) {
       const [row] = await tx
@@ -179,8 +179,14 @@ async function describeContext(tx: Tx, settings: TimeCaptureSettings, input: Sto
     : [];
   const suffix = settings.includeContentInDescription ? excerptSuffix(input.body) : '';
   return {
-    describe: (source: BillableSource, messageCount: number) =>
-      describeEvent({ source, matterName, contactName: contact?.name ?? null, messageCount }),
+    describe: (source: BillableSource, span: Omit<ChatSpan, 'matterId'>) =>
+      describeEvent({
+        source,
+        matterName,
+        contactName: contact?.name ?? null,
+        ...span,
+        timeZone: DESCRIPTION_TIME_ZONE,
+      }),
     withExcerpt: (summary: string) => summary + suffix,
   };
 }

@@ -1,18 +1,20 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
-import { billableEvents, timeEntries, timekeeperRates } from '../../platform/db/schema';
+import { billableEvents, timeEntries } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { conflict, notFound } from '../../platform/http/problem';
 import { loadSettings } from '../settings/load-settings';
 import { canWorkOnTime, timeAudience } from './access';
 import { eventFor } from './capture-time';
-import { amountCents, billedMinutes, workDateOf } from './model';
+import { loadConvertibleEvents } from './convertible-events';
+import { workDateOf } from './model';
 import { presentTimeEntry } from './presenter';
+import { price } from './pricing';
 import { type BillableEventRow, loadNames, type TimeEntryRow } from './queries';
+import { loadRates } from './rates';
 
 /**
  * Converts billable events into time entries, all or none: hours are the duration rounded up to the
@@ -29,35 +31,20 @@ export async function convertBillableEvents(
   const { actor } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
-    const rows = await tx
-      .select()
-      .from(billableEvents)
-      .where(and(eq(billableEvents.firmId, firmId), inArray(billableEvents.id, [...input.ids])))
-      .orderBy(asc(billableEvents.id))
-      .for('update');
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of input.ids) {
-      const row = byId.get(id);
-      if (!row || !canWorkOnTime(actor, row)) throw notFound('billable event');
-      if (row.status === 'dismissed')
-        throw conflict('event-dismissed', 'A dismissed event cannot be converted; restore it first.');
-    }
+    const rows = await loadConvertibleEvents(tx, actor, input.ids, true);
 
     const toConvert = rows.filter((r) => r.status === 'open');
     const settings = (await loadSettings(tx, firmId)).timeCapture;
-    const userIds = [...new Set(toConvert.map((r) => r.userId))];
-    const rates = userIds.length
-      ? await tx
-          .select({ userId: timekeeperRates.userId, rateCents: timekeeperRates.rateCents })
-          .from(timekeeperRates)
-          .where(and(eq(timekeeperRates.firmId, firmId), inArray(timekeeperRates.userId, userIds)))
-      : [];
-    const rateOf = new Map(rates.map((r) => [r.userId, r.rateCents]));
+    const rateOf = await loadRates(
+      tx,
+      firmId,
+      toConvert.map((r) => r.userId),
+      settings.defaultRateCents,
+    );
     const now = deps.clock();
     const created: TimeEntryRow[] = [];
     for (const event of toConvert) {
-      const minutes = billedMinutes(event.durationSeconds, settings.incrementMinutes);
-      const rateCents = rateOf.get(event.userId) ?? settings.defaultRateCents;
+      const priced = price(event.durationSeconds, settings.incrementMinutes, rateOf(event.userId));
       const [entry] = await tx
         .insert(timeEntries)
         .values({
@@ -68,9 +55,9 @@ export async function convertBillableEvents(
           billableEventId: event.id,
           source: event.source,
           workDate: workDateOf(event.startedAt),
-          billedMinutes: minutes,
-          rateCents,
-          amountCents: amountCents(minutes, rateCents),
+          billedMinutes: priced.billedMinutes,
+          rateCents: priced.rateCents,
+          amountCents: priced.amountCents,
           narrative: event.description,
           createdBy: actor.userId,
           createdAt: now,
@@ -90,7 +77,12 @@ export async function convertBillableEvents(
           action: 'billable_event.converted',
           targetType: 'billable_event',
           targetId: event.id,
-          details: { timeEntryId: timeEntry.id, billedMinutes: minutes, rateCents, userId: event.userId },
+          details: {
+            timeEntryId: timeEntry.id,
+            billedMinutes: priced.billedMinutes,
+            rateCents: priced.rateCents,
+            userId: event.userId,
+          },
         },
         now,
       );

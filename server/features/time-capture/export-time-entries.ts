@@ -1,13 +1,15 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import type { Tx } from '../../platform/db/client';
 import { matterContacts, timeEntries, timekeeperRates } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField } from '../../platform/http/problem';
 import { timeEntriesCsv } from './csv';
 import { ledes1998b, ledesId } from './ledes';
 import { hoursOf, workDateOf } from './model';
-import { loadNames } from './queries';
+import { loadNames, type TimeEntryRow } from './queries';
 import type { ExportQuery } from './schemas';
 import { timeEntryConditions } from './time-entry-filters';
 
@@ -15,24 +17,28 @@ import { timeEntryConditions } from './time-entry-filters';
 export const EXPORT_LIMIT = 50_000;
 
 /**
- * The actor's visible time entries in the work-date range as a LEDES 1998B or CSV file, oldest first;
- * the export is audited (format, range, how many entries) in the same transaction that reads them.
+ * The actor's visible time entries in the work-date range as a LEDES 1998B or CSV file, oldest first.
+ * In the transaction that reads them, entries exported for the first time are marked exported (from
+ * then on they cannot change; exporting them again is allowed) and the export is audited. The rows are
+ * read FOR UPDATE, so an edit or deletion committing meanwhile waits and then meets the mark (409)
+ * instead of changing an entry the file already holds.
  */
 export async function exportTimeEntries(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'bus' | 'outbox' | 'log' | 'clock'>,
   input: { actor: StaffActor; ip?: string; query: ExportQuery },
 ): Promise<{ body: string; contentType: string; filename: string }> {
   const { actor, query } = input;
   if (query.from && query.to && query.from > query.to)
     throw invalidField('query.to', 'must not be before from');
   const firmId = actor.firmId;
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx, events) => {
     const rows = await tx
       .select()
       .from(timeEntries)
       .where(and(...timeEntryConditions(actor, query)))
       .orderBy(asc(timeEntries.workDate), asc(timeEntries.id))
-      .limit(EXPORT_LIMIT + 1);
+      .limit(EXPORT_LIMIT + 1)
+      .for('update');
     if (rows.length > EXPORT_LIMIT)
       throw invalidField(
         'query.from',
@@ -40,6 +46,14 @@ export async function exportTimeEntries(
       );
     const names = await loadNames(tx, firmId, rows);
     const now = deps.clock();
+    const marked = await markExported(tx, firmId, rows, now);
+    if (marked.length)
+      events.push({
+        type: 'time_entry.exported',
+        firmId,
+        audience: { userIds: [...new Set(marked.map((r) => r.userId))], permission: 'billing.manage' },
+        data: { count: marked.length },
+      });
     await recordAudit(
       tx,
       {
@@ -53,6 +67,7 @@ export async function exportTimeEntries(
           userId: query.userId ?? null,
           matterId: query.matterId ?? null,
           entries: rows.length,
+          newlyExported: marked.length,
         },
       },
       now,
@@ -123,4 +138,24 @@ export async function exportTimeEntries(
       filename: `time-entries_${range}.ledes.txt`,
     };
   });
+}
+
+/**
+ * Marks the entries not exported before as exported now; one array parameter, however many entries
+ * (a list of 50,000 parameters would pass PostgreSQL's limit of 65,535 per statement only just).
+ */
+async function markExported(tx: Tx, firmId: string, rows: readonly TimeEntryRow[], now: Date) {
+  const ids = rows.filter((r) => r.exportedAt === null).map((r) => r.id);
+  if (!ids.length) return [];
+  return tx
+    .update(timeEntries)
+    .set({ exportedAt: now })
+    .where(
+      and(
+        eq(timeEntries.firmId, firmId),
+        sql`${timeEntries.id} = any(${`{${ids.join(',')}}`}::uuid[])`,
+        isNull(timeEntries.exportedAt),
+      ),
+    )
+    .returning({ id: timeEntries.id, userId: timeEntries.userId });
 }

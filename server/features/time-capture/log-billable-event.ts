@@ -7,7 +7,9 @@ import type { StaffActor } from '../../platform/http/actor';
 import { invalidField } from '../../platform/http/problem';
 import { loadSettings } from '../settings/load-settings';
 import { eventFor } from './capture-time';
-import { callDurationSeconds, describeEvent, emailDurationSeconds } from './model';
+import { DESCRIPTION_TIME_ZONE, describeEvent } from './description';
+import { loggedContactName } from './logged-contact';
+import { callDurationSeconds, emailDurationSeconds } from './model';
 import { presentBillableEvent } from './presenter';
 import { type BillableEventRow, loadNames, matterForTime } from './queries';
 import type { LogBillableEventBody } from './schemas';
@@ -15,8 +17,10 @@ import type { LogBillableEventBody } from './schemas';
 const DAY_MS = 86_400_000;
 
 /**
- * A timekeeper logs a call (start and end, from the mobile app's timer) or an e-mail to a client (the
- * firm's default e-mail duration) on a matter they can see; it becomes their open billable event.
+ * A timekeeper logs a call (start and end from a timer, or start and an entered duration) or an e-mail
+ * to a client (the firm's default e-mail duration) on a matter they can see, optionally naming the
+ * client (a contact linked to the matter); it becomes their open billable event, described like
+ * captured ones.
  */
 export async function logBillableEvent(
   deps: Pick<Deps, 'db' | 'bus' | 'outbox' | 'log' | 'clock'>,
@@ -28,7 +32,11 @@ export async function logBillableEvent(
   let endedAt: Date;
   if (body.source === 'call') {
     startedAt = new Date(body.startedAt);
-    endedAt = new Date(body.endedAt);
+    if ((body.endedAt === undefined) === (body.durationSeconds === undefined))
+      throw invalidField('body.endedAt', 'give either endedAt or durationSeconds');
+    endedAt = body.endedAt
+      ? new Date(body.endedAt)
+      : new Date(startedAt.getTime() + (body.durationSeconds as number) * 1000);
     if (endedAt <= startedAt) throw invalidField('body.endedAt', 'must be after startedAt');
     if (endedAt.getTime() - startedAt.getTime() > DAY_MS)
       throw invalidField('body.endedAt', 'must be at most 24 hours after startedAt');
@@ -39,7 +47,17 @@ export async function logBillableEvent(
   return inTransaction(deps, async (tx, events) => {
     const matter = await matterForTime(tx, actor, body.matterId, 'body.matterId');
     const settings = (await loadSettings(tx, firmId)).timeCapture;
-    const summary = describeEvent({ source: body.source, matterName: matter.name });
+    const contactName = body.contactId
+      ? await loggedContactName(tx, firmId, matter.id, body.contactId, 'body.contactId')
+      : null;
+    const summary = describeEvent({
+      source: body.source,
+      matterName: matter.name,
+      contactName,
+      startedAt,
+      endedAt,
+      timeZone: DESCRIPTION_TIME_ZONE,
+    });
     const now = deps.clock();
     const [row] = await tx
       .insert(billableEvents)
@@ -70,7 +88,12 @@ export async function logBillableEvent(
         action: 'billable_event.logged',
         targetType: 'billable_event',
         targetId: event.id,
-        details: { source: event.source, matterId: event.matterId, durationSeconds: event.durationSeconds },
+        details: {
+          source: event.source,
+          matterId: event.matterId,
+          contactId: body.contactId ?? null,
+          durationSeconds: event.durationSeconds,
+        },
       },
       now,
     );

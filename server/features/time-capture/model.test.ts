@@ -9,7 +9,6 @@ import {
   captureFor,
   captureText,
   chatDurationSeconds,
-  describeEvent,
   EXCERPT_LENGTH,
   emailDurationSeconds,
   excerptSuffix,
@@ -263,35 +262,7 @@ describe('durations', () => {
   });
 });
 
-describe('descriptions', () => {
-  it('summarise without content', () => {
-    expect(
-      describeEvent({
-        source: 'secure_chat',
-        contactName: 'Jane Roe',
-        matterName: 'Roe v. Acme Corp.',
-        messageCount: 4,
-      }),
-    ).toBe('Secure chat with Jane Roe re: Roe v. Acme Corp., 4 messages');
-    expect(
-      describeEvent({
-        source: 'sms',
-        contactName: 'John Smith',
-        matterName: 'Estate of Smith',
-        messageCount: 1,
-      }),
-    ).toBe('Text messages with John Smith re: Estate of Smith, 1 message');
-    expect(describeEvent({ source: 'portal', matterName: 'Estate of Smith', messageCount: 2 })).toBe(
-      'Portal messages re: Estate of Smith, 2 messages',
-    );
-    expect(describeEvent({ source: 'email', contactName: 'Jane Roe', matterName: 'Roe v. Acme Corp.' })).toBe(
-      'E-mail to Jane Roe re: Roe v. Acme Corp.',
-    );
-    expect(describeEvent({ source: 'call', matterName: 'Roe v. Acme Corp.' })).toBe(
-      'Call re: Roe v. Acme Corp.',
-    );
-  });
-
+describe('excerpts', () => {
   it('quote the first text on one line, cut with an ellipsis, only when asked', () => {
     expect(excerptSuffix('  Can you send\nthe lease?  ')).toBe(': “Can you send the lease?”');
     expect(excerptSuffix('   ')).toBe('');

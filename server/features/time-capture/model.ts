@@ -1,5 +1,5 @@
 // Pure rules of automated time capture: which messages count, when a text extends the timekeeper's
-// event, how long an event lasts, what it is called and how it becomes billed hours.
+// event, how long an event lasts and how it becomes billed hours (descriptions: description.ts).
 
 import type { billableSources, billableStatuses } from '../../../contracts/time-capture';
 
@@ -138,34 +138,8 @@ export function emailDurationSeconds(settings: Pick<TimeCaptureSettings, 'emailD
   return settings.emailDefaultMinutes * 60;
 }
 
-const sourceLabel: Record<BillableSource, string> = {
-  secure_chat: 'Secure chat',
-  sms: 'Text messages',
-  portal: 'Portal messages',
-  email: 'E-mail',
-  call: 'Call',
-};
-
 /** Longest quoted excerpt of a text, in characters. */
 export const EXCERPT_LENGTH = 80;
-
-/**
- * The summary of an event, e.g. "Secure chat with Jane Roe re: Roe v. Acme Corp., 4 messages": it
- * names the contact and the matter and counts texts, and never quotes them.
- */
-export function describeEvent(input: {
-  source: BillableSource;
-  matterName: string;
-  contactName?: string | null;
-  messageCount?: number;
-}): string {
-  const preposition = input.source === 'email' ? 'to' : 'with';
-  const who = input.contactName ? ` ${preposition} ${input.contactName}` : '';
-  const text = `${sourceLabel[input.source]}${who} re: ${input.matterName}`;
-  if (input.source !== 'secure_chat' && input.source !== 'sms' && input.source !== 'portal') return text;
-  const n = input.messageCount ?? 1;
-  return `${text}, ${n} ${n === 1 ? 'message' : 'messages'}`;
-}
 
 /**
  * What follows the summary when the firm lets descriptions quote content (includeContentInDescription):

@@ -3,6 +3,7 @@ import type { billableEventOut, timeEntryOut } from '../../../contracts/time-cap
 import { eventAbilities } from './access';
 import { hoursOf } from './model';
 import type { BillableEventRow, TimeEntryRow, TimeNames } from './queries';
+import { entryAbilities } from './time-entry-rules';
 
 /** A billable event for its timekeeper and billing managers, with matter and timekeeper names. */
 export function presentBillableEvent(
@@ -14,6 +15,7 @@ export function presentBillableEvent(
     userId: row.userId,
     matterId: row.matterId,
     conversationId: row.conversationId,
+    thread: (row.conversationId && names.threads.get(row.conversationId)) || null,
     source: row.source as z.input<typeof billableEventOut>['source'],
     status: row.status as z.input<typeof billableEventOut>['status'],
     startedAt: row.startedAt.toISOString(),
@@ -49,6 +51,8 @@ export function presentTimeEntry(row: TimeEntryRow, names: TimeNames): z.input<t
     narrative: row.narrative,
     matter: names.matters.get(row.matterId) ?? null,
     timekeeper: names.users.get(row.userId) ?? null,
+    exportedAt: row.exportedAt?.toISOString() ?? null,
+    abilities: entryAbilities(row),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -4,9 +4,10 @@ import type { Executor } from '../../platform/db/client';
 import { type billableEvents, matters, type timeEntries, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor } from '../../platform/http/pagination';
-import { invalidField, Problem } from '../../platform/http/problem';
+import { invalidField, notFound, Problem } from '../../platform/http/problem';
 import { loadVisibleMatter } from '../matters/access';
-import { canManageAllTime } from './access';
+import { canManageAllTime, canWorkOnTime } from './access';
+import { loadThreads, type ThreadRef } from './threads';
 
 // Loaders shared by the time-capture use cases. Every query takes the firm id first.
 
@@ -26,17 +27,18 @@ export interface UserRef {
   name: string;
 }
 
-/** Names of the matters and timekeepers that rows refer to, loaded once per page. */
+/** Names of the matters and timekeepers that rows refer to, and the events' threads, loaded once per page. */
 export interface TimeNames {
   matters: Map<string, MatterRef>;
   users: Map<string, UserRef>;
+  threads: Map<string, ThreadRef>;
 }
 
 /** Loads the matters and users the rows mention (two queries, whatever the number of rows). */
 export async function loadNames(
   ex: Executor,
   firmId: string,
-  rows: readonly { matterId: string; userId: string }[],
+  rows: readonly { matterId: string; userId: string; conversationId?: string | null }[],
 ): Promise<TimeNames> {
   const matterIds = [...new Set(rows.map((r) => r.matterId))];
   const userIds = [...new Set(rows.map((r) => r.userId))];
@@ -55,12 +57,14 @@ export async function loadNames(
   return {
     matters: new Map(matterRows.map((m) => [m.id, m])),
     users: new Map(userRows.map((u) => [u.id, u])),
+    threads: await loadThreads(ex, firmId, rows),
   };
 }
 
 /**
- * The matter time may be booked to, or 400 naming field: timekeepers book to matters they can see;
- * billing managers to any matter of the firm (they correct other people's time).
+ * The matter time may be booked to, or 404 naming field (a matter of another firm, or one the actor
+ * may not see, does not exist for them): timekeepers book to matters they can see; billing managers to
+ * any matter of the firm (they correct other people's time).
  */
 export async function matterForTime(
   ex: Executor,
@@ -73,18 +77,22 @@ export async function matterForTime(
       .select({ id: matters.id, number: matters.number, name: matters.name })
       .from(matters)
       .where(and(eq(matters.firmId, actor.firmId), eq(matters.id, matterId)));
-    if (!row) throw invalidField(field, 'is not a matter of this firm');
+    if (!row) throw unknownMatter(field);
     return row;
   }
   try {
     const view = await loadVisibleMatter(ex, actor, matterId);
     return { id: view.row.id, number: view.row.number, name: view.row.name };
   } catch (error) {
-    if (error instanceof Problem && error.status === 404)
-      throw invalidField(field, 'is not a matter you can see');
+    if (error instanceof Problem && error.status === 404) throw unknownMatter(field);
     throw error;
   }
 }
+
+const unknownMatter = (field: string) =>
+  new Problem(404, 'not-found', 'Not found', 'No such matter.', [
+    { field, message: 'is not a matter you can see' },
+  ]);
 
 /** Decodes a list cursor [sort key, id]; a malformed one is a 400 naming query.cursor. */
 export function decodeKeyCursor(

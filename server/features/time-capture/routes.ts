@@ -11,6 +11,7 @@ import {
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
 import { convertBillableEvents } from './convert-billable-events';
+import { correctionRoutes } from './correction-routes';
 import { exportTimeEntries } from './export-time-entries';
 import { listBillableEvents } from './list-billable-events';
 import { listTimeEntries } from './list-time-entries';
@@ -32,6 +33,7 @@ import { updateBillableEvent } from './update-billable-event';
 /** Billable events (captured and logged time), their conversion to time entries, export and rates. */
 export async function timeCaptureRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  await correctionRoutes(app, deps);
 
   r.get(
     '/billable-events',

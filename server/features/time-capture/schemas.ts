@@ -32,19 +32,36 @@ export const listBillableEventsQuery = pageQuery.extend({
   to: bound('to').optional().describe('Events started at or before'),
 });
 
+const loggedContact = id
+  .optional()
+  .describe('The client it was with: a contact linked to the matter, named in the default description');
+
 export const logBillableEventBody = z.discriminatedUnion('source', [
   z.object({
-    source: z.literal('call').describe('A call timed by the app: start and end'),
+    source: z.literal('call').describe('A call: timed (start and end) or with a duration entered'),
     matterId: id,
+    contactId: loggedContact,
     startedAt: isoTime.describe('When the call was placed'),
-    endedAt: isoTime.describe('When it ended (after startedAt, at most 24 hours later)'),
-    description: description.optional().describe('Defaults to "Call re: <matter>"'),
+    endedAt: isoTime
+      .optional()
+      .describe('When it ended (after startedAt, at most 24 hours later); or give durationSeconds'),
+    durationSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .optional()
+      .describe('How long it lasted, 1 s to 24 h, instead of endedAt'),
+    description: description
+      .optional()
+      .describe('Defaults to "Call with <contact> re <matter> (<start>–<end>)"'),
   }),
   z.object({
     source: z.literal('email').describe('An e-mail to a client: the firm’s default e-mail duration'),
     matterId: id,
+    contactId: loggedContact,
     sentAt: isoTime.describe('When the e-mail was sent'),
-    description: description.optional().describe('Defaults to "E-mail re: <matter>"'),
+    description: description.optional().describe('Defaults to "E-mail to <contact> re <matter> (<time>)"'),
   }),
 ]);
 
@@ -68,6 +85,22 @@ export const convertManyBody = z.object({
     .refine((ids) => new Set(ids).size === ids.length, { message: 'lists an event twice' })
     .describe('Billable events to convert (all or none)'),
 });
+
+export const timeEntryParams = z.object({ id: id.describe('Time entry id') });
+
+export const updateTimeEntryBody = z
+  .object({
+    durationSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .optional()
+      .describe('Time worked, 1 s to 24 h: billed rounded up to the billing increment, at the entry’s rate'),
+    narrative: description.optional().describe('What the time was spent on'),
+    date: day.optional().describe('Work date'),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Nothing to change' });
 
 export const listTimeEntriesQuery = pageQuery.extend({
   userId: id.optional().describe('Timekeeper (billing managers; others may only name themselves)'),
@@ -93,5 +126,6 @@ export type ListBillableEventsQuery = z.output<typeof listBillableEventsQuery>;
 export type LogBillableEventBody = z.output<typeof logBillableEventBody>;
 export type UpdateBillableEventBody = z.output<typeof updateBillableEventBody>;
 export type ListTimeEntriesQuery = z.output<typeof listTimeEntriesQuery>;
+export type UpdateTimeEntryBody = z.output<typeof updateTimeEntryBody>;
 export type ExportQuery = z.output<typeof exportQuery>;
 export type SetRateBody = z.output<typeof setRateBody>;

@@ -85,7 +85,7 @@ export async function updateBillableEvent(
 }
 
 function renameMatter(text: string, from: string, to: string): string {
-  const marker = ` re: ${from}`;
+  const marker = ` re ${from} (`;
   const at = text.indexOf(marker);
-  return at < 0 ? text : `${text.slice(0, at)} re: ${to}${text.slice(at + marker.length)}`;
+  return at < 0 ? text : `${text.slice(0, at)} re ${to} (${text.slice(at + marker.length)}`;
 }

@@ -8,6 +8,7 @@ import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
 import { secureChatPath } from '../secure-chat/scope';
 import { useSecureChatEnabled } from '../settings/use-secure-chat-enabled';
+import { LogTimeActions } from '../time/LogTimeActions';
 import { ContactFormDialog } from './ContactFormDialog';
 import { ContactOverview } from './ContactOverview';
 import { initials, portalWords } from './model';
@@ -78,9 +79,17 @@ function ContactLoaded({
               Portal: {portalWords[contact.portal.status]}
             </Badge>
           </Group>
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
-            Edit contact
-          </Button>
+          <Group gap="xs" wrap="wrap">
+            <LogTimeActions
+              scope={{
+                contactId: contact.id,
+                matters: (matters.data?.items ?? []).map((m) => ({ id: m.id, name: m.name })),
+              }}
+            />
+            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
+              Edit contact
+            </Button>
+          </Group>
         </Group>
       </Stack>
       <Tabs

@@ -21,6 +21,7 @@ import { contactPath } from '../contacts/queries';
 import { useUsers } from '../secure-chat/queries';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
 import { useSecureChatEnabled } from '../settings/use-secure-chat-enabled';
+import { LogTimeActions } from '../time/LogTimeActions';
 import { MatterActions } from './MatterActions';
 import { MatterOverview } from './MatterOverview';
 import { type MatterDetail, matterPath, useMatter } from './queries';
@@ -136,7 +137,10 @@ function MatterHeader({ matter, inChat }: { matter: MatterDetail; inChat: boolea
             Details
           </Button>
         ) : (
-          <MatterActions matter={matter} />
+          <Group gap="xs">
+            <MatterActions matter={matter} />
+            <LogTimeActions scope={{ matterId: matter.id, matterName: matter.name, contacts }} />
+          </Group>
         )}
       </Group>
       <Collapse expanded={!folded || details} id="matter-details">

@@ -1,11 +1,12 @@
 import {
   ActionIcon,
+  Anchor,
   Badge,
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Select,
+  Stack,
   Table,
   Text,
   TextInput,
@@ -13,7 +14,10 @@ import {
 } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import type { BillableEventOut as BillableEvent } from '../../../contracts/time-capture';
+import { matterPath } from '../matters/queries';
+import { durationInput, parseDuration } from './duration';
 import { formatDuration, sourceLabels } from './model';
 import type { EventPatch, MatterOption } from './queries';
 
@@ -43,24 +47,23 @@ export function EventRow({
 }) {
   const [editing, setEditing] = useState(false);
   const [description, setDescription] = useState(event.description);
-  const [minutes, setMinutes] = useState<number | string>(
-    Math.round((event.durationSeconds / 60) * 100) / 100,
-  );
+  const [duration, setDuration] = useState(durationInput(event.durationSeconds));
   const [matterId, setMatterId] = useState<string | null>(event.matterId);
   const label = event.description;
 
   const startEditing = () => {
     setDescription(event.description);
-    setMinutes(Math.round((event.durationSeconds / 60) * 100) / 100);
+    setDuration(durationInput(event.durationSeconds));
     setMatterId(event.matterId);
     setEditing(true);
   };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    const seconds = parseDuration(duration);
+    if (seconds === null) return;
     const patch: EventPatch = {};
-    const seconds = Math.round(Number(minutes) * 60);
-    if (seconds !== event.durationSeconds && seconds >= 1) patch.durationSeconds = seconds;
+    if (seconds !== event.durationSeconds) patch.durationSeconds = seconds;
     if (description.trim() && description.trim() !== event.description)
       patch.description = description.trim();
     if (matterId && matterId !== event.matterId) patch.matterId = matterId;
@@ -107,14 +110,14 @@ export function EventRow({
                 style={{ flex: 1, minWidth: 220 }}
                 size="xs"
               />
-              <NumberInput
-                label="Minutes"
-                value={minutes}
-                onChange={setMinutes}
-                min={0.02}
-                max={1440}
-                decimalScale={2}
-                w={100}
+              <TextInput
+                label="Duration"
+                description="12:30, 12m 30s or 0.3h"
+                value={duration}
+                onChange={(e) => setDuration(e.currentTarget.value)}
+                error={parseDuration(duration) === null ? 'Not a duration' : undefined}
+                required
+                w={150}
                 size="xs"
               />
               <Button
@@ -157,7 +160,10 @@ export function EventRow({
               <Badge variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }}>
                 {sourceLabels[event.source]}
               </Badge>
-              <Text size="sm">{event.description}</Text>
+              <Stack gap={2}>
+                <Text size="sm">{event.description}</Text>
+                <ThreadLink event={event} />
+              </Stack>
             </Group>
           </Table.Td>
           <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(event.durationSeconds)}</Table.Td>
@@ -217,4 +223,30 @@ export function EventRow({
       </Table.Td>
     </Table.Tr>
   );
+}
+
+/**
+ * Where the time was spent: a link to the secure chat it was captured in while that thread exists, a
+ * plain note once it was deleted (its content went with it). Other threads have no page to open yet.
+ */
+function ThreadLink({ event }: { event: BillableEvent }) {
+  const { thread } = event;
+  if (thread?.kind === 'secure_chat' && thread.matterId)
+    return (
+      <Anchor
+        component={Link}
+        to={matterPath(thread.matterId, 'secure-chat', thread.id)}
+        size="xs"
+        aria-label={`Open the thread of ${event.description}`}
+      >
+        Open thread{thread.status === 'ended' ? ' (ended)' : ''}
+      </Anchor>
+    );
+  if (!event.conversationId && ['secure_chat', 'sms', 'portal'].includes(event.source))
+    return (
+      <Text size="xs" c="dimmed">
+        Thread deleted
+      </Text>
+    );
+  return null;
 }

@@ -18,6 +18,7 @@ import type { TimeEntryOut } from '../../../contracts/time-capture';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/LoadStates';
 import { describeError } from '../../ui/problem';
+import { ConvertDialog } from './ConvertDialog';
 import { EventRow } from './EventRow';
 import { type EventFilters, formatDuration, formatHours, groupByDay, totalSeconds } from './model';
 import { useBillableEvents, useMatterOptions, useTimekeepers, useTimeMutations } from './queries';
@@ -65,6 +66,8 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
     to: '',
   });
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // The events whose conversion is being previewed; converting happens from the preview.
+  const [previewing, setPreviewing] = useState<string[] | null>(null);
   const events = useBillableEvents(filters);
   const matters = useMatterOptions();
   const timekeepers = useTimekeepers();
@@ -82,11 +85,15 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
   const runConvert = (ids: string[]) =>
     convert.mutate(ids, {
       onSuccess: (entries) => {
+        setPreviewing(null);
         setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
         notify('teal', 'Converted', convertedMessage(entries));
       },
-      onError: (error) => notify('red', 'Could not convert', describeError(error)),
     });
+  const preview = (ids: string[]) => {
+    convert.reset();
+    setPreviewing(ids);
+  };
 
   const save = (id: string, patch: Parameters<typeof update.mutateAsync>[0]['patch']) =>
     update.mutateAsync({ id, patch }).catch((error) => {
@@ -96,6 +103,13 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
   const columns = isBillingManager ? 8 : 7;
   return (
     <Stack gap="md">
+      <ConvertDialog
+        ids={previewing}
+        onClose={() => setPreviewing(null)}
+        onConvert={runConvert}
+        converting={convert.isPending}
+        error={convert.error}
+      />
       <Paper withBorder radius="lg" p="md">
         <Group gap="md" align="flex-end" wrap="wrap">
           <Stack gap={4}>
@@ -161,7 +175,7 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
           <Button
             disabled={chosen.length === 0}
             loading={convert.isPending}
-            onClick={() => runConvert(chosen.map((e) => e.id))}
+            onClick={() => preview(chosen.map((e) => e.id))}
           >
             {chosen.length ? `Convert ${chosen.length} selected` : 'Convert selected'}
           </Button>
@@ -243,7 +257,7 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
                         matters={matters.data?.items ?? []}
                         busy={(update.isPending && update.variables?.id === e.id) || convert.isPending}
                         onSave={(patch) => save(e.id, patch)}
-                        onConvert={() => runConvert([e.id])}
+                        onConvert={() => preview([e.id])}
                       />
                     ))}
                   </Fragment>

@@ -1,10 +1,26 @@
-import { Button, Group, Paper, Select, Stack, Table, TextInput } from '@mantine/core';
-import { IconDownload, IconReceipt } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  TextInput,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconDownload, IconPencil, IconReceipt, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import type { TimeEntryOut as TimeEntry } from '../../../contracts/time-capture';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/LoadStates';
+import { ConfirmDialog } from '../secure-chat/ConfirmDialog';
+import { EntryDialog } from './EntryDialog';
 import { formatHours, formatMoney } from './model';
 import { useTimeEntries, useTimekeepers } from './queries';
+import { useEntryMutations } from './review-queries';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -16,6 +32,9 @@ export function TimeEntriesPanel({ isBillingManager }: { isBillingManager: boole
     userId: null,
   });
   const entries = useTimeEntries(range);
+  const { update, remove } = useEntryMutations();
+  const [editing, setEditing] = useState<TimeEntry | null>(null);
+  const [deleting, setDeleting] = useState<TimeEntry | null>(null);
   const timekeepers = useTimekeepers();
   const items = useMemo(() => entries.data?.pages.flatMap((p) => p.items) ?? [], [entries.data]);
   const totalHours = Math.round(items.reduce((s, e) => s + e.hours, 0) * 10_000) / 10_000;
@@ -31,6 +50,30 @@ export function TimeEntriesPanel({ isBillingManager }: { isBillingManager: boole
 
   return (
     <Stack gap="md">
+      {editing && (
+        <EntryDialog
+          key={editing.id}
+          entry={editing}
+          onClose={() => setEditing(null)}
+          saving={update.isPending}
+          error={update.error}
+          onSave={(patch) => update.mutate({ id: editing.id, patch }, { onSuccess: () => setEditing(null) })}
+        />
+      )}
+      <ConfirmDialog
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title="Delete time entry"
+        confirmLabel="Delete entry"
+        color="red"
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+      >
+        {deleting
+          ? `“${deleting.narrative}” (${formatHours(deleting.hours)}) is deleted and its billable event reopens, so you can correct it and convert it again, or dismiss it.`
+          : ''}
+      </ConfirmDialog>
       <Paper withBorder radius="lg" p="md">
         <Group gap="md" align="flex-end" wrap="wrap" justify="space-between">
           <Group gap="md" align="flex-end" wrap="wrap">
@@ -116,6 +159,9 @@ export function TimeEntriesPanel({ isBillingManager }: { isBillingManager: boole
                   <Table.Th scope="col" ta="right">
                     Amount
                   </Table.Th>
+                  <Table.Th scope="col">
+                    <VisuallyHidden>Status and actions</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -132,6 +178,19 @@ export function TimeEntriesPanel({ isBillingManager }: { isBillingManager: boole
                     <Table.Td ta="right">{formatHours(e.hours)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(e.rate)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(e.amount)}</Table.Td>
+                    <Table.Td>
+                      <EntryActions
+                        entry={e}
+                        onEdit={() => {
+                          update.reset();
+                          setEditing(e);
+                        }}
+                        onDelete={() => {
+                          remove.reset();
+                          setDeleting(e);
+                        }}
+                      />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -147,6 +206,7 @@ export function TimeEntriesPanel({ isBillingManager }: { isBillingManager: boole
                   <Table.Td ta="right" fw={600}>
                     {formatMoney(totalAmount)}
                   </Table.Td>
+                  <Table.Td />
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
@@ -165,5 +225,46 @@ export function TimeEntriesPanel({ isBillingManager }: { isBillingManager: boole
         )}
       </Paper>
     </Stack>
+  );
+}
+
+/** Edit and delete until the entry is exported; afterwards it is on a bill and says so. */
+function EntryActions({
+  entry,
+  onEdit,
+  onDelete,
+}: {
+  entry: TimeEntry;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  if (entry.exportedAt)
+    return (
+      <Badge variant="light" color="gray" tt="none" miw="max-content">
+        Exported
+      </Badge>
+    );
+  return (
+    <Group gap={4} wrap="nowrap" justify="flex-end">
+      {entry.abilities.edit && (
+        <Tooltip label="Edit">
+          <ActionIcon variant="subtle" onClick={onEdit} aria-label={`Edit entry ${entry.narrative}`}>
+            <IconPencil size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      )}
+      {entry.abilities.delete && (
+        <Tooltip label="Delete">
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            onClick={onDelete}
+            aria-label={`Delete entry ${entry.narrative}`}
+          >
+            <IconTrash size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </Group>
   );
 }

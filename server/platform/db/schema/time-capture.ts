@@ -78,6 +78,8 @@ export const timeEntries = pgTable(
     narrative: text('narrative').notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
+    /** When an export first included it; from then on it is billed and cannot change. */
+    exportedAt: ts('exported_at'),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
