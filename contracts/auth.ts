@@ -51,7 +51,5 @@ export const createdApiTokenSchema = apiTokenSchema.extend({
   token: z.string().describe('Bearer token "prl_<firmId>_<secret>"; shown only this once.'),
 });
 
-export type StaffUserOut = z.infer<typeof staffUserSchema>;
 export type StaffSessionOut = z.infer<typeof staffSessionSchema>;
-export type PortalContactOut = z.infer<typeof portalContactSchema>;
 export type PortalSessionOut = z.infer<typeof portalSessionSchema>;

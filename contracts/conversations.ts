@@ -21,7 +21,6 @@ export const abilitiesOut = z.object({
   end: z.boolean().describe('May end the thread'),
   delete: z.boolean().describe('May delete the conversation for good'),
 });
-export type ConversationAbilitiesOut = z.infer<typeof abilitiesOut>;
 
 export const memberOut = z.object({
   id: z.string().describe('User or contact id'),

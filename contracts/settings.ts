@@ -62,4 +62,3 @@ export const settingsOut = z.object({
     .max(20)
     .describe('Open secure-chat threads one user may hold with one client phone'),
 });
-export type SettingsOut = z.infer<typeof settingsOut>;

@@ -13,15 +13,15 @@ const event = <T extends string, D extends z.ZodType>(type: T, data: D) =>
   z.object({ type: z.literal(type), data });
 
 /** A message was stored; it carries the whole message as the conversation's audience may see it. */
-export const messageCreated = event('message.created', z.object({ conversationId: id, message: messageOut }));
+const messageCreated = event('message.created', z.object({ conversationId: id, message: messageOut }));
 
 /** The deliveries of a message changed (e.g. the SMS was delivered): every delivery, current state. */
-export const messageUpdated = event(
+const messageUpdated = event(
   'message.updated',
   z.object({ conversationId: id, messageId: id, deliveries: z.array(deliveryOut) }),
 );
 
-export const conversationCreated = event(
+const conversationCreated = event(
   'conversation.created',
   z.object({
     id,
@@ -37,7 +37,7 @@ export const conversationCreated = event(
  * ended), `members` (added or removed) or `mute` (sent only to the member whose mute changed, with
  * memberId and muted set; null for the other reasons). status and endedAt are always current.
  */
-export const conversationUpdated = event(
+const conversationUpdated = event(
   'conversation.updated',
   z.object({
     id,
@@ -49,18 +49,15 @@ export const conversationUpdated = event(
   }),
 );
 
-export const conversationDeleted = event('conversation.deleted', z.object({ id }));
+const conversationDeleted = event('conversation.deleted', z.object({ id }));
 
-export const notificationCreated = event('notification.created', notificationOut);
+const notificationCreated = event('notification.created', notificationOut);
 
 /** Notifications of a conversation its addressee has now read. */
-export const notificationRead = event(
-  'notification.read',
-  z.object({ ids: z.array(id), conversationId: id }),
-);
+const notificationRead = event('notification.read', z.object({ ids: z.array(id), conversationId: id }));
 
 /** A member's read position in a conversation moved forward. */
-export const readUpdated = event(
+const readUpdated = event(
   'read.updated',
   z.object({
     conversationId: id,
@@ -71,17 +68,17 @@ export const readUpdated = event(
   }),
 );
 
-export const billableEventCreated = event('billable_event.created', billableEventOut);
-export const billableEventUpdated = event('billable_event.updated', billableEventOut);
-export const timeEntryCreated = event('time_entry.created', timeEntryOut);
-export const timeEntryUpdated = event('time_entry.updated', timeEntryOut);
+const billableEventCreated = event('billable_event.created', billableEventOut);
+const billableEventUpdated = event('billable_event.updated', billableEventOut);
+const timeEntryCreated = event('time_entry.created', timeEntryOut);
+const timeEntryUpdated = event('time_entry.updated', timeEntryOut);
 /** A time entry was deleted (its billable event reopens, announced by billable_event.updated). */
-export const timeEntryDeleted = event('time_entry.deleted', z.object({ id, billableEventId: id }));
+const timeEntryDeleted = event('time_entry.deleted', z.object({ id, billableEventId: id }));
 /** An export marked entries exported: they can no longer change. */
-export const timeEntryExported = event('time_entry.exported', z.object({ count: z.number().int() }));
+const timeEntryExported = event('time_entry.exported', z.object({ count: z.number().int() }));
 
 /** Answer to POST /api/v1/stream/ping, on every server the caller has a stream open to. */
-export const pong = event('pong', z.object({ at: isoTime }));
+const pong = event('pong', z.object({ at: isoTime }));
 
 /** Every event the server publishes to streams, discriminated by `type`. */
 export const streamEvent = z.discriminatedUnion('type', [
@@ -103,8 +100,6 @@ export const streamEvent = z.discriminatedUnion('type', [
 ]);
 export type StreamEvent = z.output<typeof streamEvent>;
 export type StreamEventType = StreamEvent['type'];
-/** The payload of one event type, as clients read it. */
-export type StreamEventData<T extends StreamEventType> = Extract<StreamEvent, { type: T }>['data'];
 /** The payload of one event type, as the server writes it. */
 export type StreamEventInput<T extends StreamEventType> = Extract<
   z.input<typeof streamEvent>,

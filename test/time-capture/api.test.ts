@@ -118,7 +118,11 @@ describe('logging calls and e-mails', () => {
         'body.matterId',
         404,
       ],
-      [() => attorney1.post('/api/v1/billable-events', { source: 'fax', matterId: roe.id }), 'body.source', 400],
+      [
+        () => attorney1.post('/api/v1/billable-events', { source: 'fax', matterId: roe.id }),
+        'body.source',
+        400,
+      ],
     ];
     for (const [send, field, status] of cases) {
       const r = await send();

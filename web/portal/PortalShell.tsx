@@ -57,7 +57,7 @@ function SignedIn({ session }: { session: PortalSession }) {
           <ConnectionIndicator status={status} />
           <UserMenu
             name={contact.name}
-            detail={contact.email}
+            detail={contact.email ?? ''}
             onSignOut={() => signOut.mutate()}
             signingOut={signOut.isPending}
           />

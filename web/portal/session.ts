@@ -1,15 +1,6 @@
-/** The signed-in contact as `/api/v1/portal/me` and portal login return it. */
-export interface PortalContact {
-  id: string;
-  firmId: string;
-  name: string;
-  email: string;
-}
+import type { PortalSessionOut } from '../../contracts/auth';
 
 /** The answer of `GET /api/v1/portal/me` and `POST /api/v1/portal/auth/login`. */
-export interface PortalSession {
-  contact: PortalContact;
-  csrfToken: string;
-}
+export type PortalSession = PortalSessionOut;
 
 export const PORTAL_ME_PATH = '/api/v1/portal/me';

@@ -1,18 +1,9 @@
-/** The signed-in staff user as `/api/v1/me` and login return it. */
-export interface StaffUser {
-  id: string;
-  firmId: string;
-  name: string;
-  email: string;
-  role: string;
-  permissions: string[];
-  totpEnabled?: boolean;
-}
+import type { StaffSessionOut } from '../../contracts/auth';
 
-/** The answer of `GET /api/v1/me` and `POST /api/v1/auth/login`. */
-export interface StaffSession {
-  user: StaffUser;
-  csrfToken: string;
-}
+/**
+ * The answer of `GET /api/v1/me` and `POST /api/v1/auth/login`. The browser signs in by cookie, so the
+ * CSRF token that /me leaves null for API tokens is always there.
+ */
+export type StaffSession = StaffSessionOut;
 
 export const ME_PATH = '/api/v1/me';

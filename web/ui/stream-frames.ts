@@ -17,7 +17,6 @@ export function readFrame(raw: unknown): StreamFrame | undefined {
   const frame = parseStreamFrame(raw);
   if (frame) return frame;
   ignored += 1;
-  if (import.meta.env?.DEV)
-    console.warn('Parley: ignored a stream frame that does not match contracts/', raw);
+  if (import.meta.env.DEV) console.warn('Parley: ignored a stream frame that does not match contracts/', raw);
   return undefined;
 }

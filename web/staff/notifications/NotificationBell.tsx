@@ -15,21 +15,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import './notifications.css';
+import type { NotificationOut } from '../../../contracts/notifications';
 import { EmptyState } from '../../ui/EmptyState';
 import { Spinner } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
 import { matterPath } from '../matters/queries';
 import { formatWhen } from '../secure-chat/model';
-import {
-  type AppNotification,
-  UNREAD_LIMIT,
-  useLatestNotifications,
-  useUnreadNotifications,
-} from './queries';
+import { UNREAD_LIMIT, useLatestNotifications, useUnreadNotifications } from './queries';
 
 /** Where a notification leads: its secure chat on the matter page, else the inbox. */
-export function notificationTarget(n: Pick<AppNotification, 'conversationId' | 'matterId'>): string | null {
+export function notificationTarget(n: Pick<NotificationOut, 'conversationId' | 'matterId'>): string | null {
   if (n.matterId && n.conversationId) return matterPath(n.matterId, 'secure-chat', n.conversationId);
   if (n.conversationId) return '/inbox';
   return null;
@@ -46,7 +42,7 @@ export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const latest = useLatestNotifications();
   const unread = useUnreadNotifications();
-  const unreadCount = unread.data?.unreadCount ?? unread.data?.items.length ?? 0;
+  const unreadCount = unread.data?.items.length ?? 0;
   const countLabel = unreadCount >= UNREAD_LIMIT ? `${UNREAD_LIMIT - 1}+` : String(unreadCount);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
@@ -59,7 +55,7 @@ export function NotificationBell() {
     onSettled: refresh,
   });
 
-  const choose = (n: AppNotification) => {
+  const choose = (n: NotificationOut) => {
     if (!n.readAt) markRead.mutate(n.id);
     setOpened(false);
     const target = notificationTarget(n);
