@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from '../../platform/http/text';
 
 const minutes = (max: number) => z.number().int().min(1).max(max);
 
@@ -30,6 +31,30 @@ const timeCapture = z.strictObject({
   includeContentInDescription: z.boolean().describe('Billable event descriptions may quote message content'),
 });
 
+const secureChatTexting = z.strictObject({
+  senderPrefix: singleLine()
+    .max(80)
+    .describe(
+      'Starts the first text of a thread and any text from another colleague than the last sender; {firm} and {name} are filled in; empty: no prefix',
+    ),
+  firmDisplayName: singleLine().max(60).describe("The firm name the prefix uses; empty: the firm's own name"),
+  optOutFooter: singleLine()
+    .max(80)
+    .describe('Ends the first text of a thread (e.g. "Reply STOP to opt out"); empty: none'),
+  confirmAboveSegments: z
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .describe('The composer asks for confirmation before sending a text longer than this many segments'),
+  maxSegments: z
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .describe('Longest text accepted, in segments (prefix and footer included); longer: 422 sms-too-long'),
+});
+
 /** Every setting, as GET answers them (defaults filled in). */
 export const settingsOut = z.object({
   emailMode: z
@@ -48,7 +73,8 @@ export const settingsOut = z.object({
     .int()
     .min(1)
     .max(20)
-    .describe('Open secure-chat threads one user may hold with one client phone'),
+    .describe('Open secure-chat threads one user may hold with one client (contact), whatever the phone'),
+  secureChatTexting,
 });
 
 /** A partial update: fields left out keep their value; nested objects merge field by field. */
@@ -61,5 +87,6 @@ export const settingsPatchBody = z.strictObject({
   timeCapture: timeCapture.partial().optional(),
   alertMinutes: settingsOut.shape.alertMinutes.optional(),
   secureChatMaxOpenPerClient: settingsOut.shape.secureChatMaxOpenPerClient.optional(),
+  secureChatTexting: secureChatTexting.partial().optional(),
 });
 export type SettingsPatchBody = z.infer<typeof settingsPatchBody>;

@@ -7,6 +7,7 @@ import { Problem } from '../../platform/http/problem';
 import { type ChannelSender, type OutboxJob, sendFailure } from '../../platform/outbox/relay';
 import { decryptBodies } from '../conversations/read-message-bodies';
 import { unlinkedReplyText } from '../secure-chat/model';
+import { framedText } from '../secure-chat/sender-prefix';
 import { deliveryChangedEvent } from './delivery-updates';
 import { advancesDelivery, isDeliveryStatus } from './model';
 import { type SmsSendPayload, smsSendPayload } from './payload';
@@ -95,11 +96,12 @@ export async function sendSmsJob(deps: Deps, job: OutboxJob): Promise<unknown> {
   if (!parsed.success || parsed.data.firmId !== job.firmId)
     throw sendFailure('invalid sms.send payload', { permanent: true });
   const payload = parsed.data;
+  const stored = payload.kind === 'message' ? await messageBody(deps, payload) : null;
+  if (payload.kind === 'message' && stored === null) return { skipped: 'message deleted' };
   const body =
     payload.kind === 'message'
-      ? await messageBody(deps, payload)
+      ? framedText(stored as string, { prefix: payload.prefix ?? null, footer: payload.footer ?? null })
       : unlinkedReplyText(await firmName(deps.db, payload.firmId));
-  if (body === null) return { skipped: 'message deleted' };
   let result: SendResult;
   try {
     result = await deps.sms.send({
