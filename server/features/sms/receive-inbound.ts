@@ -12,6 +12,7 @@ import { loadConversation } from '../conversations/queries';
 import { storeMessage } from '../conversations/store-message';
 import { AUTO_REPLY_INTERVAL_MS, earnsUnlinkedReply } from '../secure-chat/model';
 import { findLink } from '../secure-chat/queries';
+import { keepTextAfterEnd } from '../secure-chat/text-after-end';
 import { SMS_SEND_TOPIC, type SmsSendPayload } from './payload';
 import { ownerOfNumber } from './queries';
 
@@ -23,8 +24,11 @@ export type InboundOutcome =
   | { result: 'duplicate' }
   /** No firm owns the number it was sent to. */
   | { result: 'unknown-number' }
-  /** No open thread links the pair (e.g. the thread was ended): nothing stored, maybe auto-replied. */
-  | { result: 'unlinked'; autoReplied: boolean }
+  /**
+   * No open thread links the pair: kept on the pair's ended thread when there is one (its ids
+   * given), maybe auto-replied.
+   */
+  | { result: 'unlinked'; autoReplied: boolean; conversationId?: string; messageId?: string }
   /** Sent to a Message Center campaign number (handled by a later feature). */
   | { result: 'campaign' };
 
@@ -68,9 +72,10 @@ async function receiveCampaignSms(deps: Deps, inbound: InboundSms, firmId: strin
  * the text is stored there as written by the thread's contact, which notifies the members and
  * pushes `message.created`. Keywords (STOP, HELP …) are stored like any text for now.
  *
- * Without an open link (the thread was ended, or never existed) the text lands nowhere: nothing
- * is stored, the event is audited, and the client gets one polite automatic reply a day saying the
- * conversation has ended, never in answer to STOP or other keywords or to a likely revocation.
+ * Without an open link the text is kept on the pair's last ended thread, if any, and its creator
+ * and the view_all holders are notified (secure-chat/text-after-end.ts); the event is audited, and
+ * the client gets one polite automatic reply a day saying the conversation has ended, never in
+ * answer to STOP or other keywords or to a likely revocation.
  */
 export async function receiveInboundSms(
   deps: Deps,
@@ -110,6 +115,19 @@ export async function receiveInboundSms(
       return { result: 'stored', conversationId: conversation.id, messageId: stored.message.id };
     }
 
+    const kept = await keepTextAfterEnd(tx, deps, {
+      firmId,
+      firmPhone: inbound.to,
+      clientPhone: inbound.from,
+      body: storedBody(inbound),
+    });
+    if (kept) {
+      await tx
+        .update(inboundReceipts)
+        .set({ messageId: kept.messageId })
+        .where(eq(inboundReceipts.key, receipt.key));
+      events.push(...kept.events);
+    }
     const now = deps.clock();
     const autoReplied =
       earnsUnlinkedReply(classifyInbound(inbound.body)) &&
@@ -137,10 +155,19 @@ export async function receiveInboundSms(
         action: 'sms.inbound_unlinked',
         targetType: 'firm_number',
         targetId: inbound.to,
-        details: { provider, from: maskPhone(inbound.from), autoReplied },
+        details: {
+          provider,
+          from: maskPhone(inbound.from),
+          autoReplied,
+          keptOn: kept?.conversationId ?? null,
+        },
       },
       now,
     );
-    return { result: 'unlinked', autoReplied };
+    return {
+      result: 'unlinked',
+      autoReplied,
+      ...(kept ? { conversationId: kept.conversationId, messageId: kept.messageId } : {}),
+    };
   });
 }
