@@ -387,7 +387,7 @@ describe('secure chat over the SMS simulator', () => {
       'Hello again?',
       'Hello? Anyone there?',
     ]);
-    expect((await writeCounts(t)).messages).toBe(messagesBefore.messages + 3);
+    expect((await writeCounts(t)).messages).toBe(Number(messagesBefore.messages) + 3);
     expect((await attorney1.get(`/api/v1/conversations/${thread.id}`)).body.status).toBe('ended');
     const audits = await t.database.query<{ details: { from: string; autoReplied: boolean } }>(
       `select details from audit_log where action = 'sms.inbound_unlinked' and target_id = $1 order by seq`,
