@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/client';
 import { conversationMembers, matterContacts, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { unprocessable } from '../../platform/http/problem';
+import { notifyAddedToThread } from '../notifications/thread-membership';
 import { conversationAudience, loadConversationFor } from './access';
 import { conversationDetail } from './conversation-views';
 
@@ -83,6 +84,14 @@ export async function addMember(
         audience: await conversationAudience(tx, firmId, row),
         data: { id: row.id, reason: 'members' },
       });
+      if (memberType === 'user' && memberId !== actor.userId)
+        events.push(
+          ...(await notifyAddedToThread(tx, deps, {
+            conversation: row,
+            userId: memberId,
+            addedBy: actor.userId,
+          })),
+        );
     }
     return { created, conversation: await conversationDetail(tx, deps, actor, row) };
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination';
-import { multiLine, singleLine } from '../../platform/http/text';
+import { multiLine, searchQuery, singleLine } from '../../platform/http/text';
 
 const id = z.uuid().describe('UUID');
 const isoTime = z.iso.datetime().describe('ISO 8601 UTC time');
@@ -30,11 +30,12 @@ export const listConversationsQuery = pageQuery.extend({
   matterId: id.optional().describe('Only conversations on this matter'),
   contactId: id.optional().describe('Only conversations with this contact'),
   filter: z
-    .enum(['open', 'waiting', 'unassigned', 'mine', 'closed'])
+    .enum(['open', 'waiting', 'unassigned', 'mine', 'closed', 'ended'])
     .optional()
     .describe(
-      'open (not ended/closed), waiting (client waits for an answer), unassigned, mine (created by or assigned to me), closed (ended or closed)',
+      'open (not ended/closed), waiting (client waits for an answer), unassigned, mine (created by or assigned to me), closed (ended or closed), ended (secure chats unlinked from SMS)',
     ),
+  q: searchQuery().optional().describe("Part of the client's name or phone number"),
   teamId: id.optional().describe('Only conversations routed to this team'),
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;
@@ -166,6 +167,17 @@ export const conversationOut = z.object({
   alert: z.enum(['unclaimed', 'unclaimed_overdue', 'waiting_overdue']).nullable(),
   alertAt: isoTime.nullable(),
   abilities: abilitiesOut,
+  lastMessage: z
+    .object({
+      authorType: z.enum(['user', 'contact', 'system']),
+      authorName: z.string().nullable().describe('Who wrote it'),
+      snippet: z.string().describe('The start of the message, on one line'),
+      createdAt: isoTime,
+    })
+    .nullable()
+    .optional()
+    .describe('The newest message, in lists only (reading it is audited)'),
+  creatorName: z.string().nullable().optional().describe('Who started the conversation, in lists only'),
 });
 export type ConversationOut = z.infer<typeof conversationOut>;
 

@@ -3,9 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
 import { pageOf } from '../../platform/http/pagination';
+import { getNotification } from './get-notification';
 import { listNotifications } from './list-notifications';
 import { markAllNotificationsRead, markNotificationRead } from './mark-read';
-import { listNotificationsQuery, notificationOut, notificationParams, readAllOut } from './schemas';
+import {
+  listNotificationsQuery,
+  notificationDetailOut,
+  notificationOut,
+  notificationParams,
+  readAllOut,
+} from './schemas';
 
 /** The in-app Notification Center: each user sees and marks only their own notifications. */
 export async function notificationRoutes(app: FastifyInstance, deps: Deps) {
@@ -22,6 +29,25 @@ export async function notificationRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => listNotifications(deps, { actor: requireStaff(request), query: request.query }),
+  );
+
+  r.get(
+    '/notifications/:id',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'One of the caller’s notifications with the text it announces and the client (audited); accessible false once access is lost',
+        params: notificationParams,
+        response: { 200: notificationDetailOut },
+      },
+    },
+    async (request) =>
+      getNotification(deps, {
+        actor: requireStaff(request),
+        ip: request.ip,
+        notificationId: request.params.id,
+      }),
   );
 
   r.post(
