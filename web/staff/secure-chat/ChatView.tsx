@@ -7,6 +7,7 @@ import {
   IconArrowLeft,
   IconBell,
   IconBellOff,
+  IconPhone,
   IconUsers,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -19,16 +20,17 @@ import { ApiError, describeError } from '../../ui/problem';
 import { useSession } from '../../ui/session';
 import { matterPath } from '../matters/queries';
 import { ME_PATH, type StaffSession } from '../session';
+import { ChangeNumberDialog } from './ChangeNumberDialog';
 import { Composer } from './Composer';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ManageMembersDialog } from './ManageMembersDialog';
 import { MessageList } from './MessageList';
 import { formatPhone, type MessagesData, upsertMessage } from './model';
 import { chatKeys, useConversation, useUsers } from './queries';
-import { type ChatScope, secureChatPath } from './scope';
+import { type ChatScope, secureChatPath, startThreadPath } from './scope';
 import type { ConversationDetail, ConversationSummary, Message } from './types';
 
-type Dialog = 'members' | 'end' | 'delete' | null;
+type Dialog = 'members' | 'end' | 'delete' | 'number' | null;
 
 /**
  * One secure chat: header with mute and Manage Members, the messages, and the composer while it is open.
@@ -228,7 +230,7 @@ function ChatLoaded({
           </Stack>
         </Group>
         <Group gap="xs" wrap="nowrap">
-          {myMembership && (
+          {myMembership && open && (
             <Button
               variant="default"
               size="xs"
@@ -238,6 +240,17 @@ function ChatLoaded({
               onClick={() => mute.mutate(!muted)}
             >
               {muted ? 'Unmute chat' : 'Mute chat'}
+            </Button>
+          )}
+          {open && conversation.abilities.manageMembers && (
+            <Button
+              variant="default"
+              size="xs"
+              visibleFrom="sm"
+              leftSection={<IconPhone size={16} aria-hidden />}
+              onClick={() => setDialog('number')}
+            >
+              Change number
             </Button>
           )}
           <Button
@@ -259,8 +272,25 @@ function ChatLoaded({
           title="This thread has ended"
           className="chat-banner"
         >
-          It is archived: you can read it, but it is no longer linked to texting and the client cannot reach
-          it. Start a new thread to text {contactName} again.
+          It is archived: you can read it, but it is no longer linked to texting. Texts the client sends to
+          its number are still kept here, marked as received after the end. Start a new thread to text{' '}
+          {contactName} again.
+          {conversation.matterId && conversation.contact && (
+            <Group mt="xs">
+              <Button
+                size="xs"
+                variant="default"
+                component={Link}
+                to={startThreadPath(
+                  conversation.matterId,
+                  conversation.contact.id,
+                  conversation.contactPhone,
+                )}
+              >
+                Start a new thread
+              </Button>
+            </Group>
+          )}
         </Alert>
       )}
       <MessageList
@@ -268,11 +298,16 @@ function ChatLoaded({
         names={names}
         contactName={contactName}
         myId={me?.id}
+        endedAt={conversation.endedAt}
         onRetry={(m) => send.mutate({ id: m.id, body: m.body })}
       />
       {open && conversation.abilities.send ? (
         <Box className="chat-composer">
-          <Composer recipient={contactName} onSend={(body) => send.mutate({ id: uuidv7(), body })} />
+          <Composer
+            recipient={contactName}
+            conversationId={id}
+            onSend={(body) => send.mutate({ id: uuidv7(), body })}
+          />
         </Box>
       ) : open ? (
         <Text size="sm" c="dimmed" className="chat-composer">
@@ -286,6 +321,11 @@ function ChatLoaded({
         myId={me?.id}
         onEnd={() => setDialog('end')}
         onDelete={() => setDialog('delete')}
+      />
+      <ChangeNumberDialog
+        opened={dialog === 'number'}
+        onClose={() => setDialog(null)}
+        conversation={conversation}
       />
       <ConfirmDialog
         opened={dialog === 'end'}

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../ui/Providers';
-import type { MessagesData } from './model';
+import type { MessagesData, Texting } from './model';
 import { type ChatScope, scopeQuery } from './scope';
 import type { ConversationDetail, ConversationSummary, MessagePage, Page } from './types';
 
@@ -99,5 +99,14 @@ export function useContact(id: string | null) {
     queryKey: chatKeys.contact(id ?? ''),
     queryFn: () => api.get<ContactDetail>(`/api/v1/contacts/${encodeURIComponent(id ?? '')}`),
     enabled: Boolean(id),
+  });
+}
+
+/** What the caller's next text in a thread carries and the firm's segment thresholds. */
+export function useTexting(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['conversations', 'texting', id] as const,
+    queryFn: () => api.get<Texting>(`/api/v1/conversations/${encodeURIComponent(id)}/texting`),
   });
 }

@@ -23,6 +23,16 @@ export interface ConversationSummary {
   muted?: boolean;
   abilities?: ConversationAbilities;
   createdAt?: string;
+  endedAt?: string | null;
+  /** The newest message as a snippet (lists only). */
+  lastMessage?: {
+    authorType: 'user' | 'contact' | 'system';
+    authorName: string | null;
+    snippet: string;
+    createdAt: string;
+  } | null;
+  /** Who started it (lists only). */
+  creatorName?: string | null;
 }
 
 /** A user or contact in a conversation. */
