@@ -1,6 +1,9 @@
+import { Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconAddressBook,
+  IconBellOff,
+  IconBellRinging,
   IconBriefcase,
   IconClockHour4,
   IconInbox,
@@ -8,7 +11,7 @@ import {
   IconSettings,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppFrame, type NavItem } from '../ui/AppFrame';
 import { ConnectionIndicator } from '../ui/ConnectionIndicator';
@@ -20,7 +23,9 @@ import { UserMenu } from '../ui/UserMenu';
 import { type StreamEvent, useStream } from '../ui/useStream';
 import { ChangePasswordDialog } from './account/ChangePasswordDialog';
 import { staleKeysFor } from './live-updates';
+import { alertOnEvent, desktopAlertsOn, setDesktopAlerts } from './notifications/chat-alerts';
 import { NotificationBell } from './notifications/NotificationBell';
+import { type AppNotification, useUnreadInTitle } from './notifications/queries';
 import { applyChatEvent } from './secure-chat/live';
 import { ME_PATH, type StaffSession } from './session';
 
@@ -48,13 +53,37 @@ function SignedIn({ session }: { session: StaffSession }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [changingPassword, setChangingPassword] = useState(false);
+  const location = useLocation();
+  const pathRef = useRef(location.pathname);
+  const openerRef = useRef<(n: AppNotification) => void>(() => {});
+  pathRef.current = location.pathname;
   const onEvent = useCallback(
     (event: StreamEvent) => {
       for (const queryKey of staleKeysFor(event.type)) void queryClient.invalidateQueries({ queryKey });
       applyChatEvent(queryClient, event);
+      void alertOnEvent(event, {
+        queryClient,
+        pathname: () => pathRef.current,
+        matterName: (id) =>
+          queryClient
+            .fetchQuery({
+              queryKey: ['matters', 'detail', id],
+              queryFn: () => api.get<{ name: string }>(`/api/v1/matters/${encodeURIComponent(id)}`),
+              staleTime: 60_000,
+            })
+            .then((m) => m.name)
+            .catch(() => null),
+        open: (n) => openerRef.current(n),
+      });
     },
-    [queryClient],
+    [queryClient, api],
   );
+
+  useUnreadInTitle(location.pathname);
+  const [desktop, setDesktop] = useState(desktopAlertsOn);
+  const setOpener = useCallback((open: (n: AppNotification) => void) => {
+    openerRef.current = open;
+  }, []);
   const status = useStream('/api/v1/stream', onEvent);
 
   const leave = () => {
@@ -81,13 +110,29 @@ function SignedIn({ session }: { session: StaffSession }) {
       actions={
         <>
           <ConnectionIndicator status={status} />
-          <NotificationBell />
+          <NotificationBell onOpenerReady={setOpener} />
           <UserMenu
             name={user.name}
             detail={`${user.email} · ${user.role}`}
             onSignOut={() => signOut.mutate()}
             signingOut={signOut.isPending}
             onChangePassword={() => setChangingPassword(true)}
+            extraItems={
+              typeof Notification === 'undefined' ? undefined : (
+                <Menu.Item
+                  leftSection={
+                    desktop ? (
+                      <IconBellOff size={16} aria-hidden />
+                    ) : (
+                      <IconBellRinging size={16} aria-hidden />
+                    )
+                  }
+                  onClick={() => void setDesktopAlerts(!desktop).then(setDesktop)}
+                >
+                  {desktop ? 'Turn off desktop notifications' : 'Turn on desktop notifications'}
+                </Menu.Item>
+              )
+            }
           />
         </>
       }

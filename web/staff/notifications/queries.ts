@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useApi } from '../../ui/Providers';
+import { titleWithUnread } from './chat-alerts';
 
 /** An in-app notification as `GET /api/v1/notifications` lists it. */
 export interface AppNotification {
@@ -7,7 +9,10 @@ export interface AppNotification {
   kind: string;
   title: string;
   conversationId?: string | null;
+  messageId?: string | null;
   matterId?: string | null;
+  /** False when the user can no longer open its conversation. */
+  accessible?: boolean;
   readAt: string | null;
   createdAt: string;
 }
@@ -37,5 +42,32 @@ export function useUnreadNotifications() {
   return useQuery({
     queryKey: ['notifications', 'unread'],
     queryFn: () => api.get<NotificationPage>(`/api/v1/notifications?unread=true&limit=${UNREAD_LIMIT}`),
+  });
+}
+
+/** The unread count in front of the tab's title, so a background tab shows that something arrived. */
+export function useUnreadInTitle(pathname: string) {
+  const unread = useUnreadNotifications();
+  const count = unread.data?.unreadCount ?? unread.data?.items.length ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each page sets its own title on navigation, which needs the count again
+  useEffect(() => {
+    document.title = titleWithUnread(document.title, count);
+  }, [count, pathname]);
+}
+
+/** One notification with the text it announces and the client, or `accessible: false` (GET /notifications/:id). */
+export interface NotificationDetail extends AppNotification {
+  text: string | null;
+  client: { id: string; name: string; phone: string | null } | null;
+  conversationStatus: string | null;
+}
+
+/** A notification's detail, fetched when it is opened (reading its text is audited). */
+export function useNotificationDetail(id: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['notifications', 'detail', id ?? ''],
+    queryFn: () => api.get<NotificationDetail>(`/api/v1/notifications/${encodeURIComponent(id ?? '')}`),
+    enabled: Boolean(id),
   });
 }
