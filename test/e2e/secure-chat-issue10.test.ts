@@ -142,7 +142,7 @@ describeInBrowser('secure chat, issue 10, in Chromium', () => {
     await page.goto(`${t.url}/matters`);
     await signIn(page, ATTORNEY1, DEMO_PASSWORD);
     await openSecureChatTab(page);
-    await page.getByRole('radio', { name: 'Ended' }).check({ force: true });
+    await page.locator('label', { hasText: /^Ended$/ }).click();
     const threads = page.getByRole('navigation', { name: 'Secure chat threads' });
     await threads.getByText('Started by Alex Attorney').first().waitFor();
     await page.getByRole('searchbox', { name: 'Search threads by client name or number' }).fill('555 0144');

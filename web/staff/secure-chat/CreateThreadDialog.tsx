@@ -54,8 +54,10 @@ export function CreateThreadDialog({
     if (opened && !partnerId && partners.length === 1) setPartnerId(partners[0]?.id ?? '');
   }, [opened, partnerId, partners]);
   useEffect(() => {
-    const first = contact.data?.phones[0]?.number;
-    setPhone((current) => (contact.data?.phones.some((p) => p.number === current) ? current : (first ?? '')));
+    // Until the contact is loaded, keep the phone given (a prefilled one must survive the load).
+    if (!contact.data) return;
+    const phones = contact.data.phones;
+    setPhone((current) => (phones.some((p) => p.number === current) ? current : (phones[0]?.number ?? '')));
   }, [contact.data]);
 
   const create = useMutation({
