@@ -254,7 +254,7 @@ function CountedRow({
       <Button
         size="compact-xs"
         variant="white"
-        color="red"
+        color="red.9"
         loading={end.isPending}
         onClick={() => end.mutate()}
         aria-label={`End the thread ${label}`}
