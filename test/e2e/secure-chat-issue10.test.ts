@@ -163,7 +163,12 @@ describeInBrowser('secure chat, issue 10, in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Search threads by client name or number' }).fill('555 0144');
     await expect.poll(() => threads.getByRole('link').count()).toBeGreaterThan(0);
     await screenshot(page, 'secure-chat-thread-list');
-    await threads.getByRole('link').first().click();
+    // The demo's ended thread, whose last message is Jane's text after the end.
+    await threads
+      .getByRole('link')
+      .filter({ hasText: /Jane Roe:/ })
+      .first()
+      .click();
     await page.getByTestId('after-end').first().waitFor();
     expect(await page.getByRole('button', { name: /Mute chat/ }).count()).toBe(0);
     await screenshot(page, 'secure-chat-ended-with-late-text');
