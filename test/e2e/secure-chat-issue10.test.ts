@@ -144,6 +144,7 @@ describeInBrowser('secure chat, issue 10, in Chromium', () => {
     await change.waitFor({ state: 'detached' });
     await page
       .getByText(/Alex Attorney changed the client number from \+1 202 555 0143 to \+1 202 555 0144/)
+      .last()
       .waitFor();
     await page.getByRole('main').getByText('+1 202 555 0144 · from firm number').waitFor();
     await screenshot(page, 'secure-chat-number-changed');
