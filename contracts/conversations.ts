@@ -56,6 +56,17 @@ export const conversationOut = z.object({
   alert: z.enum(['unclaimed', 'unclaimed_overdue', 'waiting_overdue']).nullable(),
   alertAt: isoTime.nullable(),
   abilities: abilitiesOut,
+  lastMessage: z
+    .object({
+      authorType: z.enum(['user', 'contact', 'system']),
+      authorName: z.string().nullable().describe('Who wrote it'),
+      snippet: z.string().describe('The start of the message, on one line'),
+      createdAt: isoTime,
+    })
+    .nullable()
+    .optional()
+    .describe('The newest message, in lists only (reading it is audited)'),
+  creatorName: z.string().nullable().optional().describe('Who started the conversation, in lists only'),
 });
 export type ConversationOut = z.infer<typeof conversationOut>;
 

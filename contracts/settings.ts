@@ -41,6 +41,27 @@ export const timeCaptureSettings = z.strictObject({
   includeContentInDescription: z.boolean().describe('Billable event descriptions may quote message content'),
 });
 
+/** How secure-chat texts name their sender and disclose opt-out. */
+export const secureChatTextingSettings = z.object({
+  senderPrefix: z
+    .string()
+    .describe(
+      'Starts the first text of a thread and any text from another colleague than the last sender; {firm} and {name} are filled in; empty: no prefix',
+    ),
+  firmDisplayName: z.string().describe("The firm name the prefix uses; empty: the firm's own name"),
+  optOutFooter: z
+    .string()
+    .describe('Ends the first text of a thread (e.g. "Reply STOP to opt out"); empty: none'),
+  confirmAboveSegments: z
+    .number()
+    .int()
+    .describe('The composer asks for confirmation before sending a text longer than this many segments'),
+  maxSegments: z
+    .number()
+    .int()
+    .describe('Longest text accepted, in segments (prefix and footer included); longer: 422 sms-too-long'),
+});
+
 /** Every setting, as GET answers them (defaults filled in). */
 export const settingsOut = z.object({
   emailMode: z
@@ -60,5 +81,6 @@ export const settingsOut = z.object({
     .int()
     .min(1)
     .max(20)
-    .describe('Open secure-chat threads one user may hold with one client phone'),
+    .describe('Open secure-chat threads one user may hold with one client (contact), whatever the phone'),
+  secureChatTexting: secureChatTextingSettings,
 });

@@ -41,11 +41,14 @@ const conversationUpdated = event(
   'conversation.updated',
   z.object({
     id,
-    reason: z.enum(['status', 'members', 'mute']),
+    reason: z.enum(['status', 'members', 'mute', 'phone']),
     status: conversationStatus,
     endedAt: isoTime.nullable(),
     memberId: id.nullable(),
     muted: z.boolean().nullable(),
+    /** The client's phone and the firm number it texts (E.164), for the kinds bridged to SMS. */
+    contactPhone: z.string().nullable(),
+    firmPhone: z.string().nullable(),
   }),
 );
 
@@ -55,6 +58,9 @@ const notificationCreated = event('notification.created', notificationOut);
 
 /** Notifications of a conversation its addressee has now read. */
 const notificationRead = event('notification.read', z.object({ ids: z.array(id), conversationId: id }));
+
+/** Notifications deleted because their addressee lost access to the conversation. */
+const notificationRemoved = event('notification.removed', z.object({ ids: z.array(id) }));
 
 /** A member's read position in a conversation moved forward. */
 const readUpdated = event(
@@ -89,6 +95,7 @@ export const streamEvent = z.discriminatedUnion('type', [
   conversationDeleted,
   notificationCreated,
   notificationRead,
+  notificationRemoved,
   readUpdated,
   billableEventCreated,
   billableEventUpdated,

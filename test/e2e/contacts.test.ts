@@ -126,7 +126,10 @@ describeInBrowser('contacts in Chromium', () => {
       `/dev/sms/outbox?to=${encodeURIComponent('+12025550144')}`,
     );
     expect(outbox.status).toBe(200);
-    expect(outbox.body.items.map((i: { body: string }) => i.body)).toContain(text);
+    // The first text of a thread names the firm and the sender: "Demo Law LLP – Alex Attorney: …".
+    expect(outbox.body.items.map((i: { body: string }) => i.body)).toContainEqual(
+      expect.stringContaining(`Alex Attorney: ${text}`),
+    );
     await expectNoSeriousA11yViolations(page, 'the chat on the contact page');
     await screenshot(page, 'contact-secure-chat-sent');
 

@@ -98,7 +98,8 @@ describe('notifications', () => {
       a2.ws.close();
     }
     const rows = await t.database.query<{ user_id: string; title: string }>(
-      'select user_id, title from notifications where conversation_id = $1 order by user_id',
+      // Adding blair told them so (conversation.member_added); this case is about the message's notifications.
+      "select user_id, title from notifications where conversation_id = $1 and kind = 'message.received' order by user_id",
       [id],
     );
     expect(rows.map((r) => r.user_id).sort()).toEqual([alex.id, blair.id].sort());
@@ -117,7 +118,10 @@ describe('notifications', () => {
     for (let i = 0; i < 3; i++) await fromClient(id, `ping ${i}`);
     const mine = await attorney2.get('/api/v1/notifications?unread=true&limit=200');
     expect(mine.status).toBe(200);
-    const ofThread = mine.body.items.filter((n: { conversationId: string }) => n.conversationId === id);
+    const ofThread = mine.body.items.filter(
+      (n: { conversationId: string; kind: string }) =>
+        n.conversationId === id && n.kind === 'message.received',
+    );
     expect(ofThread).toHaveLength(3);
     const [newest, , oldest] = ofThread;
     expect(newest.id > oldest.id).toBe(true);
@@ -164,7 +168,10 @@ describe('notifications', () => {
     const third = await fromClient(id, 'third');
     const unreadOf = async (c: TestClient) =>
       (await c.get('/api/v1/notifications?unread=true&limit=200')).body.items
-        .filter((n: { conversationId: string }) => n.conversationId === id)
+        .filter(
+          (n: { conversationId: string; kind: string }) =>
+            n.conversationId === id && n.kind === 'message.received',
+        )
         .map((n: { messageId: string }) => n.messageId);
     expect((await unreadOf(attorney2)).sort()).toEqual([first.id, second.id, third.id].sort());
 

@@ -140,18 +140,27 @@ describe('secure chat over the SMS simulator', () => {
       .body;
     const sentCurly = (await attorney1.post(`/api/v1/conversations/${thread.id}/messages`, { body: curly }))
       .body;
+    // The first text of the thread names the firm and the sender and ends with the opt-out footer;
+    // the next one from the same sender goes out as written.
+    const firstText = `${firm.name} – Alex Attorney: ${long}\nReply STOP to opt out`;
+    const firstSegments = countSegments(firstText);
     expect(sentCurly.deliveries).toEqual([expect.objectContaining({ channel: 'sms', segments: 1 })]);
     expect(sentLong.deliveries).toEqual([
-      expect.objectContaining({ channel: 'sms', recipient: janeMobile, status: 'queued', segments: 2 }),
+      expect.objectContaining({
+        channel: 'sms',
+        recipient: janeMobile,
+        status: 'queued',
+        segments: firstSegments,
+      }),
     ]);
 
     const inbox = await waitFor(async () => {
       const items = await phoneInbox(phone, formatted(janeMobile, '%a-%e-%n'));
       return items.some((m) => m.body === curly) ? items : undefined;
     }, 'both texts on the simulated phone');
-    const texts = inbox.filter((m) => m.body === long || m.body === curly);
+    const texts = inbox.filter((m) => m.body === firstText || m.body === curly);
     expect(texts.map((m) => ({ from: m.from, to: m.to, body: m.body, segments: m.segments }))).toEqual([
-      { from: thread.firmPhone, to: janeMobile, body: long, segments: 2 },
+      { from: thread.firmPhone, to: janeMobile, body: firstText, segments: firstSegments },
       { from: thread.firmPhone, to: janeMobile, body: curly, segments: countSegments(curly) },
     ]);
     expect(countSegments(curly)).toBe(1);
@@ -160,7 +169,7 @@ describe('secure chat over the SMS simulator', () => {
       const d = await smsDeliveryOf(attorney1, thread.id, sentLong.id);
       return d?.status === 'delivered' ? d : undefined;
     }, 'the delivered tick');
-    expect(delivered).toMatchObject({ recipient: janeMobile, segments: 2 });
+    expect(delivered).toMatchObject({ recipient: janeMobile, segments: firstSegments });
     const [row] = await t.database.query<{ provider_id: string }>(
       `select provider_id from message_deliveries where message_id = $1`,
       [sentLong.id],
@@ -348,14 +357,19 @@ describe('secure chat over the SMS simulator', () => {
     await attorney1.post(`/api/v1/conversations/${next.id}/end`);
   });
 
-  it('does not land a later text in an ended thread: one polite auto-reply a day, never to STOP', async () => {
+  it('keeps a later text on the ended thread, not as an open conversation: one polite auto-reply a day, never to STOP', async () => {
     const thread = await startedThread(attorney1, { ...roe, contactPhone: janeWork });
     await attorney1.post(`/api/v1/conversations/${thread.id}/end`);
     const before = (await phoneInbox(phone, janeWork)).length;
     const messagesBefore = await writeCounts(t);
 
     const late = await clientTexts(phone, janeWork, thread.firmPhone, 'Hello? Anyone there?');
-    expect(late).toEqual({ result: 'unlinked', autoReplied: true });
+    expect(late).toEqual({
+      result: 'unlinked',
+      autoReplied: true,
+      conversationId: thread.id,
+      messageId: expect.any(String),
+    });
     const inbox = await waitFor(async () => {
       const items = await phoneInbox(phone, janeWork);
       return items.length > before ? items : undefined;
@@ -364,16 +378,22 @@ describe('secure chat over the SMS simulator', () => {
     expect(autoReply).toMatchObject({ from: thread.firmPhone, to: janeWork, segments: 1 });
     expect(autoReply?.body).toMatch(new RegExp(`^${firm.name}: this conversation has ended`));
 
-    expect(await clientTexts(phone, janeWork, thread.firmPhone, 'Hello again?')).toEqual({
+    expect(await clientTexts(phone, janeWork, thread.firmPhone, 'Hello again?')).toMatchObject({
+      result: 'unlinked',
+      autoReplied: false,
+      conversationId: thread.id,
+    });
+    expect(await clientTexts(phone, janeWork, thread.firmPhone, 'STOP')).toMatchObject({
       result: 'unlinked',
       autoReplied: false,
     });
-    expect(await clientTexts(phone, janeWork, thread.firmPhone, 'STOP')).toEqual({
-      result: 'unlinked',
-      autoReplied: false,
-    });
-    expect((await messagesOf(attorney1, thread.id)).map((m) => m.body)).toEqual([]);
-    expect((await writeCounts(t)).messages).toBe(messagesBefore.messages);
+    expect((await messagesOf(attorney1, thread.id)).map((m) => m.body)).toEqual([
+      'STOP',
+      'Hello again?',
+      'Hello? Anyone there?',
+    ]);
+    expect((await writeCounts(t)).messages).toBe(Number(messagesBefore.messages) + 3);
+    expect((await attorney1.get(`/api/v1/conversations/${thread.id}`)).body.status).toBe('ended');
     const audits = await t.database.query<{ details: { from: string; autoReplied: boolean } }>(
       `select details from audit_log where action = 'sms.inbound_unlinked' and target_id = $1 order by seq`,
       [thread.firmPhone],

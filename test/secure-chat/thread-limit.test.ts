@@ -15,7 +15,7 @@ import { linksOf, startedThread, startThread, writeCounts } from './helpers';
 
 const LIMIT_DETAIL = 'End an old thread with this client to start a new one.';
 
-describe('open secure-chat threads per user and client phone', () => {
+describe('open secure-chat threads per user and client', () => {
   let t: TestApp;
   let firm: Firm;
   let owner: StaffUser;
@@ -42,40 +42,63 @@ describe('open secure-chat threads per user and client phone', () => {
     mobile = { matterId: matter.id, contactId: client.id, contactPhone: client.phones[0] as string };
   });
 
-  it('answers 422 thread-limit at the limit, telling the user to end an old thread; ending frees a slot', async () => {
-    const first = await startedThread(attorney1, mobile);
-    const second = await startedThread(attorney1, mobile);
-    expect([first.firmPhone, second.firmPhone].sort()).toEqual([...firm.secureChatNumbers].sort());
+  it('counts open threads per user and client, whatever the phone: the 422 names the limit and lists them', async () => {
+    const roomy = await makeFirm(t, { numbers: 3 });
+    const lawyer = await makeUser(t, roomy, { role: 'attorney' });
+    const jane = await makeContact(lawyer, { phones: 2 });
+    const matter = await makeMatter(lawyer, { contacts: [jane] });
+    const [cell, work] = jane.phones as [string, string];
+    const on = (contactPhone: string) => ({ matterId: matter.id, contactId: jane.id, contactPhone });
+    const started = [
+      await startedThread(lawyer.client, on(cell)),
+      await startedThread(lawyer.client, on(work)),
+      await startedThread(lawyer.client, on(cell)),
+    ];
 
     const before = await writeCounts(t);
-    const refused = await startThread(attorney1, mobile);
+    const refused = await startThread(lawyer.client, on(work));
     expectProblem(refused, 422, 'thread-limit');
-    expect(refused.body.detail).toBe(LIMIT_DETAIL);
+    expect(refused.body.limit).toBe(3);
+    expect(refused.body.detail).toBe(
+      `You already have 3 open threads with this client, the firm's limit. ${LIMIT_DETAIL}`,
+    );
+    expect(refused.body.threads.map((c: { id: string }) => c.id)).toEqual(started.map((c) => c.id));
+    expect(refused.body.threads[0]).toEqual({
+      id: started[0]?.id,
+      matterId: matter.id,
+      matterName: matter.name,
+      contactPhone: cell,
+      firmPhone: started[0]?.firmPhone,
+      lastMessageAt: null,
+    });
     expect(await writeCounts(t)).toEqual(before);
 
-    // Another phone of the same client is another pair of links.
-    const work = await startedThread(attorney1, { ...mobile, contactPhone: client.phones[1] as string });
-    expect(work.firmPhone).toBe([...firm.secureChatNumbers].sort()[0]);
-
-    expect((await attorney1.post(`/api/v1/conversations/${first.id}/end`)).status).toBe(200);
-    const again = await startedThread(attorney1, mobile);
-    expect(again.firmPhone).toBe(first.firmPhone);
+    expect((await lawyer.client.post(`/api/v1/conversations/${started[1]?.id}/end`)).status).toBe(200);
+    await startedThread(lawyer.client, on(work));
   });
 
-  it('is per user, within what the number pool allows', async () => {
+  it('is per user, and follows the firm setting', async () => {
     const put = await admin.put('/api/v1/settings', { secureChatMaxOpenPerClient: 1 });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
 
     const mine = await startedThread(attorney1, mobile);
-    expectProblem(await startThread(attorney1, mobile), 422, 'thread-limit');
+    const otherPhone = await startThread(attorney1, { ...mobile, contactPhone: client.phones[1] as string });
+    expectProblem(otherPhone, 422, 'thread-limit');
+    expect(otherPhone.body.limit).toBe(1);
+    expect(otherPhone.body.threads.map((c: { id: string }) => c.id)).toEqual([mine.id]);
     const theirs = await startedThread(attorney2, mobile);
     expect(theirs.firmPhone).not.toBe(mine.firmPhone);
+  });
 
-    // Both pool numbers are linked to this phone now: nobody gets a third, whatever the limit says.
-    await admin.put('/api/v1/settings', { secureChatMaxOpenPerClient: 5 });
+  it('never links one phone to more threads than the pool has numbers, whatever the limit', async () => {
+    await startedThread(attorney1, mobile);
+    await startedThread(attorney2, mobile);
     const refused = await startThread(admin, mobile);
     expectProblem(refused, 422, 'thread-limit');
-    expect(refused.body.detail).toBe(LIMIT_DETAIL);
+    expect(refused.body.detail).toBe(
+      `Every secure-chat number is already linked to this phone. ${LIMIT_DETAIL}`,
+    );
+    expect(refused.body.threads).toEqual([]);
     expect((await linksOf(t, mobile.contactPhone)).map((l) => l.user_id).sort()).toEqual(
       [owner.id, colleague.id].sort(),
     );

@@ -36,6 +36,10 @@ describe('secure chat over Twilio (local fake)', () => {
     expect(t.env.PUBLIC_URL).toBe(t.url);
     webhook = `${t.url}/webhooks/sms/twilio`;
     const firm = await makeFirm(t);
+    // These cases are about the transport: texts go out as written (naming the sender is tested in sender-prefix.test.ts).
+    await firm.admin.client.put('/api/v1/settings', {
+      secureChatTexting: { senderPrefix: '', optOutFooter: '' },
+    });
     const attorney = await makeUser(t, firm, { role: 'attorney' });
     const client = await makeContact(attorney, { phones: 2 });
     [mobile, workPhone] = client.phones as [string, string];

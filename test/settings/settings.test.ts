@@ -21,7 +21,14 @@ const DEFAULTS = {
     includeContentInDescription: false,
   },
   alertMinutes: 5,
-  secureChatMaxOpenPerClient: 2,
+  secureChatMaxOpenPerClient: 3,
+  secureChatTexting: {
+    senderPrefix: '{firm} – {name}:',
+    firmDisplayName: '',
+    optOutFooter: 'Reply STOP to opt out',
+    confirmAboveSegments: 3,
+    maxSegments: 10,
+  },
 };
 
 describe('GET/PUT /api/v1/settings', () => {
@@ -57,7 +64,7 @@ describe('GET/PUT /api/v1/settings', () => {
     const [reader, recipient] = colleagues.map((u) => u.id);
     const first = await admin.put('/api/v1/settings', {
       timeCapture: { chatWindowMinutes: 15 },
-      secureChatMaxOpenPerClient: 3,
+      secureChatMaxOpenPerClient: 4,
     });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.timeCapture).toEqual({ ...DEFAULTS.timeCapture, chatWindowMinutes: 15 });
@@ -75,7 +82,7 @@ describe('GET/PUT /api/v1/settings', () => {
         allowedRecipients: [{ type: 'user', id: recipient }],
       },
       timeCapture: { ...DEFAULTS.timeCapture, chatWindowMinutes: 15 },
-      secureChatMaxOpenPerClient: 3,
+      secureChatMaxOpenPerClient: 4,
     });
     expect((await attorney.get('/api/v1/settings')).body).toEqual(second.body);
     const audit = await t.database.query<{ details: { fields: string[] } }>(

@@ -1,6 +1,9 @@
+import { Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconAddressBook,
+  IconBellOff,
+  IconBellRinging,
   IconBriefcase,
   IconClockHour4,
   IconDashboard,
@@ -11,8 +14,9 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import type { NotificationOut } from '../../contracts/notifications';
 import type { StreamEvent } from '../../contracts/realtime/events';
 import { AppFrame, type NavItem } from '../ui/AppFrame';
 import { ConnectionIndicator } from '../ui/ConnectionIndicator';
@@ -24,7 +28,9 @@ import { UserMenu } from '../ui/UserMenu';
 import { useStream } from '../ui/useStream';
 import { ChangePasswordDialog } from './account/ChangePasswordDialog';
 import { staleKeysFor } from './live-updates';
+import { alertOnEvent, desktopAlertsOn, setDesktopAlerts } from './notifications/chat-alerts';
 import { NotificationBell } from './notifications/NotificationBell';
+import { useUnreadInTitle } from './notifications/queries';
 import { applyChatEvent } from './secure-chat/live';
 import { ME_PATH, type StaffSession } from './session';
 
@@ -59,13 +65,37 @@ function SignedIn({ session }: { session: StaffSession }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [changingPassword, setChangingPassword] = useState(false);
+  const location = useLocation();
+  const pathRef = useRef(location.pathname);
+  const openerRef = useRef<(n: NotificationOut) => void>(() => {});
+  pathRef.current = location.pathname;
   const onEvent = useCallback(
     (event: StreamEvent) => {
       for (const queryKey of staleKeysFor(event.type)) void queryClient.invalidateQueries({ queryKey });
       applyChatEvent(queryClient, event);
+      void alertOnEvent(event, {
+        queryClient,
+        pathname: () => pathRef.current,
+        matterName: (id) =>
+          queryClient
+            .fetchQuery({
+              queryKey: ['matters', 'detail', id],
+              queryFn: () => api.get<{ name: string }>(`/api/v1/matters/${encodeURIComponent(id)}`),
+              staleTime: 60_000,
+            })
+            .then((m) => m.name)
+            .catch(() => null),
+        open: (n) => openerRef.current(n),
+      });
     },
-    [queryClient],
+    [queryClient, api],
   );
+
+  useUnreadInTitle(location.pathname);
+  const [desktop, setDesktop] = useState(desktopAlertsOn);
+  const setOpener = useCallback((open: (n: NotificationOut) => void) => {
+    openerRef.current = open;
+  }, []);
   const status = useStream('/api/v1/stream', onEvent);
 
   const leave = () => {
@@ -92,13 +122,29 @@ function SignedIn({ session }: { session: StaffSession }) {
       actions={
         <>
           <ConnectionIndicator status={status} />
-          <NotificationBell />
+          <NotificationBell onOpenerReady={setOpener} />
           <UserMenu
             name={user.name}
             detail={`${user.email} · ${user.role}`}
             onSignOut={() => signOut.mutate()}
             signingOut={signOut.isPending}
             onChangePassword={() => setChangingPassword(true)}
+            extraItems={
+              typeof Notification === 'undefined' ? undefined : (
+                <Menu.Item
+                  leftSection={
+                    desktop ? (
+                      <IconBellOff size={16} aria-hidden />
+                    ) : (
+                      <IconBellRinging size={16} aria-hidden />
+                    )
+                  }
+                  onClick={() => void setDesktopAlerts(!desktop).then(setDesktop)}
+                >
+                  {desktop ? 'Turn off desktop notifications' : 'Turn on desktop notifications'}
+                </Menu.Item>
+              )
+            }
           />
         </>
       }

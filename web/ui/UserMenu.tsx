@@ -1,5 +1,6 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout, IconUser } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { ColorSchemeItems } from './ColorSchemeItems';
 
 interface UserMenuProps {
@@ -10,10 +11,19 @@ interface UserMenuProps {
   signingOut: boolean;
   /** Shows "Change password" in the menu (staff only: portal passwords are set by invitation). */
   onChangePassword?: () => void;
+  /** More menu items of the app (e.g. the staff app's desktop notification switch). */
+  extraItems?: ReactNode;
 }
 
 /** The account button in the header: who is signed in, Appearance, Change password (when offered) and Sign out. */
-export function UserMenu({ name, detail, onSignOut, signingOut, onChangePassword }: UserMenuProps) {
+export function UserMenu({
+  name,
+  detail,
+  onSignOut,
+  signingOut,
+  onChangePassword,
+  extraItems,
+}: UserMenuProps) {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
@@ -46,6 +56,7 @@ export function UserMenu({ name, detail, onSignOut, signingOut, onChangePassword
             Change password
           </Menu.Item>
         )}
+        {extraItems}
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}
           onClick={onSignOut}

@@ -7,6 +7,7 @@ import type { Tx } from '../../platform/db/client';
 import { conversationMembers, matterContacts, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { unprocessable } from '../../platform/http/problem';
+import { notifyAddedToThread } from '../notifications/thread-membership';
 import { conversationAudience, loadConversationFor } from './access';
 import { conversationUpdated } from './conversation-updated';
 import { conversationDetail } from './conversation-views';
@@ -87,6 +88,14 @@ export async function addMember(
           conversationUpdated(row, 'members'),
         ),
       );
+      if (memberType === 'user' && memberId !== actor.userId)
+        events.push(
+          ...(await notifyAddedToThread(tx, deps, {
+            conversation: row,
+            userId: memberId,
+            addedBy: actor.userId,
+          })),
+        );
     }
     return { created, conversation: await conversationDetail(tx, deps, actor, row) };
   });

@@ -19,5 +19,7 @@ export function conversationUpdated(
     endedAt: row.endedAt?.toISOString() ?? null,
     memberId: mute?.memberId ?? null,
     muted: mute?.muted ?? null,
+    contactPhone: row.contactPhone,
+    firmPhone: row.firmPhone,
   };
 }

@@ -1,12 +1,14 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { validate as isUuid } from 'uuid';
 import type { Deps } from '../../deps';
-import { conversations } from '../../platform/db/schema';
+import { contacts, conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
 import { invalidField } from '../../platform/http/problem';
 import { visibleConversations } from './access';
 import { conversationSummaries } from './conversation-views';
+import { lastMessagePreviews } from './last-message-preview';
+import { namesOf } from './message-views';
 import type { ListConversationsQuery } from './schemas';
 
 // Lists are ordered by latest activity: the last message, or creation for a conversation without any.
@@ -21,10 +23,23 @@ function decodePosition(cursor: string | undefined): [string, string] | undefine
   return [at, id];
 }
 
+/**
+ * Conversations whose client's name contains the text, or whose client phone contains its digits
+ * (so "555 0143", "(202) 555-0143" and "+12025550143" all find +12025550143).
+ */
+function matchesClient(firmId: string, q: string): SQL {
+  const digits = q.replace(/\D/g, '');
+  const name = sql`exists (select 1 from ${contacts} where ${contacts.firmId} = ${firmId}
+    and ${contacts.id} = ${conversations.contactId}
+    and ${contacts.name} ilike ${`%${q.replace(/[\\%_]/g, '\\$&')}%`})`;
+  if (digits.length < 3) return name;
+  return or(name, sql`${conversations.contactPhone} like ${`%${digits}%`}`) as SQL;
+}
+
 /** The conversations the actor may see, most recently active first, with the list's filters. */
 export async function listConversations(
-  deps: Pick<Deps, 'db' | 'keyring'>,
-  input: { actor: StaffActor; query: ListConversationsQuery },
+  deps: Pick<Deps, 'db' | 'keyring' | 'clock'>,
+  input: { actor: StaffActor; ip?: string; query: ListConversationsQuery },
 ) {
   const { actor, query } = input;
   const position = decodePosition(query.cursor);
@@ -42,6 +57,9 @@ export async function listConversations(
     case 'closed':
       conds.push(inArray(conversations.status, ['ended', 'closed']));
       break;
+    case 'ended':
+      conds.push(eq(conversations.status, 'ended'));
+      break;
     case 'waiting':
       conds.push(eq(conversations.status, 'open'), isNotNull(conversations.waitingSince));
       break;
@@ -52,6 +70,7 @@ export async function listConversations(
       conds.push(or(eq(conversations.createdBy, actor.userId), eq(conversations.assigneeId, actor.userId)));
       break;
   }
+  if (query.q) conds.push(matchesClient(actor.firmId, query.q));
   const rows = await deps.db
     .select({
       row: conversations,
@@ -64,13 +83,20 @@ export async function listConversations(
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1];
+  const pageRows = page.map((r) => r.row);
+  const summaries = await conversationSummaries(deps.db, deps, actor, pageRows);
+  const previews = await lastMessagePreviews(deps.db, deps, { actor, ip: input.ip, rows: pageRows });
+  const creators = await namesOf(
+    deps.db,
+    actor.firmId,
+    pageRows.map((r) => ({ type: 'user', id: r.createdBy })),
+  );
   return {
-    items: await conversationSummaries(
-      deps.db,
-      deps,
-      actor,
-      page.map((r) => r.row),
-    ),
+    items: summaries.map((item) => ({
+      ...item,
+      lastMessage: previews.get(item.id) ?? null,
+      creatorName: item.createdBy ? (creators.get(item.createdBy) ?? null) : null,
+    })),
     nextCursor: hasMore && last ? encodeCursor([last.activity, last.row.id]) : null,
   };
 }

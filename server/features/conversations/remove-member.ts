@@ -6,13 +6,15 @@ import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversationMembers } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { conflict, notFound } from '../../platform/http/problem';
+import { forgetNotificationsOfLostThread } from '../notifications/thread-membership';
 import { conversationAudience, loadConversationFor } from './access';
 import { conversationUpdated } from './conversation-updated';
 import { conversationDetail } from './conversation-views';
 
 /**
  * The creator removes a member (user or contact, by id). The creator cannot remove themselves:
- * a conversation always keeps the one who manages it. The removed user hears of it once more.
+ * a conversation always keeps the one who manages it. The removed user hears of it once more, and
+ * their notifications of it go when they can no longer open it.
  */
 export async function removeMember(
   deps: Deps,
@@ -50,6 +52,8 @@ export async function removeMember(
       deps.clock(),
     );
     events.push(busEvent('conversation.updated', firmId, audience, conversationUpdated(row, 'members')));
+    if (removed[0]?.memberType === 'user')
+      events.push(...(await forgetNotificationsOfLostThread(tx, { conversation: row, userId: memberId })));
     return conversationDetail(tx, deps, actor, row);
   });
 }

@@ -49,7 +49,8 @@ export async function conversationRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: pageOf(conversationOut) },
       },
     },
-    async (request) => listConversations(deps, { actor: requireStaff(request), query: request.query }),
+    async (request) =>
+      listConversations(deps, { actor: requireStaff(request), ip: request.ip, query: request.query }),
   );
 
   r.post(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conversationKind, messageFormat, messageVisibility } from '../../../contracts/conversations';
 import { pageQuery } from '../../platform/http/pagination';
-import { multiLine, singleLine } from '../../platform/http/text';
+import { multiLine, searchQuery, singleLine } from '../../platform/http/text';
 
 const id = z.uuid().describe('UUID');
 
@@ -18,11 +18,12 @@ export const listConversationsQuery = pageQuery.extend({
   matterId: id.optional().describe('Only conversations on this matter'),
   contactId: id.optional().describe('Only conversations with this contact'),
   filter: z
-    .enum(['open', 'waiting', 'unassigned', 'mine', 'closed'])
+    .enum(['open', 'waiting', 'unassigned', 'mine', 'closed', 'ended'])
     .optional()
     .describe(
-      'open (not ended/closed), waiting (client waits for an answer), unassigned, mine (created by or assigned to me), closed (ended or closed)',
+      'open (not ended/closed), waiting (client waits for an answer), unassigned, mine (created by or assigned to me), closed (ended or closed), ended (secure chats unlinked from SMS)',
     ),
+  q: searchQuery().optional().describe("Part of the client's name or phone number"),
   teamId: id.optional().describe('Only conversations routed to this team'),
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;

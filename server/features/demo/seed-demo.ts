@@ -17,6 +17,7 @@ import { hashPassword } from '../auth/password';
 import { claimPortalLogin } from '../auth/portal-logins';
 import { createFirm } from '../users/create-firm';
 import { insertUser } from '../users/create-user';
+import { seedSecureChatExtras } from './seed-secure-chat-extras';
 import { seedTimeExtras } from './seed-time-extras';
 
 export const DEMO_FIRM_NAME = 'Demo Law LLP';
@@ -186,6 +187,14 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
         label: `Secure chat ${i + 1}`,
       })),
     );
+    await seedSecureChatExtras(tx, deps, {
+      firmId,
+      attorney1: { id: attorney1.id, name: 'Alex Attorney' },
+      attorney2: { id: attorney2.id, name: 'Blair Barrister' },
+      jane: { id: contactIds[0] as string, name: 'Jane Roe', mobile: '+12025550143', work: '+12025550144' },
+      roeMatterId: matterIds[0] as string,
+      pool: demoSecureChatNumbers,
+    });
     return {
       firmId,
       password: pw,

@@ -5,6 +5,7 @@ import type { StaffActor } from '../../platform/http/actor';
 import { decodeIdCursor, toPage } from '../../platform/http/pagination';
 import { presentNotification } from './presenter';
 import type { ListNotificationsQuery } from './schemas';
+import { stillVisible } from './thread-membership';
 
 /** The caller's own notifications, newest first; nobody ever lists another user's. */
 export async function listNotifications(
@@ -26,5 +27,18 @@ export async function listNotifications(
     .where(and(...conds))
     .orderBy(desc(notifications.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, presentNotification, (r) => [r.id]);
+  const visible = await stillVisible(
+    deps.db,
+    actor,
+    rows.flatMap((r) => (r.conversationId ? [r.conversationId] : [])),
+  );
+  return toPage(
+    rows,
+    query.limit,
+    (r) => ({
+      ...presentNotification(r),
+      accessible: r.conversationId === null || visible.has(r.conversationId),
+    }),
+    (r) => [r.id],
+  );
 }

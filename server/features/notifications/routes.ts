@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { notificationOut, readAllOut } from '../../../contracts/notifications';
+import { notificationDetailOut, notificationOut, readAllOut } from '../../../contracts/notifications';
 import { pageOf } from '../../../contracts/page';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
+import { getNotification } from './get-notification';
 import { listNotifications } from './list-notifications';
 import { markAllNotificationsRead, markNotificationRead } from './mark-read';
 import { listNotificationsQuery, notificationParams } from './schemas';
@@ -23,6 +24,25 @@ export async function notificationRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => listNotifications(deps, { actor: requireStaff(request), query: request.query }),
+  );
+
+  r.get(
+    '/notifications/:id',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'One of the caller’s notifications with the text it announces and the client (audited); accessible false once access is lost',
+        params: notificationParams,
+        response: { 200: notificationDetailOut },
+      },
+    },
+    async (request) =>
+      getNotification(deps, {
+        actor: requireStaff(request),
+        ip: request.ip,
+        notificationId: request.params.id,
+      }),
   );
 
   r.post(

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ConversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
@@ -15,10 +14,14 @@ import { createConversationRecord } from '../conversations/create-conversation-r
 import type { CreateSecureChatBody } from '../conversations/schemas';
 import { loadVisibleMatter } from '../matters/access';
 import { loadSettings } from '../settings/load-settings';
-import { mayOpenThread, pickContactPhone, pickPoolNumber, THREAD_LIMIT_DETAIL } from './model';
+import { mayOpenThread, pickContactPhone, pickPoolNumber } from './model';
 import { linksWithClient, phonesOfContact, secureChatPool } from './queries';
-
-const threadLimit = () => unprocessable('thread-limit', THREAD_LIMIT_DETAIL);
+import {
+  lockUserAndClient,
+  openThreadsOfUserWith,
+  ThreadLimitProblem,
+  threadLimitDetail,
+} from './thread-limit';
 
 /**
  * Takes a free pool number for the thread by inserting its link. The link's primary key (firm,
@@ -47,7 +50,8 @@ async function claimNumber(
  * Starts a secure chat on a matter with one of a linked contact's phones. The creator is its only
  * member; the thread holds a pool number linked to the client phone, so the client's texts to that
  * number land in it. A user may hold at most `secureChatMaxOpenPerClient` open threads with one
- * client phone (and never more than the pool has numbers): beyond that, 422 thread-limit.
+ * client (contact), whatever the phone, and a phone never more than the pool has numbers: beyond
+ * that, 422 thread-limit naming the limit and the threads that count.
  */
 export async function createSecureChat(
   deps: Deps,
@@ -67,21 +71,21 @@ export async function createSecureChat(
     );
     if (!contactPhone) throw invalidField('body.contactPhone', "is not one of the contact's phone numbers");
 
-    // Two creates by the same user for the same phone would each count the other's thread as
-    // absent; taking turns keeps the limit exact (other users' creates only contend for numbers).
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`secure-chat:${firmId}:${actor.userId}:${contactPhone}`}, 0))`,
-    );
+    await lockUserAndClient(tx, firmId, actor.userId, body.contactId);
     const settings = await loadSettings(tx, firmId);
     const pool = await secureChatPool(tx, firmId);
     const links = await linksWithClient(tx, firmId, contactPhone);
     const taken = new Set(links.map((l) => l.firmPhone));
+    const counted = await openThreadsOfUserWith(tx, firmId, actor.userId, body.contactId);
+    const limit = settings.secureChatMaxOpenPerClient;
+    const refuse = () =>
+      new ThreadLimitProblem(limit, counted, threadLimitDetail(limit, counted.length >= limit));
     const allowed = mayOpenThread({
-      openByUser: links.filter((l) => l.userId === actor.userId).length,
-      maxOpen: settings.secureChatMaxOpenPerClient,
+      openByUser: counted.length,
+      maxOpen: limit,
       freeNumbers: pool.filter((n) => !taken.has(n)).length,
     });
-    if (!allowed) throw threadLimit();
+    if (!allowed) throw refuse();
 
     const id = uuidv7();
     const now = deps.clock();
@@ -91,7 +95,7 @@ export async function createSecureChat(
       pool,
       taken,
     );
-    if (!firmPhone) throw threadLimit();
+    if (!firmPhone) throw refuse();
 
     const row = await createConversationRecord(tx, deps, {
       firmId,

@@ -6,8 +6,10 @@ import { messageDeliveries } from '../../platform/db/schema';
 import { unprocessable } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
 import type { ConversationRow, MessageRow } from '../conversations/queries';
+import { framedText } from '../sms/framing';
 import { MAX_SMS_CHARACTERS } from '../sms/model';
 import { SMS_SEND_TOPIC, type SmsSendPayload } from '../sms/payload';
+import { framingOfText, requireFits } from './sms-framing';
 
 /** True when a stored message goes to the client by SMS: a staff member's public message in an open secure chat. */
 export function textsClient(conversation: ConversationRow, message: MessageRow): boolean {
@@ -26,8 +28,9 @@ export function textsClient(conversation: ConversationRow, message: MessageRow):
  * Queues the SMS of a staff message in a secure chat, inside the storing transaction: a queued
  * delivery to the client's phone (with its segment count, shown before the provider answers) and
  * an `sms.send` outbox job from the thread's linked number, keyed by the message id so no retry
- * texts twice. The job carries ids only; the sender decrypts the body when it sends.
- * A text longer than the provider accepts is refused (422) and nothing is stored.
+ * texts twice. The job carries ids and the sender's name prefix and opt-out footer (sender-prefix.ts),
+ * never content; the sender decrypts the body when it sends. A text longer than the provider
+ * accepts, or than the firm's segment limit with its framing, is refused (422) and nothing is stored.
  */
 export async function queueSecureChatSms(
   tx: Tx,
@@ -41,6 +44,12 @@ export async function queueSecureChatSms(
       'sms-too-long',
       `A text message can hold at most ${MAX_SMS_CHARACTERS} characters; shorten it or split it in two.`,
     );
+  const { framing, texting } = await framingOfText(tx, {
+    conversation,
+    senderId: message.authorId as string,
+    messageId: message.id,
+  });
+  requireFits(body, framing, texting.maxSegments);
   const to = conversation.contactPhone as string;
   await tx
     .insert(messageDeliveries)
@@ -50,7 +59,7 @@ export async function queueSecureChatSms(
       channel: 'sms',
       recipient: to,
       status: 'queued',
-      segments: countSegments(body),
+      segments: countSegments(framedText(body, framing)),
       conversationId: conversation.id,
       updatedAt: message.createdAt,
     })
@@ -62,6 +71,8 @@ export async function queueSecureChatSms(
     messageId: message.id,
     from: conversation.firmPhone as string,
     to,
+    prefix: framing.prefix,
+    footer: framing.footer,
   };
   await appendOutbox(tx, {
     firmId: conversation.firmId,

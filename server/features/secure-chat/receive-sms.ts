@@ -11,6 +11,7 @@ import type { InboundOutcome, InboundSmsReceiver } from '../sms/inbound';
 import { SMS_SEND_TOPIC, type SmsSendPayload } from '../sms/payload';
 import { AUTO_REPLY_INTERVAL_MS, earnsUnlinkedReply, UNLINKED_REPLY } from './model';
 import { findLink } from './queries';
+import { keepTextAfterEnd } from './text-after-end';
 
 /** The body stored for a text; a picture-only MMS says so, since attachments are not kept yet. */
 function storedBody(inbound: InboundSms): string {
@@ -41,9 +42,10 @@ async function claimAutoReply(tx: Tx, firmId: string, clientPhone: string, now: 
  * names the thread: the text is stored there as written by the thread's contact, which notifies the
  * members and pushes `message.created`. Keywords (STOP, HELP …) are stored like any text for now.
  *
- * Without an open link (the thread was ended, or never existed) the text lands nowhere: nothing
- * is stored, the event is audited, and the client gets one polite automatic reply a day saying the
- * conversation has ended, never in answer to STOP or other keywords or to a likely revocation.
+ * Without an open link the text is kept on the pair's last ended thread, if any, and its creator
+ * and the view_all holders are notified (text-after-end.ts); the event is audited, and the client
+ * gets one polite automatic reply a day saying the conversation has ended, never in answer to STOP
+ * or other keywords or to a likely revocation.
  */
 export const receiveSecureChatSms: InboundSmsReceiver = async (
   tx,
@@ -64,6 +66,13 @@ export const receiveSecureChatSms: InboundSmsReceiver = async (
     return { result: 'stored', conversationId: conversation.id, messageId: stored.message.id };
   }
 
+  const kept = await keepTextAfterEnd(tx, deps, {
+    firmId,
+    firmPhone: inbound.to,
+    clientPhone: inbound.from,
+    body: storedBody(inbound),
+  });
+  if (kept) events.push(...kept.events);
   const now = deps.clock();
   const autoReplied =
     earnsUnlinkedReply(consent.classification) && (await claimAutoReply(tx, firmId, inbound.from, now));
@@ -90,9 +99,13 @@ export const receiveSecureChatSms: InboundSmsReceiver = async (
       action: 'sms.inbound_unlinked',
       targetType: 'firm_number',
       targetId: inbound.to,
-      details: { provider, from: maskPhone(inbound.from), autoReplied },
+      details: { provider, from: maskPhone(inbound.from), autoReplied, keptOn: kept?.conversationId ?? null },
     },
     now,
   );
-  return { result: 'unlinked', autoReplied };
+  return {
+    result: 'unlinked',
+    autoReplied,
+    ...(kept ? { conversationId: kept.conversationId, messageId: kept.messageId } : {}),
+  };
 };

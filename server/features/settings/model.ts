@@ -31,8 +31,21 @@ export interface FirmSettings {
   };
   /** Minutes before an unclaimed or waiting Message Center conversation raises an alert. */
   alertMinutes: number;
-  /** Open secure-chat threads one user may hold with one client phone. */
+  /** Open secure-chat threads one user may hold with one client (contact), whatever the phone. */
   secureChatMaxOpenPerClient: number;
+  /** How secure-chat texts to clients are framed and limited (features/secure-chat/sender-prefix.ts). */
+  secureChatTexting: {
+    /** Prefix of a text that names its sender; {firm} and {name} are filled in; empty: no prefix. */
+    senderPrefix: string;
+    /** The firm name the prefix uses; empty: the firm's own name. */
+    firmDisplayName: string;
+    /** Added to the first text of a thread; empty: none. */
+    optOutFooter: string;
+    /** The composer asks for confirmation above this many segments. */
+    confirmAboveSegments: number;
+    /** Texts longer than this many segments are refused. */
+    maxSegments: number;
+  };
 }
 
 /** A partial update: every field optional, nested objects too. */
@@ -62,7 +75,14 @@ export const DEFAULT_SETTINGS: FirmSettings = {
     includeContentInDescription: false,
   },
   alertMinutes: 5,
-  secureChatMaxOpenPerClient: 2,
+  secureChatMaxOpenPerClient: 3,
+  secureChatTexting: {
+    senderPrefix: '{firm} – {name}:',
+    firmDisplayName: '',
+    optOutFooter: 'Reply STOP to opt out',
+    confirmAboveSegments: 3,
+    maxSegments: 10,
+  },
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,31 @@
 import { z } from 'zod';
 import { contactMessaging, settingsOut, timeCaptureSettings } from '../../../contracts/settings';
+import { singleLine } from '../../platform/http/text';
+
+/** The texting options as a patch may set them (control characters refused, like every incoming string). */
+const secureChatTexting = z.strictObject({
+  senderPrefix: singleLine()
+    .max(80)
+    .describe(
+      'Starts the first text of a thread and any text from another colleague than the last sender; {firm} and {name} are filled in; empty: no prefix',
+    ),
+  firmDisplayName: singleLine().max(60).describe("The firm name the prefix uses; empty: the firm's own name"),
+  optOutFooter: singleLine()
+    .max(80)
+    .describe('Ends the first text of a thread (e.g. "Reply STOP to opt out"); empty: none'),
+  confirmAboveSegments: z
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .describe('The composer asks for confirmation before sending a text longer than this many segments'),
+  maxSegments: z
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .describe('Longest text accepted, in segments (prefix and footer included); longer: 422 sms-too-long'),
+});
 
 /** A partial update: fields left out keep their value; nested objects merge field by field. */
 export const settingsPatchBody = z.strictObject({
@@ -12,5 +38,6 @@ export const settingsPatchBody = z.strictObject({
   timeCapture: timeCaptureSettings.partial().optional(),
   alertMinutes: settingsOut.shape.alertMinutes.optional(),
   secureChatMaxOpenPerClient: settingsOut.shape.secureChatMaxOpenPerClient.optional(),
+  secureChatTexting: secureChatTexting.partial().optional(),
 });
 export type SettingsPatchBody = z.infer<typeof settingsPatchBody>;

@@ -12,8 +12,8 @@ export type InboundOutcome =
   | { result: 'duplicate' }
   /** No firm owns the number it was sent to, or the number is for nothing Parley receives. */
   | { result: 'unknown-number' }
-  /** No open thread links the pair (e.g. the thread was ended): nothing stored, maybe auto-replied. */
-  | { result: 'unlinked'; autoReplied: boolean }
+  /** No open thread links the pair: kept on the pair's ended thread when there is one (its ids given), maybe auto-replied. */
+  | { result: 'unlinked'; autoReplied: boolean; conversationId?: string; messageId?: string }
   /** Sent to a Message Center campaign number (handled by a later feature). */
   | { result: 'campaign' };
 

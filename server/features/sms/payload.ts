@@ -20,6 +20,10 @@ export const smsSendPayload = z.discriminatedUnion('kind', [
     from: e164,
     /** The client's phone. */
     to: e164,
+    /** Names the sender before the body ("Firm – Name:"); not message content. */
+    prefix: z.string().max(200).nullable().optional(),
+    /** The firm's opt-out footer after the body, on the first text of a thread. */
+    footer: z.string().max(200).nullable().optional(),
   }),
   z.object({
     kind: z.literal('auto_reply'),

@@ -46,7 +46,7 @@ export async function receiveInboundSms(
     const consent = consentOf(inbound);
     const receive = deps.smsReceivers[purpose] ?? receiveUnknownPurpose;
     const outcome = await receive(tx, deps, { firmId, purpose, inbound, provider, consent }, events);
-    if (outcome.result === 'stored')
+    if ((outcome.result === 'stored' || outcome.result === 'unlinked') && outcome.messageId)
       await tx
         .update(inboundReceipts)
         .set({ messageId: outcome.messageId })

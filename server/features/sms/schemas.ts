@@ -27,8 +27,11 @@ export const devInboundOut = z.object({
     .describe(
       'stored in a thread; duplicate id; no firm owns the number; no open thread links the pair; campaign number',
     ),
-  conversationId: z.string().optional().describe('The thread it landed in (stored)'),
-  messageId: z.string().optional().describe('The stored message (stored)'),
+  conversationId: z
+    .string()
+    .optional()
+    .describe('The thread it landed in (stored), or the ended thread it was kept on (unlinked)'),
+  messageId: z.string().optional().describe('The stored message (stored, or kept after the end)'),
   autoReplied: z.boolean().optional().describe('Whether the client was sent the automatic reply (unlinked)'),
 });
 

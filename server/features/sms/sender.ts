@@ -7,6 +7,7 @@ import { Problem } from '../../platform/http/problem';
 import { type ChannelSender, type OutboxJob, sendFailure } from '../../platform/outbox/relay';
 import { decryptBodies } from '../conversations/read-message-bodies';
 import { deliveryChangedEvent } from './delivery-updates';
+import { framedText } from './framing';
 import { advancesDelivery, isDeliveryStatus } from './model';
 import { type SmsSendPayload, smsSendPayload } from './payload';
 import { firmName } from './queries';
@@ -98,8 +99,13 @@ export async function sendSmsJob(deps: Deps, replies: SmsReplies, job: OutboxJob
     throw sendFailure('invalid sms.send payload', { permanent: true });
   const payload = parsed.data;
   let body: string | null;
-  if (payload.kind === 'message') body = await messageBody(deps, payload);
-  else {
+  if (payload.kind === 'message') {
+    const stored = await messageBody(deps, payload);
+    body =
+      stored === null
+        ? null
+        : framedText(stored, { prefix: payload.prefix ?? null, footer: payload.footer ?? null });
+  } else {
     const reply = replies[payload.reply];
     if (!reply) throw sendFailure('no text for sms reply', { permanent: true });
     body = reply(await firmName(deps.db, payload.firmId));

@@ -7,6 +7,7 @@ import {
   IconArrowLeft,
   IconBell,
   IconBellOff,
+  IconPhone,
   IconUsers,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -20,15 +21,16 @@ import { ApiError, describeError } from '../../ui/problem';
 import { useSession } from '../../ui/session';
 import { matterPath } from '../matters/queries';
 import { ME_PATH, type StaffSession } from '../session';
+import { ChangeNumberDialog } from './ChangeNumberDialog';
 import { Composer } from './Composer';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ManageMembersDialog } from './ManageMembersDialog';
 import { MessageList } from './MessageList';
 import { formatPhone, type Message, type MessagesData, upsertMessage } from './model';
 import { chatKeys, useConversation, useUsers } from './queries';
-import { type ChatScope, secureChatPath } from './scope';
+import { type ChatScope, secureChatPath, startThreadPath } from './scope';
 
-type Dialog = 'members' | 'end' | 'delete' | null;
+type Dialog = 'members' | 'end' | 'delete' | 'number' | null;
 
 /**
  * One secure chat: header with mute and Manage Members, the messages, and the composer while it is open.
@@ -234,7 +236,7 @@ function ChatLoaded({
           </Stack>
         </Group>
         <Group gap="xs" wrap="nowrap">
-          {myMembership && (
+          {myMembership && open && (
             <Button
               variant="default"
               size="xs"
@@ -244,6 +246,17 @@ function ChatLoaded({
               onClick={() => mute.mutate(!muted)}
             >
               {muted ? 'Unmute chat' : 'Mute chat'}
+            </Button>
+          )}
+          {open && conversation.abilities.manageMembers && (
+            <Button
+              variant="default"
+              size="xs"
+              visibleFrom="sm"
+              leftSection={<IconPhone size={16} aria-hidden />}
+              onClick={() => setDialog('number')}
+            >
+              Change number
             </Button>
           )}
           <Button
@@ -265,8 +278,25 @@ function ChatLoaded({
           title="This thread has ended"
           className="chat-banner"
         >
-          It is archived: you can read it, but it is no longer linked to texting and the client cannot reach
-          it. Start a new thread to text {contactName} again.
+          It is archived: you can read it, but it is no longer linked to texting. Texts the client sends to
+          its number are still kept here, marked as received after the end. Start a new thread to text{' '}
+          {contactName} again.
+          {conversation.matterId && conversation.contact && (
+            <Group mt="xs">
+              <Button
+                size="xs"
+                variant="default"
+                component={Link}
+                to={startThreadPath(
+                  conversation.matterId,
+                  conversation.contact.id,
+                  conversation.contactPhone,
+                )}
+              >
+                Start a new thread
+              </Button>
+            </Group>
+          )}
         </Alert>
       )}
       <MessageList
@@ -274,11 +304,16 @@ function ChatLoaded({
         names={names}
         contactName={contactName}
         myId={me?.id}
+        endedAt={conversation.endedAt}
         onRetry={(m) => send.mutate({ id: m.id, body: m.body })}
       />
       {open && conversation.abilities.send ? (
         <Box className="chat-composer">
-          <Composer recipient={contactName} onSend={(body) => send.mutate({ id: uuidv7(), body })} />
+          <Composer
+            recipient={contactName}
+            conversationId={id}
+            onSend={(body) => send.mutate({ id: uuidv7(), body })}
+          />
         </Box>
       ) : open ? (
         <Text size="sm" c="dimmed" className="chat-composer">
@@ -292,6 +327,11 @@ function ChatLoaded({
         myId={me?.id}
         onEnd={() => setDialog('end')}
         onDelete={() => setDialog('delete')}
+      />
+      <ChangeNumberDialog
+        opened={dialog === 'number'}
+        onClose={() => setDialog(null)}
+        conversation={conversation}
       />
       <ConfirmDialog
         opened={dialog === 'end'}

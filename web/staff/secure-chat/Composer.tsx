@@ -1,22 +1,45 @@
-import { ActionIcon, Group, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
-import { segmentSummary } from './model';
+import { measureSms } from '../../../contracts/sms-segments';
+import { framedBody, lengthVerdict, segmentSummary } from './model';
+import { useTexting } from './queries';
 
 /**
  * The message box: Enter sends, Shift+Enter starts a new line; below it a live count of the SMS segments the
- * text will cost and a warning when a character forces the shorter Unicode segments.
+ * client will receive (the sender's name and the opt-out footer the server adds included) and a warning when a
+ * character forces the shorter Unicode segments. Above the firm's threshold it asks before sending; above the
+ * limit it refuses, as the server would.
  */
-export function Composer({ recipient, onSend }: { recipient: string; onSend: (body: string) => void }) {
+export function Composer({
+  recipient,
+  conversationId,
+  onSend,
+}: {
+  recipient: string;
+  conversationId: string;
+  onSend: (body: string) => void;
+}) {
   const [body, setBody] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const hintId = useId();
-  const { text, warning } = segmentSummary(body);
-  const canSend = body.trim().length > 0;
+  const texting = useTexting(conversationId).data;
+  const trimmed = body.trim();
+  const framed = trimmed ? framedBody(trimmed, texting) : '';
+  const { text, warning } = segmentSummary(framed);
+  const segments = measureSms(framed).segments;
+  const verdict = lengthVerdict(segments, texting);
+  const canSend = trimmed.length > 0 && verdict !== 'too-long';
 
+  const deliver = () => {
+    setConfirming(false);
+    onSend(trimmed);
+    setBody('');
+  };
   const send = () => {
     if (!canSend) return;
-    onSend(body.trim());
-    setBody('');
+    if (verdict === 'confirm') setConfirming(true);
+    else deliver();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,6 +59,7 @@ export function Composer({ recipient, onSend }: { recipient: string; onSend: (bo
           <Textarea
             aria-label={`Message to ${recipient}`}
             aria-describedby={hintId}
+            aria-invalid={verdict === 'too-long' || undefined}
             placeholder={`Text ${recipient}…`}
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
@@ -52,20 +76,49 @@ export function Composer({ recipient, onSend }: { recipient: string; onSend: (bo
             </ActionIcon>
           </Tooltip>
         </Group>
-        <Group justify="space-between" gap="xs" id={hintId}>
-          <Text size="xs" c="dimmed" data-testid="segment-counter">
-            {text}
-          </Text>
-          <Text size="xs" c="dimmed" visibleFrom="sm">
-            Enter to send · Shift+Enter for a new line
-          </Text>
-        </Group>
-        {warning && (
-          <Text size="xs" c="orange.9">
-            {warning}
-          </Text>
-        )}
+        <Stack gap={2} id={hintId}>
+          <Group justify="space-between" gap="xs">
+            <Text size="xs" c="dimmed" data-testid="segment-counter">
+              {text}
+            </Text>
+            <Text size="xs" c="dimmed" visibleFrom="sm">
+              Enter to send · Shift+Enter for a new line
+            </Text>
+          </Group>
+          {trimmed && texting?.prefix && (
+            <Text size="xs" c="dimmed" data-testid="framing-hint">
+              Starts with “{texting.prefix}”{texting.footer ? ` and ends with “${texting.footer}”` : ''}.
+            </Text>
+          )}
+          {verdict === 'too-long' && texting && (
+            <Text size="xs" c="red.8" role="alert" data-testid="too-long">
+              This text would take {segments} SMS segments; the firm allows at most {texting.maxSegments}.
+              Shorten it or split it in two.
+            </Text>
+          )}
+          {warning && (
+            <Text size="xs" c="orange.9">
+              {warning}
+            </Text>
+          )}
+        </Stack>
       </Stack>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Send a long text?" centered>
+        <Stack gap="md">
+          <Text size="sm">
+            This text to {recipient} takes {segments} SMS segments, each sent and billed separately. Send it
+            anyway?
+          </Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Keep editing
+            </Button>
+            <Button onClick={deliver} data-autofocus>
+              Send {segments} segments
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </form>
   );
 }

@@ -1,14 +1,15 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { ConversationDetailOut } from '../../../contracts/conversations';
 import { Spinner } from '../../ui/LoadStates';
 import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
-import { formatPhone } from './model';
+import { formatPhone, formatWhen } from './model';
 import { chatKeys, useContact } from './queries';
-import type { ChatScope } from './scope';
+import { type ChatScope, secureChatPath } from './scope';
 
 /** Something a thread can be started with: a contact (on a matter) or a matter (on a contact). */
 export interface ChatPartner {
@@ -26,10 +27,13 @@ export function CreateThreadDialog({
   scope,
   partners,
   opened,
+  initial,
   onClose,
   onCreated,
 }: {
   scope: ChatScope;
+  /** Prefilled choice (a client and phone to text again after a thread ended). */
+  initial?: { partnerId: string; phone?: string | null };
   /** The matter's linked contacts, or the contact's visible matters. */
   partners: ChatPartner[];
   opened: boolean;
@@ -39,8 +43,8 @@ export function CreateThreadDialog({
   const api = useApi();
   const queryClient = useQueryClient();
   const onMatter = 'matterId' in scope;
-  const [partnerId, setPartnerId] = useState<string>('');
-  const [phone, setPhone] = useState<string>('');
+  const [partnerId, setPartnerId] = useState<string>(initial?.partnerId ?? '');
+  const [phone, setPhone] = useState<string>(initial?.phone ?? '');
   const contactId = onMatter ? partnerId : scope.contactId;
   const matterId = onMatter ? scope.matterId : partnerId;
   const contact = useContact(contactId || null);
@@ -50,8 +54,10 @@ export function CreateThreadDialog({
     if (opened && !partnerId && partners.length === 1) setPartnerId(partners[0]?.id ?? '');
   }, [opened, partnerId, partners]);
   useEffect(() => {
-    const first = contact.data?.phones[0]?.number;
-    setPhone((current) => (contact.data?.phones.some((p) => p.number === current) ? current : (first ?? '')));
+    // Until the contact is loaded, keep the phone given (a prefilled one must survive the load).
+    if (!contact.data) return;
+    const phones = contact.data.phones;
+    setPhone((current) => (phones.some((p) => p.number === current) ? current : (phones[0]?.number ?? '')));
   }, [contact.data]);
 
   const create = useMutation({
@@ -138,7 +144,9 @@ export function CreateThreadDialog({
             error={contact.isError ? describeError(contact.error) : undefined}
             required
           />
-          {create.isError && <CreateError error={create.error} />}
+          {create.isError && (
+            <CreateError error={create.error} scope={scope} onEnded={() => create.reset()} onOpen={dismiss} />
+          )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={dismiss}>
               Cancel
@@ -153,9 +161,29 @@ export function CreateThreadDialog({
   );
 }
 
-function CreateError({ error }: { error: Error }) {
+/** One open thread that counts toward the limit, as the 422 thread-limit lists it. */
+interface CountedThread {
+  id: string;
+  matterId: string | null;
+  matterName: string | null;
+  contactPhone: string | null;
+  lastMessageAt: string | null;
+}
+
+function CreateError({
+  error,
+  scope,
+  onEnded,
+  onOpen,
+}: {
+  error: Error;
+  scope: ChatScope;
+  onEnded: () => void;
+  onOpen: () => void;
+}) {
   const limit = error instanceof ApiError && error.is('thread-limit');
   const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+  const counted = limit ? (((error as ApiError).problem as { threads?: CountedThread[] }).threads ?? []) : [];
   return (
     <Alert
       color="red"
@@ -169,6 +197,70 @@ function CreateError({ error }: { error: Error }) {
           {f.message}
         </Text>
       ))}
+      {counted.length > 0 && (
+        <Stack
+          component="ul"
+          gap={6}
+          mt="sm"
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-label="Open threads that count"
+        >
+          {counted.map((c) => (
+            <CountedRow key={c.id} thread={c} scope={scope} onEnded={onEnded} onOpen={onOpen} />
+          ))}
+        </Stack>
+      )}
     </Alert>
+  );
+}
+
+/** A thread that counts toward the limit: a link to it, and "End" to free its slot in place. */
+function CountedRow({
+  thread,
+  scope,
+  onEnded,
+  onOpen,
+}: {
+  thread: CountedThread;
+  scope: ChatScope;
+  onEnded: () => void;
+  onOpen: () => void;
+}) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const end = useMutation({
+    mutationFn: () => api.post(`/api/v1/conversations/${encodeURIComponent(thread.id)}/end`),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: chatKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: chatKeys.detail(thread.id) });
+      onEnded();
+    },
+  });
+  const path = thread.matterId
+    ? secureChatPath({ matterId: thread.matterId }, thread.id)
+    : secureChatPath(scope, thread.id);
+  const label = `${thread.matterName ?? 'Thread'} · ${formatPhone(thread.contactPhone)}`;
+  return (
+    <Group component="li" justify="space-between" wrap="nowrap" gap="xs">
+      <Stack gap={0} miw={0}>
+        <Anchor component={Link} to={path} size="sm" onClick={onOpen}>
+          {label}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {thread.lastMessageAt ? `Last message ${formatWhen(thread.lastMessageAt)}` : 'No messages yet'}
+        </Text>
+      </Stack>
+      <Button
+        size="compact-xs"
+        variant="white"
+        color="red.9"
+        loading={end.isPending}
+        onClick={() => end.mutate()}
+        aria-label={`End the thread ${label}`}
+      >
+        End
+      </Button>
+    </Group>
   );
 }

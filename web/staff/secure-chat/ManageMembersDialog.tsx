@@ -14,6 +14,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle, IconArchive, IconTrash, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -21,6 +22,7 @@ import type { ConversationDetailOut, MemberOut } from '../../../contracts/conver
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
 import { useMatter } from '../matters/queries';
+import { formatPhone } from './model';
 import { chatKeys, useUsers } from './queries';
 
 /**
@@ -63,8 +65,26 @@ export function ManageMembersDialog({
   });
   const failure = removeMember.error ?? muteMember.error;
 
+  // The seed's mobile app cannot edit membership; at phone width the dialog is read-only too.
+  const phoneWidth = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const canManage = abilities.manageMembers && !phoneWidth;
   const users = conversation.members.filter((m) => m.type === 'user');
-  const contacts = conversation.members.filter((m) => m.type === 'contact');
+  const client = conversation.contact;
+  const contacts: MemberOut[] = [
+    ...(client && !conversation.members.some((m) => m.type === 'contact' && m.id === client.id)
+      ? [
+          {
+            id: client.id,
+            type: 'contact' as const,
+            name: client.name,
+            role: 'client',
+            muted: false,
+            lastReadMessageId: null,
+          },
+        ]
+      : []),
+    ...conversation.members.filter((m) => m.type === 'contact'),
+  ];
 
   return (
     <Modal opened={opened} onClose={onClose} title="Manage Members" size="lg" centered>
@@ -73,16 +93,23 @@ export function ManageMembersDialog({
           caption="Users"
           members={users}
           myId={myId}
-          canManage={abilities.manageMembers}
+          canManage={canManage}
           onMute={(member, muted) => muteMember.mutate({ member, muted })}
           onRemove={(member) => removeMember.mutate(member)}
           busy={removeMember.isPending || muteMember.isPending}
         />
+        <Text size="sm" c="dimmed" data-testid="contacts-explainer">
+          {client
+            ? `${client.name} is the client being texted${conversation.contactPhone ? ` at ${formatPhone(conversation.contactPhone)}` : ''}. `
+            : ''}
+          Contacts added from the matter are “Texts only” members: they take part by text message and never
+          see the thread in Parley.
+        </Text>
         <MemberTable
           caption="Contacts"
           members={contacts}
           myId={myId}
-          canManage={abilities.manageMembers}
+          canManage={canManage}
           onMute={(member, muted) => muteMember.mutate({ member, muted })}
           onRemove={(member) => removeMember.mutate(member)}
           busy={removeMember.isPending || muteMember.isPending}
@@ -92,7 +119,12 @@ export function ManageMembersDialog({
             {describeError(failure)}
           </Alert>
         )}
-        {abilities.manageMembers && open && <AddMember conversation={conversation} onAdded={refresh} />}
+        {canManage && open && <AddMember conversation={conversation} onAdded={refresh} />}
+        {abilities.manageMembers && phoneWidth && (
+          <Text size="sm" c="dimmed">
+            Membership is changed on a larger screen.
+          </Text>
+        )}
         {!abilities.manageMembers && (
           <Text size="sm" c="dimmed">
             Only the thread’s creator can add, remove or mute members.
@@ -152,7 +184,7 @@ function MemberTable({
   busy,
 }: {
   caption: string;
-  members: MemberOut[];
+  members: Omit<MemberOut, 'lastReadMessageId'>[];
   myId?: string;
   canManage: boolean;
   onMute: (member: MemberOut, muted: boolean) => void;
@@ -196,6 +228,11 @@ function MemberTable({
                           Creator
                         </Badge>
                       )}
+                      {m.role === 'client' && (
+                        <Badge size="xs" variant="light" color="teal" tt="none">
+                          Texted
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td>
@@ -214,7 +251,7 @@ function MemberTable({
                     )}
                   </Table.Td>
                   <Table.Td ta="right">
-                    {canManage && !creator && (
+                    {canManage && !creator && m.role !== 'client' && (
                       <Button
                         size="compact-sm"
                         variant="subtle"

@@ -1,4 +1,4 @@
-import { Box, Button, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconChecks, IconClock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Message } from './model';
@@ -12,11 +12,14 @@ export function MessageBubble({
   message,
   author,
   mine,
+  afterEnd = false,
   onRetry,
 }: {
   message: Message;
   author: string;
   mine: boolean;
+  /** The client texted it after the thread ended (kept on the archive, read by nobody then). */
+  afterEnd?: boolean;
   onRetry?: () => void;
 }) {
   if (message.authorType === 'system' || message.kind === 'system' || message.kind === 'status') {
@@ -42,6 +45,11 @@ export function MessageBubble({
         <Text size="xs" c="dimmed" component="time" dateTime={message.createdAt}>
           {formatWhen(message.createdAt)}
         </Text>
+        {afterEnd && (
+          <Badge size="xs" color="orange" variant="light" tt="none" data-testid="after-end">
+            Received after the thread ended
+          </Badge>
+        )}
       </Group>
       <Box className="bubble" data-side={staff ? 'staff' : 'client'} data-local={message.local}>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

@@ -24,9 +24,12 @@ export function MessageList({
   names,
   contactName,
   myId,
+  endedAt,
   onRetry,
 }: {
   conversationId: string;
+  /** When the thread ended: client texts after it are marked. */
+  endedAt?: string | null;
   names: Map<string, string>;
   contactName: string;
   myId?: string;
@@ -129,6 +132,7 @@ export function MessageList({
               message={m}
               author={authorName(m, names, contactName)}
               mine={m.authorType === 'user' && m.authorId === myId}
+              afterEnd={Boolean(endedAt) && m.authorType === 'contact' && m.createdAt > (endedAt ?? '')}
               onRetry={m.local === 'failed' ? () => onRetry(m) : undefined}
             />
           ))}

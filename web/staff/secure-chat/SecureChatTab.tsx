@@ -1,13 +1,26 @@
-import { Alert, Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconAlertCircle, IconMessageCircle, IconPlus } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import {
+  Alert,
+  Box,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconAlertCircle, IconMessageCircle, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { EmptyState } from '../../ui/EmptyState';
 import { Spinner } from '../../ui/LoadStates';
 import { describeError } from '../../ui/problem';
 import { ChatView } from './ChatView';
 import { type ChatPartner, CreateThreadDialog } from './CreateThreadDialog';
-import { useSecureChats } from './queries';
+import { type ThreadFilter, useSecureChats } from './queries';
 import { type ChatScope, secureChatPath } from './scope';
 import { ThreadList } from './ThreadList';
 
@@ -25,10 +38,21 @@ export function SecureChatTab({
   partners: ChatPartner[];
   conversationId?: string;
 }) {
-  const threads = useSecureChats(scope);
+  const [status, setStatus] = useState<ThreadFilter['status']>('open');
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 250);
+  const threads = useSecureChats(scope, { status, q });
   const onMatter = 'matterId' in scope;
   const matterNames = onMatter ? undefined : new Map(partners.map((p) => [p.id, p.name]));
-  const [creating, { open, close }] = useDisclosure(false);
+  // "Start a new thread" from a text after an ended thread lands here with the client and phone.
+  const [params, setParams] = useSearchParams();
+  const start = onMatter ? params.get('start') : null;
+  const startPhone = params.get('phone');
+  const [creating, { open, close }] = useDisclosure(Boolean(start));
+  const closeCreate = () => {
+    close();
+    if (start) setParams({}, { replace: true });
+  };
   const navigate = useNavigate();
   const selected = threads.data?.items.find((t) => t.id === conversationId);
 
@@ -47,6 +71,26 @@ export function SecureChatTab({
               Threads
             </Title>
           </Group>
+          <SegmentedControl
+            aria-label="Which threads"
+            value={status}
+            onChange={(v) => setStatus(v as ThreadFilter['status'])}
+            data={[
+              { value: 'open', label: 'Open' },
+              { value: 'ended', label: 'Ended' },
+              { value: 'all', label: 'All' },
+            ]}
+            fullWidth
+            size="xs"
+          />
+          <TextInput
+            type="search"
+            aria-label="Search threads by client name or number"
+            placeholder="Search by client name or number"
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
           <Paper withBorder radius="lg" p={4}>
             {threads.isPending ? (
               <Group justify="center" py="xl">
@@ -67,6 +111,14 @@ export function SecureChatTab({
                   Try again
                 </Button>
               </Alert>
+            ) : threads.data.items.length === 0 && (q.trim() || status !== 'open') ? (
+              <EmptyState icon={<IconSearch size={28} />} title="No threads match">
+                {q.trim()
+                  ? `No ${status === 'all' ? '' : `${status} `}thread with a client named or numbered “${q.trim()}”.`
+                  : status === 'ended'
+                    ? 'No thread here has ended yet.'
+                    : 'No thread yet.'}
+              </EmptyState>
             ) : threads.data.items.length === 0 ? (
               <EmptyState icon={<IconMessageCircle size={28} />} title="No secure chats yet">
                 {onMatter
@@ -110,7 +162,8 @@ export function SecureChatTab({
         scope={scope}
         partners={partners}
         opened={creating}
-        onClose={close}
+        initial={start ? { partnerId: start, phone: startPhone } : undefined}
+        onClose={closeCreate}
         onCreated={(id) => {
           close();
           navigate(secureChatPath(scope, id));

@@ -56,7 +56,27 @@ export function ThreadList({
                     </Group>
                     <Text size="xs" c="dimmed">
                       {formatPhone(t.contactPhone)}
+                      {t.firmPhone ? ` · from ${formatPhone(t.firmPhone)}` : ''}
                     </Text>
+                    <Text size="xs" lineClamp={1} data-testid="thread-preview">
+                      {t.lastMessage ? (
+                        <>
+                          <Text span size="xs" fw={600}>
+                            {previewAuthor(t)}:
+                          </Text>{' '}
+                          {t.lastMessage.snippet}
+                        </>
+                      ) : (
+                        <Text span size="xs" c="dimmed">
+                          No messages yet
+                        </Text>
+                      )}
+                    </Text>
+                    {t.creatorName && (
+                      <Text size="xs" c="dimmed">
+                        Started by {t.creatorName}
+                      </Text>
+                    )}
                   </Stack>
                   <Stack gap={4} align="flex-end">
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -82,6 +102,14 @@ export function ThreadList({
       </Stack>
     </nav>
   );
+}
+
+/** Who wrote the previewed message, in the list's words. */
+function previewAuthor(t: ConversationOut): string {
+  const m = t.lastMessage;
+  if (!m) return '';
+  if (m.authorType === 'system') return 'Note';
+  return m.authorName ?? (m.authorType === 'contact' ? (t.contact?.name ?? 'Client') : 'Staff');
 }
 
 function recency(t: ConversationOut): string {

@@ -152,3 +152,25 @@ export function formatWhen(iso: string | null | undefined, now: Date = new Date(
   if (at.getFullYear() === now.getFullYear()) return dateAndTime.format(at);
   return withYear.format(at);
 }
+
+/** What the server adds around the caller's next text, and the firm's segment thresholds (GET …/texting). */
+export interface Texting {
+  prefix: string | null;
+  footer: string | null;
+  confirmAboveSegments: number;
+  maxSegments: number;
+}
+
+/** The text the client will receive: the same framing the server applies (secure-chat/sender-prefix.ts). */
+export function framedBody(body: string, texting: Pick<Texting, 'prefix' | 'footer'> | undefined): string {
+  if (!texting) return body;
+  const head = texting.prefix ? `${texting.prefix} ${body}` : body;
+  return texting.footer ? `${head}\n${texting.footer}` : head;
+}
+
+/** Whether a text of `segments` segments may go as is, needs a confirmation, or is refused. */
+export function lengthVerdict(segments: number, texting: Texting | undefined): 'ok' | 'confirm' | 'too-long' {
+  if (!texting) return 'ok';
+  if (segments > texting.maxSegments) return 'too-long';
+  return segments > texting.confirmAboveSegments ? 'confirm' : 'ok';
+}

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ConversationDetailOut, ConversationOut } from '../../../contracts/conversations';
 import type { Page } from '../../../contracts/page';
 import { useApi } from '../../ui/Providers';
-import type { Message, MessagesData } from './model';
+import type { Message, MessagesData, Texting } from './model';
 import { type ChatScope, scopeQuery } from './scope';
 
 /** How many messages one page of the chat loads. */
@@ -13,7 +13,8 @@ export const MESSAGE_PAGE_SIZE = 30;
  * message and read event); messages live under ['messages', id] and are patched in place by live events.
  */
 export const chatKeys = {
-  list: (scope: ChatScope) => ['conversations', 'list', { kind: 'secure_chat', ...scope }] as const,
+  list: (scope: ChatScope, view: ThreadFilter = { status: 'open', q: '' }) =>
+    ['conversations', 'list', { kind: 'secure_chat', ...scope, ...view }] as const,
   /** Every cached conversation list: a change may show in a matter's and in a contact's tab. */
   lists: ['conversations', 'list'] as const,
   detail: (id: string) => ['conversations', 'detail', id] as const,
@@ -22,13 +23,24 @@ export const chatKeys = {
   contact: (id: string) => ['contacts', id] as const,
 };
 
-/** The secure chats of a matter or of a contact that the caller may see. */
-export function useSecureChats(scope: ChatScope) {
+/** Which threads the list shows: open, ended or all, narrowed by a search of the client's name or number. */
+export interface ThreadFilter {
+  status: 'open' | 'ended' | 'all';
+  q: string;
+}
+
+/** The secure chats of a matter or of a contact that the caller may see, filtered and searched on the server. */
+export function useSecureChats(scope: ChatScope, view: ThreadFilter = { status: 'open', q: '' }) {
   const api = useApi();
+  const filter = view.status === 'all' ? '' : `&filter=${view.status}`;
+  const q = view.q.trim() ? `&q=${encodeURIComponent(view.q.trim())}` : '';
   return useQuery({
-    queryKey: chatKeys.list(scope),
+    queryKey: chatKeys.list(scope, view),
     queryFn: () =>
-      api.get<Page<ConversationOut>>(`/api/v1/conversations?kind=secure_chat&${scopeQuery(scope)}&limit=200`),
+      api.get<Page<ConversationOut>>(
+        `/api/v1/conversations?kind=secure_chat&${scopeQuery(scope)}${filter}${q}&limit=200`,
+      ),
+    placeholderData: (previous) => previous,
   });
 }
 
@@ -98,5 +110,14 @@ export function useContact(id: string | null) {
     queryKey: chatKeys.contact(id ?? ''),
     queryFn: () => api.get<ContactDetail>(`/api/v1/contacts/${encodeURIComponent(id ?? '')}`),
     enabled: Boolean(id),
+  });
+}
+
+/** What the caller's next text in a thread carries and the firm's segment thresholds. */
+export function useTexting(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['conversations', 'texting', id] as const,
+    queryFn: () => api.get<Texting>(`/api/v1/conversations/${encodeURIComponent(id)}/texting`),
   });
 }

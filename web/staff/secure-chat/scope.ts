@@ -20,3 +20,12 @@ export function secureChatPath(scope: ChatScope, conversationId?: string): strin
       : `/contacts/${encodeURIComponent(scope.contactId)}/secure-chat`;
   return conversationId ? `${base}/${encodeURIComponent(conversationId)}` : base;
 }
+
+/**
+ * The matter's Secure Chat tab with "Create new" open and prefilled with a client and one of its
+ * phones (from a text after a thread ended).
+ */
+export function startThreadPath(matterId: string, contactId: string, phone?: string | null): string {
+  const query = new URLSearchParams({ start: contactId, ...(phone ? { phone } : {}) });
+  return `${secureChatPath({ matterId })}?${query}`;
+}

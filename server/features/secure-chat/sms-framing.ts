@@ -1,0 +1,78 @@
+import { and, desc, eq, ne } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client';
+import { firms, messages, users } from '../../platform/db/schema';
+import { Problem } from '../../platform/http/problem';
+import type { ConversationRow } from '../conversations/queries';
+import { loadSettings } from '../settings/load-settings';
+import type { FirmSettings } from '../settings/model';
+import { framedText, type SmsFraming } from '../sms/framing';
+import { checkLength, framingFor } from './sender-prefix';
+
+/** The author of the thread's latest text to the client (a staff member's public message), other than `exceptId`. */
+async function previousSenderId(
+  ex: Executor,
+  conversation: Pick<ConversationRow, 'firmId' | 'id'>,
+  exceptId: string | null,
+): Promise<string | null> {
+  const conds = [
+    eq(messages.firmId, conversation.firmId),
+    eq(messages.conversationId, conversation.id),
+    eq(messages.authorType, 'user'),
+    eq(messages.visibility, 'public'),
+    eq(messages.kind, 'message'),
+  ];
+  if (exceptId) conds.push(ne(messages.id, exceptId));
+  const [row] = await ex
+    .select({ authorId: messages.authorId })
+    .from(messages)
+    .where(and(...conds))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(1);
+  return row ? (row.authorId ?? '') : null;
+}
+
+async function names(ex: Executor, firmId: string, userId: string) {
+  const [firm] = await ex.select({ name: firms.name }).from(firms).where(eq(firms.id, firmId));
+  const [user] = await ex
+    .select({ name: users.name })
+    .from(users)
+    .where(and(eq(users.firmId, firmId), eq(users.id, userId)));
+  return { firmName: firm?.name ?? '', senderName: user?.name ?? '' };
+}
+
+/** The framing a text from `senderId` takes in the thread, and the firm's texting settings. */
+export async function framingOfText(
+  ex: Executor,
+  input: {
+    conversation: Pick<ConversationRow, 'firmId' | 'id'>;
+    senderId: string;
+    /** The message being framed, already stored (it is not its own predecessor). */
+    messageId?: string;
+  },
+): Promise<{ framing: SmsFraming; texting: FirmSettings['secureChatTexting'] }> {
+  const { conversation, senderId } = input;
+  const settings = await loadSettings(ex, conversation.firmId);
+  const previous = await previousSenderId(ex, conversation, input.messageId ?? null);
+  const { firmName, senderName } = await names(ex, conversation.firmId, senderId);
+  const framing = framingFor({
+    texting: settings.secureChatTexting,
+    firmName,
+    senderId,
+    senderName,
+    previousSenderId: previous,
+  });
+  return { framing, texting: settings.secureChatTexting };
+}
+
+/**
+ * 422 sms-too-long naming the body when the framed text exceeds the firm's segment limit: the
+ * client would get a text split in more parts than the firm allows (each is billed).
+ */
+export function requireFits(body: string, framing: SmsFraming, maxSegments: number): void {
+  const { segments, fits } = checkLength(framedText(body, framing), maxSegments);
+  if (fits) return;
+  const detail = `This text would take ${segments} SMS segments (name and opt-out footer included); the firm allows at most ${maxSegments}. Shorten it or split it in two.`;
+  throw new Problem(422, 'sms-too-long', 'Not allowed by a business rule', detail, [
+    { field: 'body.body', message: `takes ${segments} segments; at most ${maxSegments} are allowed` },
+  ]);
+}

@@ -1,0 +1,29 @@
+import type { Deps } from '../../deps';
+import type { StaffActor } from '../../platform/http/actor';
+import { unprocessable } from '../../platform/http/problem';
+import { loadConversationFor } from '../conversations/access';
+import { framingOfText } from './sms-framing';
+
+/**
+ * What the caller's next text in a thread will carry around its body (sender prefix, opt-out
+ * footer) and the firm's segment thresholds, so the composer counts the segments the client is
+ * billed for and asks before a long text.
+ */
+export async function textingOf(
+  deps: Pick<Deps, 'db'>,
+  input: { actor: StaffActor; conversationId: string },
+) {
+  const { row } = await loadConversationFor(deps.db, input.actor, input.conversationId, 'view');
+  if (row.kind !== 'secure_chat')
+    throw unprocessable('not-secure-chat', 'Only secure chat threads text a client.');
+  const { framing, texting } = await framingOfText(deps.db, {
+    conversation: row,
+    senderId: input.actor.userId,
+  });
+  return {
+    prefix: framing.prefix,
+    footer: framing.footer,
+    confirmAboveSegments: texting.confirmAboveSegments,
+    maxSegments: texting.maxSegments,
+  };
+}
