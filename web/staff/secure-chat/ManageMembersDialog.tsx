@@ -184,7 +184,7 @@ function MemberTable({
   busy,
 }: {
   caption: string;
-  members: Omit<MemberOut, 'lastReadMessageId'>[];
+  members: MemberOut[];
   myId?: string;
   canManage: boolean;
   onMute: (member: MemberOut, muted: boolean) => void;
