@@ -5,6 +5,7 @@ import { createMailTransport } from './channels/email/create-mail-transport';
 import { createSmsProvider } from './channels/sms/create-sms-provider';
 import type { Config } from './config';
 import type { Deps } from './deps';
+import { conversationRules } from './features/conversations/access';
 import type { ConversationPlugins } from './features/conversations/plugins';
 import { EMAIL_SEND_TOPIC, emailSender } from './features/email/sender';
 import { forgetConversationNotifications } from './features/notifications/forget-conversation';
@@ -80,7 +81,9 @@ export async function openDatabase(config: Config): Promise<Database> {
 function conversationPlugins(): ConversationPlugins {
   return {
     messageStored: [notifyMembersOfMessage, queueSecureChatSms, captureTimeForMessage],
+    rules: conversationRules,
     creators: { secure_chat: createSecureChat },
+    addedKinds: {},
     deleted: [forgetConversationNotifications, unlinkDeletedConversation, forgetConversation],
   };
 }

@@ -29,9 +29,16 @@ export async function addMember(
   const { actor } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(tx, actor, input.conversationId, 'manageMembers', {
-      lock: true,
-    });
+    const { row } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'manageMembers',
+      {
+        lock: true,
+      },
+    );
     const memberType = input.userId ? 'user' : 'contact';
     const memberId = (input.userId ?? input.contactId) as string;
     if (memberType === 'user' && !(await isActiveUser(tx, firmId, memberId)))
@@ -80,7 +87,7 @@ export async function addMember(
       events.push({
         type: 'conversation.updated',
         firmId,
-        audience: await conversationAudience(tx, firmId, row),
+        audience: await conversationAudience(deps.conversations.rules, tx, firmId, row),
         data: { id: row.id, reason: 'members' },
       });
     }

@@ -20,7 +20,13 @@ export async function markConversationRead(
 ) {
   const { actor } = input;
   return inTransaction(deps, async (tx, events) => {
-    const { row, membership } = await loadConversationFor(tx, actor, input.conversationId, 'view');
+    const { row, membership } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'view',
+    );
     const [target] = await tx
       .select({ id: messages.id, createdAt: messages.createdAt })
       .from(messages)
@@ -75,7 +81,7 @@ export async function markConversationRead(
       events.push({
         type: 'read.updated',
         firmId: actor.firmId,
-        audience: await conversationAudience(tx, actor.firmId, row),
+        audience: await conversationAudience(deps.conversations.rules, tx, actor.firmId, row),
         data: {
           conversationId: row.id,
           memberType: 'user',

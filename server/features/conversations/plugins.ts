@@ -1,7 +1,9 @@
+import type { z } from 'zod';
 import type { Deps } from '../../deps';
 import type { BusEvent } from '../../platform/bus/bus';
 import type { Tx } from '../../platform/db/client';
 import type { StaffActor } from '../../platform/http/actor';
+import type { ConversationRules } from './access';
 import type { ConversationRow, MessageRow } from './queries';
 import type { ConversationDetailOut, CreateConversationBody } from './schemas';
 
@@ -40,9 +42,23 @@ export type ConversationCreators = {
  */
 export type ConversationCleaner = (tx: Tx, conversation: ConversationRow) => Promise<void>;
 
+/**
+ * A kind the API's schemas do not name (conversationKind), added whole by the composition root: the
+ * create body it takes (POST /conversations then accepts it) and its creator. Its access rule goes
+ * into rules like any other.
+ */
+export interface AddedKind {
+  createBody: z.ZodObject<{ kind: z.ZodLiteral<string> }>;
+  create: ConversationCreator<{ kind: string }>;
+}
+
 /** What the features plug into the conversation core, in the order they run. */
 export interface ConversationPlugins {
   messageStored: readonly MessageStoredListener[];
+  /** The access rule of each kind that has one (conversationRules, and those of added kinds). */
+  rules: ConversationRules;
   creators: ConversationCreators;
+  /** Kinds beyond the API's own, by name. */
+  addedKinds: Readonly<Record<string, AddedKind>>;
   deleted: readonly ConversationCleaner[];
 }

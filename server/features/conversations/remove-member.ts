@@ -19,12 +19,19 @@ export async function removeMember(
   const { actor, memberId } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(tx, actor, input.conversationId, 'manageMembers', {
-      lock: true,
-    });
+    const { row } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'manageMembers',
+      {
+        lock: true,
+      },
+    );
     if (memberId === row.createdBy)
       throw conflict('creator-required', 'The creator cannot be removed from the conversation.');
-    const audience = await conversationAudience(tx, firmId, row);
+    const audience = await conversationAudience(deps.conversations.rules, tx, firmId, row);
     const removed = await tx
       .delete(conversationMembers)
       .where(

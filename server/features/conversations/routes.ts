@@ -14,11 +14,8 @@ import { markConversationRead } from './mark-read';
 import { removeMember } from './remove-member';
 import {
   addMemberBody,
-  conversationDetailOut,
-  conversationOut,
   conversationParams,
-  createConversationBody,
-  listConversationsQuery,
+  kindSchemas,
   listMessagesQuery,
   memberParams,
   messageOut,
@@ -40,6 +37,8 @@ const readOut = z.object({
  */
 export async function conversationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const { createConversationBody, conversationOut, conversationDetailOut, listConversationsQuery } =
+    kindSchemas(deps.conversations.addedKinds);
 
   r.get(
     '/conversations',

@@ -115,7 +115,7 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
   const created: BusEvent = {
     type: 'message.created',
     firmId,
-    audience: await conversationAudience(tx, firmId, current),
+    audience: await conversationAudience(deps.conversations.rules, tx, firmId, current),
     data: { conversationId: current.id, message: view },
   };
   return { message, created: true, events: [created, ...fanOut], view };

@@ -114,7 +114,7 @@ export async function createSecureChat(
     events.push({
       type: 'conversation.created',
       firmId,
-      audience: await conversationAudience(tx, firmId, row),
+      audience: await conversationAudience(deps.conversations.rules, tx, firmId, row),
       data: { id, kind: row.kind, status: row.status, matterId: row.matterId, contactId: row.contactId },
     });
     return conversationDetail(tx, deps, actor, row);
