@@ -5,10 +5,12 @@ import { createMailTransport } from './channels/email/create-mail-transport';
 import { createSmsProvider } from './channels/sms/create-sms-provider';
 import type { Config } from './config';
 import type { Deps } from './deps';
+import { conversationRules } from './features/conversations/access';
 import type { ConversationPlugins } from './features/conversations/plugins';
 import { EMAIL_SEND_TOPIC, emailSender } from './features/email/sender';
 import { forgetConversationNotifications } from './features/notifications/forget-conversation';
 import { notifyMembersOfMessage } from './features/notifications/notify';
+import { notifyMembershipChange } from './features/notifications/thread-membership';
 import {
   composeInvitationEmail,
   PORTAL_INVITATION_EMAIL,
@@ -80,7 +82,10 @@ export async function openDatabase(config: Config): Promise<Database> {
 function conversationPlugins(): ConversationPlugins {
   return {
     messageStored: [notifyMembersOfMessage, queueSecureChatSms, captureTimeForMessage],
+    membershipChanged: [notifyMembershipChange],
+    rules: conversationRules,
     creators: { secure_chat: createSecureChat },
+    addedKinds: {},
     deleted: [forgetConversationNotifications, unlinkDeletedConversation, forgetConversation],
   };
 }

@@ -6,6 +6,7 @@ import {
   abilities,
   canView,
   conversationAudience,
+  conversationRules,
   loadConversationFor,
   notifiedMembers,
   visibleConversations,
@@ -123,27 +124,29 @@ describe('conversation access: pure check, SQL filter and audience agree', () =>
         const filtered = await db
           .select({ id: conversations.id })
           .from(conversations)
-          .where(and(visibleConversations(actor), inArray(conversations.id, ids)));
+          .where(and(visibleConversations(conversationRules, actor), inArray(conversations.id, ids)));
         const bySql = new Set(filtered.map((r) => r.id));
 
         for (const { row, member, notified } of rows) {
           const what = `${row.kind} of ${row.firmId === firmId ? 'the firm' : 'another firm'}, member ${member}`;
           // Another firm's conversation is out of reach whatever the rule says: every form is firm-scoped.
-          const pure = row.firmId === actor.firmId && canView(actor, row, member);
-          const audience = await conversationAudience(db, row.firmId, row);
+          const pure = row.firmId === actor.firmId && canView(conversationRules, actor, row, member);
+          const audience = await conversationAudience(conversationRules, db, row.firmId, row);
           // The gateway delivers an event only to sockets of the event's firm.
           const reached = row.firmId === actor.firmId && reachesStaff(audience, actor);
           expect(bySql.has(row.id), `SQL filter, ${what}`).toBe(pure);
           expect(reached, `audience, ${what}`).toBe(pure);
 
-          const loaded = await loadConversationFor(db, actor, row.id, 'view').catch((error: unknown) => {
-            if (error instanceof Problem && error.status === 404) return null;
-            throw error;
-          });
+          const loaded = await loadConversationFor(conversationRules, db, actor, row.id, 'view').catch(
+            (error: unknown) => {
+              if (error instanceof Problem && error.status === 404) return null;
+              throw error;
+            },
+          );
           expect(loaded !== null, `loadConversationFor, ${what}`).toBe(pure);
           if (loaded) {
             expect(loaded.membership !== null).toBe(member);
-            expect(loaded.abilities).toEqual(abilities(actor, row, member));
+            expect(loaded.abilities).toEqual(abilities(conversationRules, actor, row, member));
           }
 
           // In-app notifications go to unmuted user members, who are always in the audience.

@@ -85,6 +85,8 @@ export async function startTestApp(
     logTo?: DestinationStream;
     /** False to leave PUBLIC_URL unset (links then use http://localhost:PORT). */
     ownPublicUrl?: boolean;
+    /** Changes the composition before the app is built, as bootstrap.ts would (e.g. a test's own conversation kind). */
+    compose?: (deps: Deps) => void;
   } = {},
 ): Promise<TestApp> {
   const cloned = await cloneDatabase();
@@ -110,6 +112,7 @@ export async function startTestApp(
     const config = loadConfig(fullEnv);
     const log = options.logTo ? createLogger(config, options.logTo) : pino({ level: 'silent' });
     const deps = await createDeps(config, cloned.database, log);
+    options.compose?.(deps);
     const app = await buildApp(deps);
     try {
       await app.listen({ port: Number(fullEnv.PORT), host: '127.0.0.1' });

@@ -33,8 +33,8 @@ export function createConversation(
 }
 
 /**
- * Stores a message at the given time through the real message path (storeMessage → afterMessageStored
- * → captureTimeForMessage), publishing its events after commit like the HTTP route does.
+ * Stores a message at the given time through the real message path (storeMessage → its messageStored
+ * listeners → captureTimeForMessage), publishing its events after commit like the HTTP route does.
  */
 export async function sendAt(
   t: TestApp,

@@ -9,6 +9,7 @@ import {
   type ConversationAbilities,
   type ConversationFor,
   canView,
+  conversationRules,
   memberOnlyAudience,
   requireAbility,
   visibleConversations,
@@ -37,23 +38,23 @@ function* everyActor() {
 
 describe('canView', () => {
   it('lets members see a conversation of any kind', () => {
-    for (const kind of kinds) expect(canView(actor('staff'), { kind }, true)).toBe(true);
+    for (const kind of kinds) expect(canView(conversationRules, actor('staff'), { kind }, true)).toBe(true);
   });
 
   it('lets holders of secure_chat.view_all (and admins) see every secure chat, and only secure chats', () => {
     const viewer = actor('staff', ['secure_chat.view_all']);
-    expect(canView(viewer, { kind: 'secure_chat' }, false)).toBe(true);
-    expect(canView(actor('admin'), { kind: 'secure_chat' }, false)).toBe(true);
+    expect(canView(conversationRules, viewer, { kind: 'secure_chat' }, false)).toBe(true);
+    expect(canView(conversationRules, actor('admin'), { kind: 'secure_chat' }, false)).toBe(true);
     for (const kind of kinds.filter((k) => k !== 'secure_chat')) {
-      expect(canView(viewer, { kind }, false)).toBe(false);
-      expect(canView(actor('admin'), { kind }, false)).toBe(false);
+      expect(canView(conversationRules, viewer, { kind }, false)).toBe(false);
+      expect(canView(conversationRules, actor('admin'), { kind }, false)).toBe(false);
     }
   });
 
   it('hides a conversation from a non-member without the permission', () => {
     for (const role of roles.filter((r) => r !== 'admin'))
       for (const kind of kinds)
-        expect(canView(actor(role, ['message_center.use']), { kind }, false)).toBe(false);
+        expect(canView(conversationRules, actor(role, ['message_center.use']), { kind }, false)).toBe(false);
   });
 
   it('matches its rule for every role, permission, kind and membership', () => {
@@ -61,14 +62,18 @@ describe('canView', () => {
       for (const kind of kinds)
         for (const member of [true, false]) {
           const viewAll = a.role === 'admin' || a.permissions.includes('secure_chat.view_all');
-          expect(canView(a, { kind }, member)).toBe(member || (kind === 'secure_chat' && viewAll));
+          expect(canView(conversationRules, a, { kind }, member)).toBe(
+            member || (kind === 'secure_chat' && viewAll),
+          );
         }
   });
 });
 
 describe('abilities', () => {
   it('gives the creator every ability on a secure chat', () => {
-    expect(abilities(actor('attorney'), { kind: 'secure_chat', createdBy: ME }, true)).toEqual({
+    expect(
+      abilities(conversationRules, actor('attorney'), { kind: 'secure_chat', createdBy: ME }, true),
+    ).toEqual({
       send: true,
       manageMembers: true,
       mute: true,
@@ -78,7 +83,9 @@ describe('abilities', () => {
   });
 
   it('lets another member send and mute only', () => {
-    expect(abilities(actor('attorney'), { kind: 'secure_chat', createdBy: 'x' }, true)).toEqual({
+    expect(
+      abilities(conversationRules, actor('attorney'), { kind: 'secure_chat', createdBy: 'x' }, true),
+    ).toEqual({
       ...NOTHING,
       send: true,
       mute: true,
@@ -87,30 +94,41 @@ describe('abilities', () => {
 
   it('lets a view_all reader read only, and an admin reader also delete', () => {
     const c = { kind: 'secure_chat', createdBy: 'x' };
-    expect(abilities(actor('staff', ['secure_chat.view_all']), c, false)).toEqual(NOTHING);
-    expect(abilities(actor('admin'), c, false)).toEqual({ ...NOTHING, delete: true });
+    expect(abilities(conversationRules, actor('staff', ['secure_chat.view_all']), c, false)).toEqual(NOTHING);
+    expect(abilities(conversationRules, actor('admin'), c, false)).toEqual({ ...NOTHING, delete: true });
   });
 
   it('keeps the creator removed from a secure chat in charge while view_all lets them see it', () => {
     expect(
-      abilities(actor('attorney', ['secure_chat.view_all']), { kind: 'secure_chat', createdBy: ME }, false),
+      abilities(
+        conversationRules,
+        actor('attorney', ['secure_chat.view_all']),
+        { kind: 'secure_chat', createdBy: ME },
+        false,
+      ),
     ).toEqual({ ...NOTHING, manageMembers: true, end: true, delete: true });
   });
 
   it('keeps "end" to secure chats', () => {
     for (const kind of kinds.filter((k) => k !== 'secure_chat'))
-      expect(abilities(actor('attorney'), { kind, createdBy: ME }, true).end).toBe(false);
+      expect(abilities(conversationRules, actor('attorney'), { kind, createdBy: ME }, true).end).toBe(false);
   });
 
   it('grants nothing to whoever may not see the conversation', () => {
-    expect(abilities(actor('admin'), { kind: 'internal', createdBy: 'x' }, false)).toEqual(NOTHING);
-    expect(abilities(actor('attorney'), { kind: 'secure_chat', createdBy: ME }, false)).toEqual(NOTHING);
+    expect(abilities(conversationRules, actor('admin'), { kind: 'internal', createdBy: 'x' }, false)).toEqual(
+      NOTHING,
+    );
+    expect(
+      abilities(conversationRules, actor('attorney'), { kind: 'secure_chat', createdBy: ME }, false),
+    ).toEqual(NOTHING);
   });
 
   it('answers a fresh object each time, so a caller cannot change what others are told', () => {
-    const first = abilities(actor('staff'), { kind: 'internal', createdBy: 'x' }, false);
+    const first = abilities(conversationRules, actor('staff'), { kind: 'internal', createdBy: 'x' }, false);
     first.send = true;
-    expect(abilities(actor('staff'), { kind: 'internal', createdBy: 'x' }, false)).toEqual(NOTHING);
+    expect(abilities(conversationRules, actor('staff'), { kind: 'internal', createdBy: 'x' }, false)).toEqual(
+      NOTHING,
+    );
   });
 
   it('matches its rules for every role, permission, kind, creator and membership', () => {
@@ -119,8 +137,8 @@ describe('abilities', () => {
         for (const createdBy of creators)
           for (const member of [true, false]) {
             const c = { kind, createdBy };
-            const got = abilities(a, c, member);
-            if (!canView(a, c, member)) {
+            const got = abilities(conversationRules, a, c, member);
+            if (!canView(conversationRules, a, c, member)) {
               expect(got).toEqual(NOTHING);
               continue;
             }
@@ -138,12 +156,12 @@ describe('abilities', () => {
 
 describe('audienceOf', () => {
   it('addresses the members, and for secure chat the holders of secure_chat.view_all', () => {
-    expect(audienceOf({ kind: 'secure_chat' }, ['a', 'b'])).toEqual({
+    expect(audienceOf(conversationRules, { kind: 'secure_chat' }, ['a', 'b'])).toEqual({
       userIds: ['a', 'b'],
       permission: 'secure_chat.view_all',
     });
     for (const kind of kinds.filter((k) => k !== 'secure_chat'))
-      expect(audienceOf({ kind }, ['a'])).toEqual({ userIds: ['a'] });
+      expect(audienceOf(conversationRules, { kind }, ['a'])).toEqual({ userIds: ['a'] });
   });
 
   it('reaches exactly those who may see the conversation, for every actor, kind and membership', () => {
@@ -151,7 +169,9 @@ describe('audienceOf', () => {
       for (const kind of kinds)
         for (const member of [true, false]) {
           const memberIds = member ? ['other', ME] : ['other'];
-          expect(reachesStaff(audienceOf({ kind }, memberIds), a)).toBe(canView(a, { kind }, member));
+          expect(reachesStaff(audienceOf(conversationRules, { kind }, memberIds), a)).toBe(
+            canView(conversationRules, a, { kind }, member),
+          );
         }
   });
 
@@ -161,7 +181,7 @@ describe('audienceOf', () => {
 });
 
 describe('visibleConversations', () => {
-  const render = (a: StaffActor) => new PgDialect().sqlToQuery(visibleConversations(a));
+  const render = (a: StaffActor) => new PgDialect().sqlToQuery(visibleConversations(conversationRules, a));
 
   it('always scopes to the actor’s firm, so another firm’s conversation is never found', () => {
     for (const a of everyActor()) {

@@ -12,10 +12,8 @@ import { type ConversationRow, loadConversation, loadMembership, type MemberRow 
 // decides access reads it from here, in the form it needs: use cases through canView, abilities
 // and loadConversationFor; lists through the SQL filter visibleConversations; real-time events and
 // notifications through the audiences. test/conversations/access-agreement.test.ts checks on a real
-// database that the three forms agree.
-
-/** A kind of conversation. */
-export type ConversationKind = z.infer<typeof conversationKind>;
+// database that the three forms agree. Each form takes the rules in force (deps.conversations.rules:
+// conversationRules, plus whatever kinds the composition root adds), so a kind is added in one place.
 
 /** What the viewer may do with a conversation (drives both the API's checks and the UI's buttons). */
 export interface ConversationAbilities {
@@ -78,8 +76,11 @@ function memberAbilities(actor: StaffActor, s: Standing): ConversationAbilities 
  */
 const membersOnly: ConversationRule = { viewers: {}, abilities: memberAbilities };
 
-/** The kinds with a rule of their own; any other kind is membersOnly. */
-const rules: Partial<Record<ConversationKind, ConversationRule>> = {
+/** The rule of each kind that has one of its own; any other kind is membersOnly. */
+export type ConversationRules = Readonly<Record<string, ConversationRule>>;
+
+/** The rules of the kinds the API names. */
+export const conversationRules: ConversationRules = {
   /**
    * Holders of secure_chat.view_all read every secure chat (without member rights: they neither
    * write nor mute); the creator also ends the thread.
@@ -91,14 +92,19 @@ const rules: Partial<Record<ConversationKind, ConversationRule>> = {
 };
 
 /** The rule of a kind. */
-function ruleOf(kind: string): ConversationRule {
-  return rules[kind as ConversationKind] ?? membersOnly;
+function ruleOf(rules: ConversationRules, kind: string): ConversationRule {
+  return Object.hasOwn(rules, kind) ? (rules[kind] as ConversationRule) : membersOnly;
 }
 
 /** True when the actor may see the conversation; `member` says whether they are a user member of it. */
-export function canView(actor: StaffActor, c: Pick<ConversationAccess, 'kind'>, member: boolean): boolean {
+export function canView(
+  rules: ConversationRules,
+  actor: StaffActor,
+  c: Pick<ConversationAccess, 'kind'>,
+  member: boolean,
+): boolean {
   if (member) return true;
-  const { holders } = ruleOf(c.kind).viewers;
+  const { holders } = ruleOf(rules, c.kind).viewers;
   return holders !== undefined && can(actor, holders);
 }
 
@@ -111,17 +117,22 @@ const NOTHING: ConversationAbilities = {
 };
 
 /** What the actor may do with the conversation; nothing at all when they may not see it. */
-export function abilities(actor: StaffActor, c: ConversationAccess, member: boolean): ConversationAbilities {
-  if (!canView(actor, c, member)) return { ...NOTHING };
+export function abilities(
+  rules: ConversationRules,
+  actor: StaffActor,
+  c: ConversationAccess,
+  member: boolean,
+): ConversationAbilities {
+  if (!canView(rules, actor, c, member)) return { ...NOTHING };
   const creator = c.createdBy !== null && c.createdBy === actor.userId;
-  return ruleOf(c.kind).abilities(actor, { member, creator });
+  return ruleOf(rules, c.kind).abilities(actor, { member, creator });
 }
 
 /**
  * SQL condition selecting the conversations of the actor's firm that the actor may see: canView
  * over rows. Every list, search and export of conversations filters with it.
  */
-export function visibleConversations(actor: StaffActor): SQL {
+export function visibleConversations(rules: ConversationRules, actor: StaffActor): SQL {
   const member = sql`exists (select 1 from ${conversationMembers}
     where ${conversationMembers.firmId} = ${conversations.firmId}
       and ${conversationMembers.conversationId} = ${conversations.id}
@@ -129,7 +140,7 @@ export function visibleConversations(actor: StaffActor): SQL {
       and ${conversationMembers.memberId} = ${actor.userId})`;
   // The actor's permissions are known now, so a holders grant is a list of kinds, not a join.
   const held = Object.entries(rules).flatMap(([kind, rule]) => {
-    const holders = rule?.viewers.holders;
+    const holders = rule.viewers.holders;
     return holders !== undefined && can(actor, holders) ? [kind] : [];
   });
   const visible = held.length === 0 ? member : (or(member, inArray(conversations.kind, held)) as SQL);
@@ -141,8 +152,12 @@ export function visibleConversations(actor: StaffActor): SQL {
  * rule's other viewers. Contacts are left out: staff notes must never reach them, and the portal
  * stream gets its own, filtered events.
  */
-export function audienceOf(conversation: Pick<ConversationAccess, 'kind'>, memberIds: string[]): Audience {
-  const { holders } = ruleOf(conversation.kind).viewers;
+export function audienceOf(
+  rules: ConversationRules,
+  conversation: Pick<ConversationAccess, 'kind'>,
+  memberIds: string[],
+): Audience {
+  const { holders } = ruleOf(rules, conversation.kind).viewers;
   return holders === undefined ? { userIds: memberIds } : { userIds: memberIds, permission: holders };
 }
 
@@ -169,12 +184,14 @@ async function userMembers(ex: Executor, firmId: string, conversationId: string)
 
 /** audienceOf the conversation with its current user members. */
 export async function conversationAudience(
+  rules: ConversationRules,
   ex: Executor,
   firmId: string,
   conversation: Pick<ConversationRow, 'id' | 'kind'>,
 ): Promise<Audience> {
   const members = await userMembers(ex, firmId, conversation.id);
   return audienceOf(
+    rules,
     conversation,
     members.map((m) => m.userId),
   );
@@ -221,6 +238,7 @@ export function requireAbility(found: ConversationFor, ability: ConversationAbil
  * more). `lock` locks the row for the transaction.
  */
 export async function loadConversationFor(
+  rules: ConversationRules,
   ex: Executor,
   actor: StaffActor,
   id: string,
@@ -230,8 +248,8 @@ export async function loadConversationFor(
   const row = await loadConversation(ex, actor.firmId, id, options.lock ?? false);
   if (!row) throw notFound('conversation');
   const membership = await loadMembership(ex, actor.firmId, id, actor.userId);
-  if (!canView(actor, row, membership !== null)) throw notFound('conversation');
-  const found = { row, membership, abilities: abilities(actor, row, membership !== null) };
+  if (!canView(rules, actor, row, membership !== null)) throw notFound('conversation');
+  const found = { row, membership, abilities: abilities(rules, actor, row, membership !== null) };
   if (ability !== 'view') requireAbility(found, ability, options.refusal);
   return found;
 }

@@ -7,7 +7,6 @@ import type { Tx } from '../../platform/db/client';
 import { conversationMembers, matterContacts, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { unprocessable } from '../../platform/http/problem';
-import { notifyAddedToThread } from '../notifications/thread-membership';
 import { conversationAudience, loadConversationFor } from './access';
 import { conversationUpdated } from './conversation-updated';
 import { conversationDetail } from './conversation-views';
@@ -32,9 +31,16 @@ export async function addMember(
   const { actor } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(tx, actor, input.conversationId, 'manageMembers', {
-      lock: true,
-    });
+    const { row } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'manageMembers',
+      {
+        lock: true,
+      },
+    );
     const memberType = input.userId ? 'user' : 'contact';
     const memberId = (input.userId ?? input.contactId) as string;
     if (memberType === 'user' && !(await isActiveUser(tx, firmId, memberId)))
@@ -84,18 +90,20 @@ export async function addMember(
         busEvent(
           'conversation.updated',
           firmId,
-          await conversationAudience(tx, firmId, row),
+          await conversationAudience(deps.conversations.rules, tx, firmId, row),
           conversationUpdated(row, 'members'),
         ),
       );
-      if (memberType === 'user' && memberId !== actor.userId)
-        events.push(
-          ...(await notifyAddedToThread(tx, deps, {
-            conversation: row,
-            userId: memberId,
-            addedBy: actor.userId,
-          })),
-        );
+      if (memberType === 'user')
+        for (const listener of deps.conversations.membershipChanged)
+          events.push(
+            ...(await listener(tx, deps, {
+              conversation: row,
+              userId: memberId,
+              change: 'added',
+              by: actor.userId,
+            })),
+          );
     }
     return { created, conversation: await conversationDetail(tx, deps, actor, row) };
   });

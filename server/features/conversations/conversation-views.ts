@@ -59,7 +59,7 @@ async function unreadCounts(ex: Executor, actor: StaffActor, conversationIds: st
 /** Conversation list items for the actor: subject, client, unread count, own mute and abilities. */
 export async function conversationSummaries(
   ex: Executor,
-  deps: Pick<Deps, 'keyring'>,
+  deps: Pick<Deps, 'keyring' | 'conversations'>,
   actor: StaffActor,
   rows: ConversationRow[],
 ): Promise<ConversationOut[]> {
@@ -99,7 +99,7 @@ export async function conversationSummaries(
       unreadCount: member ? (counts.get(row.id) ?? 0) : 0,
       muted: membership?.muted ?? false,
       member,
-      abilities: abilities(actor, row, member),
+      abilities: abilities(deps.conversations.rules, actor, row, member),
     });
   });
 }
@@ -110,7 +110,7 @@ export async function conversationSummaries(
  */
 export async function conversationDetail(
   ex: Executor,
-  deps: Pick<Deps, 'keyring'>,
+  deps: Pick<Deps, 'keyring' | 'conversations'>,
   actor: StaffActor,
   row: ConversationRow,
 ): Promise<ConversationDetailOut> {

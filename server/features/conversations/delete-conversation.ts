@@ -29,8 +29,10 @@ export async function deleteConversation(
   const { actor, conversationId } = input;
   const firmId = actor.firmId;
   await inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(tx, actor, conversationId, 'delete', { lock: true });
-    const audience = await conversationAudience(tx, firmId, row);
+    const { row } = await loadConversationFor(deps.conversations.rules, tx, actor, conversationId, 'delete', {
+      lock: true,
+    });
+    const audience = await conversationAudience(deps.conversations.rules, tx, firmId, row);
     const [{ messageCount } = { messageCount: 0 }] = await tx
       .select({ messageCount: count() })
       .from(messages)

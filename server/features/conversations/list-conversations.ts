@@ -38,12 +38,12 @@ function matchesClient(firmId: string, q: string): SQL {
 
 /** The conversations the actor may see, most recently active first, with the list's filters. */
 export async function listConversations(
-  deps: Pick<Deps, 'db' | 'keyring' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'keyring' | 'clock' | 'conversations'>,
   input: { actor: StaffActor; ip?: string; query: ListConversationsQuery },
 ) {
   const { actor, query } = input;
   const position = decodePosition(query.cursor);
-  const conds: (SQL | undefined)[] = [visibleConversations(actor)];
+  const conds: (SQL | undefined)[] = [visibleConversations(deps.conversations.rules, actor)];
   if (position)
     conds.push(sql`(${activity}, ${conversations.id}) < (${position[0]}::timestamptz, ${position[1]}::uuid)`);
   if (query.kind) conds.push(eq(conversations.kind, query.kind));

@@ -23,7 +23,13 @@ export async function listMessages(
   const anchorId = query.cursor ?? query.before;
   const anchorField = query.cursor ? 'query.cursor' : 'query.before';
   return deps.db.transaction(async (tx) => {
-    const { row, membership } = await loadConversationFor(tx, actor, input.conversationId, 'view');
+    const { row, membership } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'view',
+    );
     const conds = [eq(messages.firmId, actor.firmId), eq(messages.conversationId, row.id)];
     if (anchorId) {
       const [anchor] = await tx

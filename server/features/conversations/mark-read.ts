@@ -21,7 +21,13 @@ export async function markConversationRead(
 ) {
   const { actor } = input;
   return inTransaction(deps, async (tx, events) => {
-    const { row, membership } = await loadConversationFor(tx, actor, input.conversationId, 'view');
+    const { row, membership } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'view',
+    );
     const [target] = await tx
       .select({ id: messages.id, createdAt: messages.createdAt })
       .from(messages)
@@ -79,13 +85,18 @@ export async function markConversationRead(
           ),
         );
       events.push(
-        busEvent('read.updated', actor.firmId, await conversationAudience(tx, actor.firmId, row), {
-          conversationId: row.id,
-          memberType: 'user',
-          memberId: actor.userId,
-          lastReadMessageId: target.id,
-          at: at.toISOString(),
-        }),
+        busEvent(
+          'read.updated',
+          actor.firmId,
+          await conversationAudience(deps.conversations.rules, tx, actor.firmId, row),
+          {
+            conversationId: row.id,
+            memberType: 'user',
+            memberId: actor.userId,
+            lastReadMessageId: target.id,
+            at: at.toISOString(),
+          },
+        ),
       );
     }
     const [unread] = await tx

@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import type { ConversationDetailOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 import type { StaffActor } from '../../platform/http/actor';
+import type { ConversationRules } from './access';
 import type { ConversationRow, MessageRow } from './queries';
 import type { CreateConversationBody } from './schemas';
 
@@ -24,6 +26,17 @@ export interface StoredMessage {
  */
 export type MessageStoredListener = (tx: Tx, deps: Deps, stored: StoredMessage) => Promise<PublishedEvent[]>;
 
+/** A user joined or left a conversation; `by` is who added them (absent for a removal). */
+export interface MembershipChange {
+  conversation: ConversationRow;
+  userId: string;
+  change: 'added' | 'removed';
+  by?: string;
+}
+
+/** Reacts to a user member added or removed, inside that transaction; answers the events to publish. */
+export type MembershipListener = (tx: Tx, deps: Deps, change: MembershipChange) => Promise<PublishedEvent[]>;
+
 /** Creates a conversation of one kind from its create body; its rules live with the feature that owns the kind. */
 export type ConversationCreator<Body extends { kind: string } = CreateConversationBody> = (
   deps: Deps,
@@ -41,9 +54,24 @@ export type ConversationCreators = {
  */
 export type ConversationCleaner = (tx: Tx, conversation: ConversationRow) => Promise<void>;
 
+/**
+ * A kind the API's schemas do not name (conversationKind), added whole by the composition root: the
+ * create body it takes (POST /conversations then accepts it) and its creator. Its access rule goes
+ * into rules like any other.
+ */
+export interface AddedKind {
+  createBody: z.ZodObject<{ kind: z.ZodLiteral<string> }>;
+  create: ConversationCreator<{ kind: string }>;
+}
+
 /** What the features plug into the conversation core, in the order they run. */
 export interface ConversationPlugins {
   messageStored: readonly MessageStoredListener[];
+  membershipChanged: readonly MembershipListener[];
+  /** The access rule of each kind that has one (conversationRules, and those of added kinds). */
+  rules: ConversationRules;
   creators: ConversationCreators;
+  /** Kinds beyond the API's own, by name. */
+  addedKinds: Readonly<Record<string, AddedKind>>;
   deleted: readonly ConversationCleaner[];
 }

@@ -6,7 +6,6 @@ import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversationMembers } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { conflict, notFound } from '../../platform/http/problem';
-import { forgetNotificationsOfLostThread } from '../notifications/thread-membership';
 import { conversationAudience, loadConversationFor } from './access';
 import { conversationUpdated } from './conversation-updated';
 import { conversationDetail } from './conversation-views';
@@ -23,12 +22,19 @@ export async function removeMember(
   const { actor, memberId } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(tx, actor, input.conversationId, 'manageMembers', {
-      lock: true,
-    });
+    const { row } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'manageMembers',
+      {
+        lock: true,
+      },
+    );
     if (memberId === row.createdBy)
       throw conflict('creator-required', 'The creator cannot be removed from the conversation.');
-    const audience = await conversationAudience(tx, firmId, row);
+    const audience = await conversationAudience(deps.conversations.rules, tx, firmId, row);
     const removed = await tx
       .delete(conversationMembers)
       .where(
@@ -53,7 +59,10 @@ export async function removeMember(
     );
     events.push(busEvent('conversation.updated', firmId, audience, conversationUpdated(row, 'members')));
     if (removed[0]?.memberType === 'user')
-      events.push(...(await forgetNotificationsOfLostThread(tx, { conversation: row, userId: memberId })));
+      for (const listener of deps.conversations.membershipChanged)
+        events.push(
+          ...(await listener(tx, deps, { conversation: row, userId: memberId, change: 'removed' })),
+        );
     return conversationDetail(tx, deps, actor, row);
   });
 }

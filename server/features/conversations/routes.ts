@@ -21,8 +21,7 @@ import { removeMember } from './remove-member';
 import {
   addMemberBody,
   conversationParams,
-  createConversationBody,
-  listConversationsQuery,
+  kindSchemas,
   listMessagesQuery,
   memberParams,
   muteBody,
@@ -38,6 +37,8 @@ import { setMute } from './set-mute';
  */
 export async function conversationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const { createConversationBody, conversationOut, conversationDetailOut, listConversationsQuery } =
+    kindSchemas(deps.conversations.addedKinds);
 
   r.get(
     '/conversations',

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { conversationKind, messageFormat, messageVisibility } from '../../../contracts/conversations';
+import {
+  conversationDetailOut,
+  conversationKind,
+  conversationOut,
+  memberOut,
+  messageFormat,
+  messageVisibility,
+} from '../../../contracts/conversations';
 import { pageQuery } from '../../platform/http/pagination';
 import { multiLine, searchQuery, singleLine } from '../../platform/http/text';
 
@@ -113,3 +120,28 @@ export const muteBody = z.object({
     .optional()
     .describe("Creator only: mute another member instead of oneself (the member's user id)"),
 });
+/** The kinds added at composition, each with the create body it takes (see AddedKind in plugins.ts). */
+type AddedKindBodies = Readonly<Record<string, { createBody: z.ZodObject<{ kind: z.ZodLiteral<string> }> }>>;
+
+/**
+ * The schemas that name kinds, widened to the kinds the composition root added
+ * (deps.conversations.addedKinds) so that POST /conversations takes their bodies and answers their
+ * conversations. With none added they are the schemas above, so the contract and the OpenAPI
+ * document stay as they are. Typed as those: an added kind's body reaches only its own creator.
+ */
+export function kindSchemas(added: AddedKindBodies) {
+  const base = { createConversationBody, conversationOut, conversationDetailOut, listConversationsQuery };
+  const names = Object.keys(added);
+  if (names.length === 0) return base;
+  const kind = z.enum([...conversationKind.options, ...names]).describe('A kind of conversation');
+  const out = conversationOut.extend({ kind });
+  return {
+    createConversationBody: z.discriminatedUnion('kind', [
+      ...createConversationBody.options,
+      ...Object.values(added).map((k) => k.createBody),
+    ]),
+    conversationOut: out,
+    conversationDetailOut: out.extend({ members: z.array(memberOut) }),
+    listConversationsQuery: listConversationsQuery.extend({ kind: kind.optional() }),
+  } as unknown as typeof base;
+}

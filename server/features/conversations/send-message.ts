@@ -18,7 +18,14 @@ export async function sendMessage(
 ) {
   const { actor, message } = input;
   return inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(tx, actor, input.conversationId, 'send', { lock: true });
+    const { row } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'send',
+      { lock: true },
+    );
     const resent = message.id ? await findMessage(tx, actor.firmId, message.id) : null;
     if (resent && resent.conversationId === row.id) {
       return { created: false, message: await messageView(tx, deps, row, resent) };

@@ -24,10 +24,17 @@ export async function setMute(
   return inTransaction(deps, async (tx, events) => {
     const { row } =
       target === actor.userId
-        ? await loadConversationFor(tx, actor, input.conversationId, 'mute')
-        : await loadConversationFor(tx, actor, input.conversationId, 'manageMembers', {
-            refusal: 'Only the creator can mute other members.',
-          });
+        ? await loadConversationFor(deps.conversations.rules, tx, actor, input.conversationId, 'mute')
+        : await loadConversationFor(
+            deps.conversations.rules,
+            tx,
+            actor,
+            input.conversationId,
+            'manageMembers',
+            {
+              refusal: 'Only the creator can mute other members.',
+            },
+          );
     const changed = await tx
       .update(conversationMembers)
       .set({ muted: input.muted })

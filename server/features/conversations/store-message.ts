@@ -112,9 +112,14 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
   for (const listener of deps.conversations.messageStored)
     fanOut.push(...(await listener(tx, deps, { conversation: current, message, body: input.body })));
   const view = await messageView(tx, deps, current, message, input.body);
-  const created = busEvent('message.created', firmId, await conversationAudience(tx, firmId, current), {
-    conversationId: current.id,
-    message: view,
-  });
+  const created = busEvent(
+    'message.created',
+    firmId,
+    await conversationAudience(deps.conversations.rules, tx, firmId, current),
+    {
+      conversationId: current.id,
+      message: view,
+    },
+  );
   return { message, created: true, events: [created, ...fanOut], view };
 }

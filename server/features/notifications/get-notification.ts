@@ -15,7 +15,7 @@ import { stillVisible } from './thread-membership';
  * otherwise the answer says access was lost. Another user's notification is 404.
  */
 export async function getNotification(
-  deps: Pick<Deps, 'db' | 'keyring' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'keyring' | 'clock' | 'conversations'>,
   input: { actor: StaffActor; ip?: string; notificationId: string },
 ) {
   const { actor } = input;
@@ -39,7 +39,7 @@ export async function getNotification(
     conversationStatus: null,
   };
   if (!row.conversationId) return none;
-  const visible = await stillVisible(deps.db, actor, [row.conversationId]);
+  const visible = await stillVisible(deps.db, deps.conversations.rules, actor, [row.conversationId]);
   const conversation = visible.has(row.conversationId)
     ? await loadConversation(deps.db, actor.firmId, row.conversationId)
     : null;

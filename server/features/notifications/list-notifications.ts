@@ -9,7 +9,7 @@ import { stillVisible } from './thread-membership';
 
 /** The caller's own notifications, newest first; nobody ever lists another user's. */
 export async function listNotifications(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'conversations'>,
   input: { actor: StaffActor; query: ListNotificationsQuery },
 ) {
   const { actor, query } = input;
@@ -29,6 +29,7 @@ export async function listNotifications(
     .limit(query.limit + 1);
   const visible = await stillVisible(
     deps.db,
+    deps.conversations.rules,
     actor,
     rows.flatMap((r) => (r.conversationId ? [r.conversationId] : [])),
   );

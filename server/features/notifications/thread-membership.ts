@@ -5,7 +5,8 @@ import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Executor, Tx } from '../../platform/db/client';
 import { contacts, conversations, notifications, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { canView, visibleConversations } from '../conversations/access';
+import { type ConversationRules, canView, visibleConversations } from '../conversations/access';
+import type { MembershipListener } from '../conversations/plugins';
 import type { ConversationRow } from '../conversations/queries';
 import { presentNotification } from './presenter';
 
@@ -28,7 +29,7 @@ async function nameOf(tx: Tx, table: typeof users | typeof contacts, firmId: str
 }
 
 /** Tells a user a colleague added them to a conversation (one notification and its event). */
-export async function notifyAddedToThread(
+async function notifyAddedToThread(
   tx: Tx,
   deps: Pick<Deps, 'clock'>,
   input: { conversation: ConversationRow; userId: string; addedBy: string },
@@ -60,8 +61,9 @@ export async function notifyAddedToThread(
  * not a reader through a permission), so none leads to a thread they cannot open; the user's open
  * tabs drop them on `notification.removed`.
  */
-export async function forgetNotificationsOfLostThread(
+async function forgetNotificationsOfLostThread(
   tx: Tx,
+  rules: ConversationRules,
   input: { conversation: ConversationRow; userId: string },
 ): Promise<PublishedEvent[]> {
   const { conversation, userId } = input;
@@ -70,7 +72,7 @@ export async function forgetNotificationsOfLostThread(
     .from(users)
     .where(and(eq(users.firmId, conversation.firmId), eq(users.id, userId)));
   const actor = { role: user?.role ?? '', permissions: user?.permissions ?? [] } as unknown as StaffActor;
-  if (user && canView(actor, conversation, false)) return [];
+  if (user && canView(rules, actor, conversation, false)) return [];
   const removed = await tx
     .delete(notifications)
     .where(
@@ -92,9 +94,25 @@ export async function forgetNotificationsOfLostThread(
   ];
 }
 
+/**
+ * The notifications side of a membership change (registered in bootstrap.ts): a user added by a
+ * colleague is told; a user removed loses the notifications of a thread they can no longer open.
+ */
+export const notifyMembershipChange: MembershipListener = async (tx, deps, change) => {
+  if (change.change === 'removed')
+    return forgetNotificationsOfLostThread(tx, deps.conversations.rules, change);
+  if (!change.by || change.by === change.userId) return [];
+  return notifyAddedToThread(tx, deps, {
+    conversation: change.conversation,
+    userId: change.userId,
+    addedBy: change.by,
+  });
+};
+
 /** Which of the conversations the actor may still open (the others' notifications show "no longer have access"). */
 export async function stillVisible(
   ex: Executor,
+  rules: ConversationRules,
   actor: StaffActor,
   conversationIds: string[],
 ): Promise<Set<string>> {
@@ -102,6 +120,6 @@ export async function stillVisible(
   const rows = await ex
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(visibleConversations(actor), inArray(conversations.id, conversationIds)));
+    .where(and(visibleConversations(rules, actor), inArray(conversations.id, conversationIds)));
   return new Set(rows.map((r) => r.id));
 }

@@ -65,7 +65,14 @@ export async function changeContactPhone(
   const { actor } = input;
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
-    const found = await loadConversationFor(tx, actor, input.conversationId, 'view', { lock: true });
+    const found = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'view',
+      { lock: true },
+    );
     const { row } = found;
     if (row.kind !== 'secure_chat')
       throw unprocessable('not-secure-chat', 'Only secure chat threads have a client number.');
@@ -127,7 +134,7 @@ export async function changeContactPhone(
       busEvent(
         'conversation.updated',
         firmId,
-        await conversationAudience(tx, firmId, current),
+        await conversationAudience(deps.conversations.rules, tx, firmId, current),
         conversationUpdated({ ...current, contactPhone: phone, firmPhone }, 'phone'),
       ),
     );

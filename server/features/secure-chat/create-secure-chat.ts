@@ -120,13 +120,18 @@ export async function createSecureChat(
       now,
     );
     events.push(
-      busEvent('conversation.created', firmId, await conversationAudience(tx, firmId, row), {
-        id,
-        kind: 'secure_chat',
-        status: 'open',
-        matterId: row.matterId,
-        contactId: row.contactId,
-      }),
+      busEvent(
+        'conversation.created',
+        firmId,
+        await conversationAudience(deps.conversations.rules, tx, firmId, row),
+        {
+          id,
+          kind: 'secure_chat',
+          status: 'open',
+          matterId: row.matterId,
+          contactId: row.contactId,
+        },
+      ),
     );
     return conversationDetail(tx, deps, actor, row);
   });

@@ -26,7 +26,14 @@ export async function endSecureChat(
   const firmId = actor.firmId;
   return inTransaction(deps, async (tx, events) => {
     // Loaded for viewing first: ending another kind is a 422 whoever asks, not a 403.
-    const found = await loadConversationFor(tx, actor, input.conversationId, 'view', { lock: true });
+    const found = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'view',
+      { lock: true },
+    );
     const { row } = found;
     if (row.kind !== 'secure_chat')
       throw unprocessable('not-secure-chat', 'Only secure chat threads can be ended.');
@@ -58,7 +65,7 @@ export async function endSecureChat(
       busEvent(
         'conversation.updated',
         firmId,
-        await conversationAudience(tx, firmId, current),
+        await conversationAudience(deps.conversations.rules, tx, firmId, current),
         conversationUpdated(current, 'status'),
       ),
     );

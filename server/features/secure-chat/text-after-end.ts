@@ -81,7 +81,7 @@ async function contactName(tx: Tx, conversation: ConversationRow): Promise<strin
  */
 export async function keepTextAfterEnd(
   tx: Tx,
-  deps: Pick<Deps, 'keyring' | 'clock'>,
+  deps: Pick<Deps, 'keyring' | 'clock' | 'conversations'>,
   input: { firmId: string; firmPhone: string; clientPhone: string; body: string },
 ): Promise<{ conversationId: string; messageId: string; events: PublishedEvent[] } | null> {
   const conversation = await lastEndedThread(tx, input.firmId, input.firmPhone, input.clientPhone);
@@ -111,10 +111,15 @@ export async function keepTextAfterEnd(
   const thread = current ?? conversation;
   const view = await messageView(tx, deps, thread, message as typeof messages.$inferSelect);
   const events: PublishedEvent[] = [
-    busEvent('message.created', firmId, await conversationAudience(tx, firmId, thread), {
-      conversationId: thread.id,
-      message: view,
-    }),
+    busEvent(
+      'message.created',
+      firmId,
+      await conversationAudience(deps.conversations.rules, tx, firmId, thread),
+      {
+        conversationId: thread.id,
+        message: view,
+      },
+    ),
   ];
   const userIds = await addressees(tx, thread);
   if (userIds.length > 0) {

@@ -10,10 +10,16 @@ import { framingOfText } from './sms-framing';
  * billed for and asks before a long text.
  */
 export async function textingOf(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'conversations'>,
   input: { actor: StaffActor; conversationId: string },
 ) {
-  const { row } = await loadConversationFor(deps.db, input.actor, input.conversationId, 'view');
+  const { row } = await loadConversationFor(
+    deps.conversations.rules,
+    deps.db,
+    input.actor,
+    input.conversationId,
+    'view',
+  );
   if (row.kind !== 'secure_chat')
     throw unprocessable('not-secure-chat', 'Only secure chat threads text a client.');
   const { framing, texting } = await framingOfText(deps.db, {

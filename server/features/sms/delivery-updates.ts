@@ -16,6 +16,7 @@ import { type DeliveryRow, deliveriesOf, ownerOfNumber } from './queries';
  * Null when the conversation is gone (deleted while the text was on its way).
  */
 export async function deliveryChangedEvent(
+  deps: Pick<Deps, 'conversations'>,
   ex: Executor,
   delivery: Pick<DeliveryRow, 'firmId' | 'conversationId' | 'messageId'>,
 ): Promise<PublishedEvent | null> {
@@ -25,7 +26,7 @@ export async function deliveryChangedEvent(
   return busEvent(
     'message.updated',
     delivery.firmId,
-    await conversationAudience(ex, delivery.firmId, conversation),
+    await conversationAudience(deps.conversations.rules, ex, delivery.firmId, conversation),
     {
       conversationId: delivery.conversationId,
       messageId: delivery.messageId,
@@ -70,7 +71,7 @@ export async function applyDeliveryUpdate(
       )
       .returning();
     if (!changed) return false;
-    const event = await deliveryChangedEvent(tx, changed);
+    const event = await deliveryChangedEvent(deps, tx, changed);
     if (event) events.push(event);
     return true;
   });

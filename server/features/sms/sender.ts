@@ -62,7 +62,7 @@ async function recordAccepted(deps: Deps, job: MessageJob, result: SendResult): 
       .set({ providerId: result.providerId, segments: result.segments, status, updatedAt: deps.clock() })
       .where(where)
       .returning();
-    const event = updated ? await deliveryChangedEvent(tx, updated) : null;
+    const event = updated ? await deliveryChangedEvent(deps, tx, updated) : null;
     if (event) events.push(event);
   });
 }
@@ -82,7 +82,7 @@ async function recordFailed(deps: Deps, job: MessageJob, errorCode: string): Pro
         ),
       )
       .returning();
-    const event = updated ? await deliveryChangedEvent(tx, updated) : null;
+    const event = updated ? await deliveryChangedEvent(deps, tx, updated) : null;
     if (event) events.push(event);
   });
 }
