@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { portalStatus } from '../../../contracts/contacts';
 import { singleLine } from '../../platform/http/text';
-import { portalStatus } from '../contacts/schemas';
 import { MIN_PORTAL_PASSWORD_LENGTH } from './model';
 
 export const invitationParams = z.object({ id: z.uuid().describe('The contact id') });

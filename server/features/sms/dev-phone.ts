@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { normalizeE164 } from '../../platform/phone';
 import type { SimulatedText, SmsSimulator } from '../../channels/sms/simulator';
 import type { Deps } from '../../deps';
 import { firmNumbers } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField, notFound } from '../../platform/http/problem';
+import { normalizeE164 } from '../../platform/phone';
 import { ownerOfNumber } from './queries';
 import { type InboundOutcome, receiveInboundSms } from './receive-inbound';
 

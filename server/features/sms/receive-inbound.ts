@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { classifyInbound } from '../../channels/sms/keywords';
-import { maskPhone } from '../../platform/phone';
 import type { InboundSms, SmsProviderName } from '../../channels/sms/port';
 import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
@@ -8,6 +7,7 @@ import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Tx } from '../../platform/db/client';
 import { inboundReceipts, smsAutoReplies } from '../../platform/db/schema';
 import { appendOutbox } from '../../platform/outbox/append';
+import { maskPhone } from '../../platform/phone';
 import { loadConversation } from '../conversations/queries';
 import { storeMessage } from '../conversations/store-message';
 import { AUTO_REPLY_INTERVAL_MS, earnsUnlinkedReply } from '../secure-chat/model';

@@ -2,7 +2,6 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { normalizeE164 } from '../../platform/phone';
 import {
   parseTwilioInbound,
   parseTwilioStatus,
@@ -14,6 +13,7 @@ import { type Config, publicBaseUrl } from '../../config';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
 import { badRequest, Problem } from '../../platform/http/problem';
+import { normalizeE164 } from '../../platform/phone';
 import { applyProviderDeliveryUpdate } from './delivery-updates';
 import { listSimulatedTexts, simulateInboundText } from './dev-phone';
 import { receiveInboundSms } from './receive-inbound';

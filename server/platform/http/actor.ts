@@ -1,19 +1,12 @@
 import type { FastifyRequest } from 'fastify';
+import { permissions, roles } from '../../../contracts/users';
 import { forbidden, unauthorized } from './problem';
 
-export const roles = ['admin', 'attorney', 'staff', 'agent'] as const;
+export { permissions, roles };
+
 /** A staff user's role. */
 export type Role = (typeof roles)[number];
 
-export const permissions = [
-  'secure_chat.view_all',
-  'matters.view_all',
-  'message_center.use',
-  'settings.manage',
-  'billing.manage',
-  'users.manage',
-  'audit.read',
-] as const;
 /** A grantable permission; admins hold all of them. */
 export type Permission = (typeof permissions)[number];
 

@@ -3,6 +3,8 @@ import { IconBriefcase } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { Contact } from '../../../contracts/contacts';
+import type { Matter } from '../../../contracts/matters';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Spinner } from '../../ui/LoadStates';
 import { matterPath } from '../matters/queries';
@@ -10,7 +12,6 @@ import { formatPhone } from '../secure-chat/model';
 import { useUsers } from '../secure-chat/queries';
 import type { Page } from '../secure-chat/types';
 import { portalWords } from './model';
-import type { Contact, LinkedMatter } from './types';
 
 const portalHelp: Record<Contact['portal']['status'], string> = {
   none: 'Has not been invited to the client portal.',
@@ -24,7 +25,7 @@ export function ContactOverview({
   matters,
 }: {
   contact: Contact;
-  matters: UseQueryResult<Page<LinkedMatter>>;
+  matters: UseQueryResult<Page<Matter>>;
 }) {
   const users = useUsers();
   const coordinator = contact.coordinatorId
@@ -126,7 +127,7 @@ export function ContactOverview({
   );
 }
 
-function LinkedMatters({ matters }: { matters: UseQueryResult<Page<LinkedMatter>> }) {
+function LinkedMatters({ matters }: { matters: UseQueryResult<Page<Matter>> }) {
   if (matters.isPending) {
     return (
       <Group justify="center" py="md">

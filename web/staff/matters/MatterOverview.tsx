@@ -1,16 +1,16 @@
 import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import type { Matter } from '../../../contracts/matters';
 import { EmptyState } from '../../ui/EmptyState';
 import { contactPath } from '../contacts/queries';
-import type { MatterDetail } from './queries';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 
 const portalWords: Record<string, string> = { none: 'No portal', invited: 'Invited', active: 'Active' };
 
 /** The Overview tab: when the matter was opened and the clients linked to it. */
-export function MatterOverview({ matter }: { matter: MatterDetail }) {
+export function MatterOverview({ matter }: { matter: Matter }) {
   const contacts = matter.contacts ?? [];
   return (
     <Paper withBorder radius="lg" p="md">

@@ -14,12 +14,13 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconInfoCircle, IconMessageCircle } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Matter } from '../../../contracts/matters';
 import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { contactPath } from '../contacts/queries';
 import { useUsers } from '../secure-chat/queries';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
 import { MatterOverview } from './MatterOverview';
-import { type MatterDetail, matterPath, useMatter } from './queries';
+import { matterPath, useMatter } from './queries';
 
 type MatterTab = 'overview' | 'secure-chat';
 
@@ -51,7 +52,7 @@ function MatterLoaded({
   tab,
   conversationId,
 }: {
-  matter: MatterDetail;
+  matter: Matter;
   tab: MatterTab;
   conversationId?: string;
 }) {
@@ -89,7 +90,7 @@ function MatterLoaded({
   );
 }
 
-function MatterHeader({ matter }: { matter: MatterDetail }) {
+function MatterHeader({ matter }: { matter: Matter }) {
   const users = useUsers();
   const nameOf = (id: string) => users.data?.items.find((u) => u.id === id)?.name ?? '…';
   const contacts = matter.contacts ?? [];

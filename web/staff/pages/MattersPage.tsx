@@ -2,26 +2,13 @@ import { Anchor, Badge, Paper, Table } from '@mantine/core';
 import { IconBriefcase } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
+import type { Matter } from '../../../contracts/matters';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/LoadStates';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApi } from '../../ui/Providers';
 import { matterPath } from '../matters/queries';
-
-/** A matter as `GET /api/v1/matters` lists it (the fields this page shows). */
-interface Matter {
-  id: string;
-  number: string;
-  name: string;
-  status: 'open' | 'closed';
-  contactIds: string[];
-  createdAt: string;
-}
-
-interface MatterPage {
-  items: Matter[];
-  nextCursor: string | null;
-}
+import type { Page } from '../secure-chat/types';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 
@@ -31,7 +18,7 @@ export function MattersPage() {
   const navigate = useNavigate();
   const matters = useQuery({
     queryKey: ['matters', 'list'],
-    queryFn: () => api.get<MatterPage>('/api/v1/matters?limit=100'),
+    queryFn: () => api.get<Page<Matter>>('/api/v1/matters?limit=100'),
   });
 
   return (
