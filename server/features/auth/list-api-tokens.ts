@@ -10,7 +10,7 @@ export async function listApiTokens(
   deps: Pick<Deps, 'db'>,
   input: { actor: StaffActor; limit: number; cursor?: string },
 ) {
-  const [beforeId] = decodeCursor(input.cursor, 1) ?? [];
+  const [beforeId] = decodeCursor(input.cursor, ['uuid']) ?? [];
   const rows = await deps.db
     .select()
     .from(apiTokens)

@@ -1,10 +1,8 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { validate as isUuid } from 'uuid';
 import type { Deps } from '../../deps';
 import { conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
-import { invalidField } from '../../platform/http/problem';
 import { visibleConversations } from './access';
 import { conversationSummaries } from './conversation-views';
 import type { ListConversationsQuery } from './schemas';
@@ -12,22 +10,13 @@ import type { ListConversationsQuery } from './schemas';
 // Lists are ordered by latest activity: the last message, or creation for a conversation without any.
 const activity = sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`;
 
-function decodePosition(cursor: string | undefined): [string, string] | undefined {
-  const position = decodeCursor(cursor, 2);
-  if (!position) return undefined;
-  const [at, id] = position as [string, string];
-  if (Number.isNaN(Date.parse(at)) || !isUuid(id))
-    throw invalidField('query.cursor', 'is not a valid cursor');
-  return [at, id];
-}
-
 /** The conversations the actor may see, most recently active first, with the list's filters. */
 export async function listConversations(
   deps: Pick<Deps, 'db' | 'keyring'>,
   input: { actor: StaffActor; query: ListConversationsQuery },
 ) {
   const { actor, query } = input;
-  const position = decodePosition(query.cursor);
+  const position = decodeCursor(query.cursor, ['time', 'uuid']);
   const conds: (SQL | undefined)[] = [visibleConversations(actor)];
   if (position)
     conds.push(sql`(${activity}, ${conversations.id}) < (${position[0]}::timestamptz, ${position[1]}::uuid)`);

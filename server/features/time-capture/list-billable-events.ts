@@ -2,11 +2,11 @@ import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { billableEvents } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { toPage } from '../../platform/http/pagination';
+import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { forbidden } from '../../platform/http/problem';
 import { canManageAllTime } from './policy';
 import { presentBillableEvent } from './presenter';
-import { decodeKeyCursor, loadNames } from './queries';
+import { loadNames } from './queries';
 import type { ListBillableEventsQuery } from './schemas';
 
 /**
@@ -22,7 +22,7 @@ export async function listBillableEvents(
   if (query.userId && query.userId !== actor.userId && !manager)
     throw forbidden('You can only see your own billable events.');
   const userId = manager ? query.userId : actor.userId;
-  const position = decodeKeyCursor(query.cursor, (key) => !Number.isNaN(Date.parse(key)));
+  const position = decodeCursor(query.cursor, ['time', 'uuid']);
   const conds: (SQL | undefined)[] = [eq(billableEvents.firmId, actor.firmId)];
   if (userId) conds.push(eq(billableEvents.userId, userId));
   if (query.status) conds.push(eq(billableEvents.status, query.status));

@@ -1,10 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { validate as isUuid } from 'uuid';
 import type { Audience } from '../../platform/bus/bus';
 import type { Executor } from '../../platform/db/client';
 import { billableEvents, matters, type timeEntries, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { decodeCursor } from '../../platform/http/pagination';
 import { invalidField, notFound, Problem } from '../../platform/http/problem';
 import { loadVisibleMatter } from '../matters/access';
 import { canManageAllTime, canWorkOnTime } from './policy';
@@ -106,16 +104,4 @@ export async function matterForTime(
       throw invalidField(field, 'is not a matter you can see');
     throw error;
   }
-}
-
-/** Decodes a list cursor [sort key, id]; a malformed one is a 400 naming query.cursor. */
-export function decodeKeyCursor(
-  cursor: string | undefined,
-  validKey: (key: string) => boolean,
-): [string, string] | undefined {
-  const position = decodeCursor(cursor, 2);
-  if (!position) return undefined;
-  const [key, id] = position as [string, string];
-  if (!validKey(key) || !isUuid(id)) throw invalidField('query.cursor', 'is not a valid cursor');
-  return [key, id];
 }
