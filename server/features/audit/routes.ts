@@ -12,11 +12,8 @@ import { verifyAuditAs } from './verify-firm-audit';
 
 /** The cursor of the audit list is the seq of the previous page's last (oldest) entry. */
 function beforeSeqOf(cursor: string | undefined): number | undefined {
-  const [seq] = decodeCursor(cursor, 1) ?? [];
-  if (seq === undefined) return undefined;
-  const n = Number(seq);
-  if (!Number.isSafeInteger(n) || n < 1) throw invalidField('query.cursor', 'is not a valid cursor');
-  return n;
+  const [seq] = decodeCursor(cursor, ['seq']) ?? [];
+  return seq === undefined ? undefined : Number(seq);
 }
 
 export async function auditRoutes(app: FastifyInstance, deps: Deps) {

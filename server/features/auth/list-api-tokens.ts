@@ -11,7 +11,7 @@ export async function listApiTokens(
   input: { actor: StaffActor; limit: number; cursor?: string },
 ) {
   ensureAdmin(input.actor);
-  const [beforeId] = decodeCursor(input.cursor, 1) ?? [];
+  const [beforeId] = decodeCursor(input.cursor, ['uuid']) ?? [];
   const rows = await deps.db
     .select()
     .from(apiTokens)

@@ -24,6 +24,7 @@ import { login } from './login';
 import { logout } from './logout';
 import { currentContact, currentUser } from './me';
 import { portalLogin } from './portal-login';
+import { sendPortalSignIn } from './portal-sign-in-reply';
 import { presentApiToken, presentPortalContact, presentStaffUser } from './presenter';
 import { revokeApiToken } from './revoke-api-token';
 import {
@@ -263,17 +264,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
         userAgent: request.headers['user-agent'],
         deviceCookie: request.cookies[DEVICE_COOKIE.portal],
       });
-      reply.setCookie(
-        PORTAL_SESSION_COOKIE,
-        result.sessionCookie,
-        sessionCookieOptions(deps.config, https(request)),
-      );
-      reply.setCookie(
-        DEVICE_COOKIE.portal,
-        result.deviceCookie,
-        deviceCookieOptions('portal', https(request)),
-      );
-      return { contact: presentPortalContact(result.contact), csrfToken: result.csrfToken };
+      return sendPortalSignIn(deps, request, reply, result);
     },
   );
 

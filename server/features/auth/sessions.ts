@@ -1,5 +1,6 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import { and, eq, inArray, lt, ne, or } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Config } from '../../config';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
@@ -81,24 +82,16 @@ export async function createSession(
 }
 
 /**
- * Loads the live session a cookie names, with its actor (current role and permissions) and CSRF
- * token; null when the cookie is malformed or unknown, the session is idle or past its end, the
- * user is inactive, the contact's portal is not active, or it belongs to another kind of subject.
+ * Sessions with what decides whether each is still good: its times and its subject's current
+ * standing (a user's active flag, role and permissions; a contact's portal status), plus `extra`
+ * columns. A left join each: a session whose subject is gone still answers, with nulls.
  */
-export async function loadSession(
-  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
-  cookieValue: string | undefined,
-  subjectType?: SubjectType,
-): Promise<ResolvedSession | null> {
-  const parsed = cookieValue ? splitFirmSecret(cookieValue, '.') : null;
-  if (!parsed) return null;
-  const { firmId } = parsed;
-  const id = sha256Hex(parsed.secret);
-  const [row] = await deps.db
+function sessionsWithSubject<Extra extends SelectedFields>(ex: Executor, extra: Extra) {
+  return ex
     .select({
+      ...extra,
       subjectType: sessions.subjectType,
       subjectId: sessions.subjectId,
-      csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       userActive: users.active,
@@ -122,8 +115,26 @@ export async function loadSession(
         eq(contacts.firmId, sessions.firmId),
         eq(contacts.id, sessions.subjectId),
       ),
-    )
-    .where(and(eq(sessions.firmId, firmId), eq(sessions.id, id)));
+    );
+}
+
+/**
+ * Loads the live session a cookie names, with its actor (current role and permissions) and CSRF
+ * token; null when the cookie is malformed or unknown, the session is idle or past its end, the
+ * user is inactive, the contact's portal is not active, or it belongs to another kind of subject.
+ */
+export async function loadSession(
+  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
+  cookieValue: string | undefined,
+  subjectType?: SubjectType,
+): Promise<ResolvedSession | null> {
+  const parsed = cookieValue ? splitFirmSecret(cookieValue, '.') : null;
+  if (!parsed) return null;
+  const { firmId } = parsed;
+  const id = sha256Hex(parsed.secret);
+  const [row] = await sessionsWithSubject(deps.db, { csrfToken: sessions.csrfToken }).where(
+    and(eq(sessions.firmId, firmId), eq(sessions.id, id)),
+  );
   if (!row) return null;
   if (subjectType && row.subjectType !== subjectType) return null;
   const now = deps.clock();
@@ -197,40 +208,9 @@ export async function loadSessionStates(
     for (const { firmId, sessionId } of refs.slice(start, start + STATES_PER_QUERY)) {
       byFirm.set(firmId, [...(byFirm.get(firmId) ?? []), sessionId]);
     }
-    const rows = await deps.db
-      .select({
-        id: sessions.id,
-        lastSeenAt: sessions.lastSeenAt,
-        expiresAt: sessions.expiresAt,
-        subjectType: sessions.subjectType,
-        subjectId: sessions.subjectId,
-        userActive: users.active,
-        role: users.role,
-        permissions: users.permissions,
-        portalStatus: contacts.portalStatus,
-      })
-      .from(sessions)
-      .leftJoin(
-        users,
-        and(
-          eq(sessions.subjectType, 'user'),
-          eq(users.firmId, sessions.firmId),
-          eq(users.id, sessions.subjectId),
-        ),
-      )
-      .leftJoin(
-        contacts,
-        and(
-          eq(sessions.subjectType, 'contact'),
-          eq(contacts.firmId, sessions.firmId),
-          eq(contacts.id, sessions.subjectId),
-        ),
-      )
-      .where(
-        or(
-          ...[...byFirm].map(([firmId, ids]) => and(eq(sessions.firmId, firmId), inArray(sessions.id, ids))),
-        ),
-      );
+    const rows = await sessionsWithSubject(deps.db, { id: sessions.id }).where(
+      or(...[...byFirm].map(([firmId, ids]) => and(eq(sessions.firmId, firmId), inArray(sessions.id, ids)))),
+    );
     for (const { id, ...state } of rows) states.set(id, state);
   }
   return states;

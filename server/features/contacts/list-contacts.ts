@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { afterNameAndId, containsPattern } from '../../platform/db/list-sql';
 import { contactEmails, contactPhones, contacts } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { decodeIdCursor, toPage } from '../../platform/http/pagination';
+import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { withContactDetails } from './queries';
 import type { ListContactsQuery } from './schemas';
 
@@ -28,7 +28,7 @@ export async function listContacts(
   input: { actor: StaffActor; query: ListContactsQuery },
 ) {
   const { actor, query } = input;
-  const position = decodeIdCursor(query.cursor, 2);
+  const position = decodeCursor(query.cursor, ['text', 'uuid']);
   const conds: (SQL | undefined)[] = [
     eq(contacts.firmId, actor.firmId),
     afterNameAndId(contacts.name, contacts.id, position),

@@ -1,12 +1,8 @@
-import type { z } from 'zod';
-import type { portalStatus } from '../../../contracts/portal-status';
+import type { Contact, PortalStatus } from '../../../contracts/contacts';
 import type { ContactView } from './queries';
-import type { contactOut } from './schemas';
-
-type PortalStatus = z.infer<typeof portalStatus>;
 
 /** A contact for staff (portal credentials never leave the server). */
-export function presentContact(view: ContactView): z.infer<typeof contactOut> {
+export function presentContact(view: ContactView): Contact {
   const { row } = view;
   return {
     id: row.id,

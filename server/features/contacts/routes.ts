@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { contactOut } from '../../../contracts/contacts';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
 import { idParams } from '../../platform/http/fields';
@@ -8,7 +9,7 @@ import { createContact } from './create-contact';
 import { getContact } from './get-contact';
 import { listContacts } from './list-contacts';
 import { presentContact } from './presenter';
-import { contactOut, createContactBody, listContactsQuery, updateContactBody } from './schemas';
+import { createContactBody, listContactsQuery, updateContactBody } from './schemas';
 import { updateContact } from './update-contact';
 
 /** Contacts (clients and other outside parties) of the signed-in user's firm. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { email, id, isoTime, label, name, phoneNumber, uniqueList } from '../../platform/http/fields';
+import { portalStatus } from '../../../contracts/contacts';
+import { email, id, label, name, phoneNumber, uniqueList } from '../../platform/http/fields';
 import { pageQuery } from '../../platform/http/pagination';
 import { multiLine, searchQuery } from '../../platform/http/text';
 
@@ -8,8 +9,6 @@ const contactEmail = z.object({ address: email, label: label.optional() });
 const contactPhone = z.object({ number: phoneNumber, label: label.optional() });
 
 const address = multiLine().trim().max(500).nullable().describe('Postal address, free text');
-
-import { portalStatus } from '../../../contracts/portal-status';
 
 export const listContactsQuery = pageQuery.extend({
   q: searchQuery().optional().describe('Part of the name, an e-mail address or phone'),
@@ -35,19 +34,6 @@ export const updateContactBody = z.object({
     .describe('Replaces the list'),
   address: address.optional(),
   coordinatorId: id.nullable().optional(),
-});
-
-export const contactOut = z.object({
-  id,
-  name: z.string(),
-  emails: z.array(z.object({ address: z.string(), label: z.string().nullable() })),
-  phones: z.array(z.object({ number: z.string().describe('E.164'), label: z.string().nullable() })),
-  address: z.string().nullable(),
-  coordinatorId: id.nullable(),
-  portal: z.object({ status: portalStatus }),
-  matterIds: z.array(id).describe('Linked matters the caller may see'),
-  createdAt: isoTime,
-  updatedAt: isoTime,
 });
 
 export type CreateContactBody = z.output<typeof createContactBody>;

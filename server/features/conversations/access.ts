@@ -1,6 +1,4 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { conversationKind } from '../../../contracts/conversations';
 import type { Audience } from '../../platform/bus/bus';
 import type { Executor } from '../../platform/db/client';
 import { conversationMembers, conversations } from '../../platform/db/schema';

@@ -1,10 +1,8 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { validate as isUuid } from 'uuid';
 import type { Deps } from '../../deps';
 import { contacts, conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
-import { invalidField } from '../../platform/http/problem';
 import { visibleConversations } from './access';
 import { conversationSummaries } from './conversation-views';
 import { lastMessagePreviews } from './last-message-preview';
@@ -13,15 +11,6 @@ import type { ListConversationsQuery } from './schemas';
 
 // Lists are ordered by latest activity: the last message, or creation for a conversation without any.
 const activity = sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`;
-
-function decodePosition(cursor: string | undefined): [string, string] | undefined {
-  const position = decodeCursor(cursor, 2);
-  if (!position) return undefined;
-  const [at, id] = position as [string, string];
-  if (Number.isNaN(Date.parse(at)) || !isUuid(id))
-    throw invalidField('query.cursor', 'is not a valid cursor');
-  return [at, id];
-}
 
 /**
  * Conversations whose client's name contains the text, or whose client phone contains its digits
@@ -42,7 +31,7 @@ export async function listConversations(
   input: { actor: StaffActor; ip?: string; query: ListConversationsQuery },
 ) {
   const { actor, query } = input;
-  const position = decodePosition(query.cursor);
+  const position = decodeCursor(query.cursor, ['time', 'uuid']);
   const conds: (SQL | undefined)[] = [visibleConversations(deps.conversations.rules, actor)];
   if (position)
     conds.push(sql`(${activity}, ${conversations.id}) < (${position[0]}::timestamptz, ${position[1]}::uuid)`);

@@ -1,12 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  conversationDetailOut,
-  conversationOut,
-  messageOut,
-  readOut,
-} from '../../../contracts/conversations';
+import { messageOut, readOut } from '../../../contracts/conversations';
 import { pageOf } from '../../../contracts/page';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';

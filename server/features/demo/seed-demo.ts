@@ -13,8 +13,7 @@ import {
   teams,
   timekeeperRates,
 } from '../../platform/db/schema';
-import { hashPassword } from '../auth/password';
-import { claimPortalLogin } from '../auth/portal-logins';
+import { claimPortalLogin, hashPassword } from '../auth';
 import { createFirm } from '../users/create-firm';
 import { insertUser } from '../users/create-user';
 import { seedSecureChatExtras } from './seed-secure-chat-extras';

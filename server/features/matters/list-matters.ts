@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { containsPattern } from '../../platform/db/list-sql';
 import { matterAssignees, matterContacts, matters } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { decodeIdCursor, toPage } from '../../platform/http/pagination';
+import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { visibleMatters } from './access';
 import { withMatterLinks } from './queries';
 import type { ListMattersQuery } from './schemas';
@@ -17,9 +17,9 @@ export async function listMatters(
   input: { actor: StaffActor; query: ListMattersQuery },
 ) {
   const { actor, query } = input;
-  const position = decodeIdCursor(query.cursor, 1);
+  const position = decodeCursor(query.cursor, ['uuid']);
   const conds: (SQL | undefined)[] = [eq(matters.firmId, actor.firmId), visibleMatters(actor)];
-  if (position) conds.push(lt(matters.id, position[0] as string));
+  if (position) conds.push(lt(matters.id, position[0]));
   if (query.q) {
     const pattern = containsPattern(query.q);
     conds.push(or(ilike(matters.number, pattern), ilike(matters.name, pattern)));

@@ -1,18 +1,11 @@
-import type { z } from 'zod';
-import type { portalStatus } from '../../../contracts/portal-status';
+import type { PortalStatus } from '../../../contracts/contacts';
+import type { Matter } from '../../../contracts/matters';
 import type { StaffActor } from '../../platform/http/actor';
 import { canLinkMatterContacts, canUpdateMatter, matterAccess } from './access';
 import type { MatterContactSummary, MatterView } from './queries';
-import type { matterOut } from './schemas';
-
-type PortalStatus = z.infer<typeof portalStatus>;
 
 /** A matter for staff with what the viewer may do to it; `contacts` adds the linked contacts' summary. */
-export function presentMatter(
-  viewer: StaffActor,
-  view: MatterView,
-  linked?: MatterContactSummary[],
-): z.infer<typeof matterOut> {
+export function presentMatter(viewer: StaffActor, view: MatterView, linked?: MatterContactSummary[]): Matter {
   const { row } = view;
   const access = matterAccess(view);
   return {

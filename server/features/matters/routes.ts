@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { matterOut } from '../../../contracts/matters';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
 import { idParams } from '../../platform/http/fields';
@@ -15,7 +16,6 @@ import {
   linkContactBody,
   listMattersQuery,
   matterContactParams,
-  matterOut,
   updateMatterBody,
 } from './schemas';
 import { unlinkMatterContact } from './unlink-matter-contact';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { portalStatus } from '../../../contracts/portal-status';
-import { id, isoTime, name, uniqueList } from '../../platform/http/fields';
+import { matterStatus } from '../../../contracts/matters';
+import { id, name, uniqueList } from '../../platform/http/fields';
 import { pageQuery } from '../../platform/http/pagination';
 import { searchQuery, singleLine } from '../../platform/http/text';
 
@@ -9,8 +9,6 @@ export const matterContactParams = z.object({
   id: id.describe('Matter id'),
   contactId: id.describe('Contact id'),
 });
-
-export const matterStatus = z.enum(['open', 'closed']);
 
 export const listMattersQuery = pageQuery.extend({
   q: searchQuery().optional().describe('Part of the number or name'),
@@ -36,29 +34,6 @@ export const updateMatterBody = z.object({
 });
 
 export const linkContactBody = z.object({ contactId: id });
-
-const matterContactOut = z.object({
-  id,
-  name: z.string(),
-  portal: z.object({ status: portalStatus }),
-});
-
-export const matterOut = z.object({
-  id,
-  number: z.string(),
-  name: z.string(),
-  ownerId: id,
-  assigneeIds: z.array(id),
-  status: matterStatus,
-  contactIds: z.array(id),
-  contacts: z.array(matterContactOut).optional().describe('Linked contacts (on the single-matter answers)'),
-  abilities: z.object({
-    update: z.boolean().describe('May rename, reassign, close'),
-    linkContacts: z.boolean().describe('May link and unlink contacts'),
-  }),
-  createdAt: isoTime,
-  updatedAt: isoTime,
-});
 
 export type CreateMatterBody = z.output<typeof createMatterBody>;
 

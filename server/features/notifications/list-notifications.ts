@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { notifications } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { decodeIdCursor, toPage } from '../../platform/http/pagination';
+import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { presentNotification } from './presenter';
 import type { ListNotificationsQuery } from './schemas';
 import { stillVisible } from './thread-membership';
@@ -13,12 +13,12 @@ export async function listNotifications(
   input: { actor: StaffActor; query: ListNotificationsQuery },
 ) {
   const { actor, query } = input;
-  const position = decodeIdCursor(query.cursor, 1);
+  const position = decodeCursor(query.cursor, ['uuid']);
   const conds: (SQL | undefined)[] = [
     eq(notifications.firmId, actor.firmId),
     eq(notifications.userId, actor.userId),
   ];
-  if (position) conds.push(lt(notifications.id, position[0] as string));
+  if (position) conds.push(lt(notifications.id, position[0]));
   if (query.unread === true) conds.push(isNull(notifications.readAt));
   if (query.unread === false) conds.push(isNotNull(notifications.readAt));
   const rows = await deps.db

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps';
 import { ping } from '../../platform/db/client';
 import { Problem } from '../../platform/http/problem';
-import { constantTimeEqual } from '../auth/secrets';
+import { constantTimeEqual } from '../auth';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 

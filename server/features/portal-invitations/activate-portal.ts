@@ -2,13 +2,18 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
 import { contactEmails, contacts, portalInvitations } from '../../platform/db/schema';
-import { deviceCookieKey, issueDeviceCookie } from '../auth/device-cookie';
-import { hashPassword } from '../auth/password';
-import type { PortalLoginResult } from '../auth/portal-login';
-import { claimPortalLogin } from '../auth/portal-logins';
-import { sha256Hex, splitFirmSecret } from '../auth/secrets';
-import { createSession } from '../auth/sessions';
-import { type LoginAttempt, throttledCheck } from '../auth/throttle';
+import {
+  claimPortalLogin,
+  createSession,
+  deviceCookieKey,
+  hashPassword,
+  issueDeviceCookie,
+  type LoginAttempt,
+  type PortalLoginResult,
+  sha256Hex,
+  splitFirmSecret,
+  throttledCheck,
+} from '../auth';
 import { invitationIsOpen } from './model';
 import { invalidActivationToken, portalEmailTaken } from './problems';
 

@@ -6,7 +6,7 @@ import { inTransaction } from '../../platform/bus/in-transaction';
 import { contacts, portalInvitations, portalLogins } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField, notFound } from '../../platform/http/problem';
-import { randomSecret, sha256Hex } from '../auth/secrets';
+import { randomSecret, sha256Hex } from '../auth';
 import { appendEmail } from '../email/sender';
 import { PORTAL_INVITATION_EMAIL } from './compose-invitation-email';
 import { invitationAddress, invitationExpiry } from './model';

@@ -4,10 +4,7 @@ import { portalSessionSchema } from '../../../contracts/auth';
 import { invitationOut } from '../../../contracts/portal-invitations';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
-import { servedOverHttps } from '../../platform/http/https';
-import { DEVICE_COOKIE, deviceCookieOptions } from '../auth/device-cookie';
-import { presentPortalContact } from '../auth/presenter';
-import { PORTAL_SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions';
+import { sendPortalSignIn } from '../auth';
 import { activatePortal } from './activate-portal';
 import { inviteContact } from './invite-contact';
 import { presentInvitation } from './presenter';
@@ -60,10 +57,7 @@ export async function portalInvitationRoutes(app: FastifyInstance, deps: Deps) {
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
-      const https = servedOverHttps(deps.config, request.protocol);
-      reply.setCookie(PORTAL_SESSION_COOKIE, result.sessionCookie, sessionCookieOptions(deps.config, https));
-      reply.setCookie(DEVICE_COOKIE.portal, result.deviceCookie, deviceCookieOptions('portal', https));
-      return { contact: presentPortalContact(result.contact), csrfToken: result.csrfToken };
+      return sendPortalSignIn(deps, request, reply, result);
     },
   );
 }

@@ -3,14 +3,14 @@ import type { Deps } from '../../deps';
 import { afterNameAndId, containsPattern } from '../../platform/db/list-sql';
 import { teams } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { decodeIdCursor, toPage } from '../../platform/http/pagination';
+import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { teamMemberIds } from './queries';
 import type { ListTeamsQuery } from './schemas';
 
 /** The firm's teams and circles by name with their member ids; any staff may list them. */
 export async function listTeams(deps: Pick<Deps, 'db'>, input: { actor: StaffActor; query: ListTeamsQuery }) {
   const { actor, query } = input;
-  const position = decodeIdCursor(query.cursor, 2);
+  const position = decodeCursor(query.cursor, ['text', 'uuid']);
   const conds: (SQL | undefined)[] = [
     eq(teams.firmId, actor.firmId),
     afterNameAndId(teams.name, teams.id, position),

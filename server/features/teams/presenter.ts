@@ -1,13 +1,12 @@
-import type { z } from 'zod';
+import type { Team } from '../../../contracts/teams';
 import type { teams } from '../../platform/db/schema';
-import type { teamKind, teamOut } from './schemas';
 
 /** A team or circle with its member ids. */
-export function presentTeam(row: typeof teams.$inferSelect, memberIds: string[]): z.infer<typeof teamOut> {
+export function presentTeam(row: typeof teams.$inferSelect, memberIds: string[]): Team {
   return {
     id: row.id,
     name: row.name,
-    kind: row.kind as z.infer<typeof teamKind>,
+    kind: row.kind as Team['kind'],
     memberIds,
     createdAt: row.createdAt.toISOString(),
   };

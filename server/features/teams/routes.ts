@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { teamOut } from '../../../contracts/teams';
 import type { Deps } from '../../deps';
 import { requirePermission, requireStaff } from '../../platform/http/actor';
 import { idParams } from '../../platform/http/fields';
@@ -8,7 +9,7 @@ import { createTeam } from './create-team';
 import { getTeam } from './get-team';
 import { listTeams } from './list-teams';
 import { presentTeam } from './presenter';
-import { createTeamBody, listTeamsQuery, teamMembersBody, teamOut } from './schemas';
+import { createTeamBody, listTeamsQuery, teamMembersBody } from './schemas';
 import { setTeamMembers } from './set-team-members';
 
 /** Teams and circles of the signed-in user's firm. */

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { id, isoTime, name, uniqueList } from '../../platform/http/fields';
+import { teamKind } from '../../../contracts/teams';
+import { id, name, uniqueList } from '../../platform/http/fields';
 import { pageQuery } from '../../platform/http/pagination';
 import { searchQuery } from '../../platform/http/text';
-
-export const teamKind = z.enum(['team', 'circle']).describe('team (routing) or circle (addressable group)');
 
 export const listTeamsQuery = pageQuery.extend({
   q: searchQuery().optional().describe('Part of the name'),
@@ -18,14 +17,6 @@ export const createTeamBody = z.object({
 
 export const teamMembersBody = z.object({
   userIds: uniqueList(id, 500).describe('The complete new member list'),
-});
-
-export const teamOut = z.object({
-  id,
-  name: z.string(),
-  kind: teamKind,
-  memberIds: z.array(id),
-  createdAt: isoTime,
 });
 
 export type CreateTeamBody = z.output<typeof createTeamBody>;

@@ -7,7 +7,7 @@ import { inTransaction } from '../../platform/bus/in-transaction';
 import { billableEvents, timeEntries } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { loadSettings } from '../settings/load-settings';
-import { canWorkOnTime, timeAudience } from './access';
+import { timeAudience } from './access';
 import { eventFor } from './capture-time';
 import { loadConvertibleEvents } from './convertible-events';
 import { workDateOf } from './model';

@@ -2,10 +2,10 @@ import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { billableEvents } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { toPage } from '../../platform/http/pagination';
+import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { requireTimekeeperVisible, visibleTime } from './access';
 import { presentBillableEvent } from './presenter';
-import { decodeKeyCursor, loadNames } from './queries';
+import { loadNames } from './queries';
 import type { ListBillableEventsQuery } from './schemas';
 
 /**
@@ -18,7 +18,7 @@ export async function listBillableEvents(
 ) {
   const { actor, query } = input;
   requireTimekeeperVisible(actor, query.userId, 'billable events');
-  const position = decodeKeyCursor(query.cursor, (key) => !Number.isNaN(Date.parse(key)));
+  const position = decodeCursor(query.cursor, ['time', 'uuid']);
   const conds: (SQL | undefined)[] = [visibleTime(actor, billableEvents)];
   if (query.userId) conds.push(eq(billableEvents.userId, query.userId));
   if (query.status) conds.push(eq(billableEvents.status, query.status));

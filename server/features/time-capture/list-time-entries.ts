@@ -2,9 +2,9 @@ import { and, desc, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { timeEntries } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { toPage } from '../../platform/http/pagination';
+import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { presentTimeEntry } from './presenter';
-import { decodeKeyCursor, loadNames } from './queries';
+import { loadNames } from './queries';
 import type { ListTimeEntriesQuery } from './schemas';
 import { timeEntryConditions } from './time-entry-filters';
 
@@ -15,7 +15,7 @@ export async function listTimeEntries(
 ) {
   const { actor, query } = input;
   const conds = timeEntryConditions(actor, query);
-  const position = decodeKeyCursor(query.cursor, (key) => /^\d{4}-\d{2}-\d{2}$/.test(key));
+  const position = decodeCursor(query.cursor, ['date', 'uuid']);
   if (position)
     conds.push(
       sql`(${timeEntries.workDate}, ${timeEntries.id}) < (${position[0]}::date, ${position[1]}::uuid)`,

@@ -1,12 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { validate as isUuid } from 'uuid';
 import type { Executor } from '../../platform/db/client';
 import { type billableEvents, matters, type timeEntries, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { decodeCursor } from '../../platform/http/pagination';
-import { invalidField, notFound, Problem } from '../../platform/http/problem';
+import { Problem } from '../../platform/http/problem';
 import { loadVisibleMatter } from '../matters/access';
-import { canManageAllTime, canWorkOnTime } from './access';
+import { canManageAllTime } from './access';
 import { loadThreads, type ThreadRef } from './threads';
 
 // Loaders shared by the time-capture use cases. Every query takes the firm id first.
@@ -93,15 +91,3 @@ const unknownMatter = (field: string) =>
   new Problem(404, 'not-found', 'Not found', 'No such matter.', [
     { field, message: 'is not a matter you can see' },
   ]);
-
-/** Decodes a list cursor [sort key, id]; a malformed one is a 400 naming query.cursor. */
-export function decodeKeyCursor(
-  cursor: string | undefined,
-  validKey: (key: string) => boolean,
-): [string, string] | undefined {
-  const position = decodeCursor(cursor, 2);
-  if (!position) return undefined;
-  const [key, id] = position as [string, string];
-  if (!validKey(key) || !isUuid(id)) throw invalidField('query.cursor', 'is not a valid cursor');
-  return [key, id];
-}

@@ -7,7 +7,7 @@ import { staffLogins, users } from '../../platform/db/schema';
 import type { Permission, Role, StaffActor } from '../../platform/http/actor';
 import { normaliseEmail } from '../../platform/http/fields';
 import { conflict, forbidden } from '../../platform/http/problem';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../auth';
 import { defaultPermissions } from './model';
 import { canCreateUser } from './policy';
 

@@ -3,14 +3,14 @@ import type { Deps } from '../../deps';
 import { afterNameAndId, containsPattern } from '../../platform/db/list-sql';
 import { users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { decodeIdCursor, toPage } from '../../platform/http/pagination';
+import { decodeCursor, toPage } from '../../platform/http/pagination';
 import { userColumns } from './queries';
 import type { ListUsersQuery } from './schemas';
 
 /** The firm's staff users by name, filtered by name/e-mail text, role and active state. */
 export async function listUsers(deps: Pick<Deps, 'db'>, input: { actor: StaffActor; query: ListUsersQuery }) {
   const { actor, query } = input;
-  const position = decodeIdCursor(query.cursor, 2);
+  const position = decodeCursor(query.cursor, ['text', 'uuid']);
   const conds: (SQL | undefined)[] = [
     eq(users.firmId, actor.firmId),
     afterNameAndId(users.name, users.id, position),

@@ -1,18 +1,10 @@
-import type { Permission, Role } from '../../platform/http/actor';
+import { type Permission, permissions, type Role } from '../../platform/http/actor';
 
 /** Permissions a new user of a role gets unless the admin chooses otherwise. */
 export function defaultPermissions(role: Role): Permission[] {
   switch (role) {
     case 'admin':
-      return [
-        'secure_chat.view_all',
-        'matters.view_all',
-        'message_center.use',
-        'settings.manage',
-        'billing.manage',
-        'users.manage',
-        'audit.read',
-      ];
+      return [...permissions];
     case 'attorney':
       return [];
     case 'staff':

@@ -1,14 +1,13 @@
-import type { z } from 'zod';
+import type { User } from '../../../contracts/users';
 import type { Permission, Role, StaffActor } from '../../platform/http/actor';
 import { canSeeUserAccess } from './policy';
 import type { UserRow } from './queries';
-import type { userOut } from './schemas';
 
 /**
  * A staff user as the viewer may see them: colleagues see who someone is; admins and users.manage
  * also see access (permissions, TOTP) and the phone number.
  */
-export function presentUser(viewer: StaffActor, row: UserRow): z.infer<typeof userOut> {
+export function presentUser(viewer: StaffActor, row: UserRow): User {
   const base = {
     id: row.id,
     name: row.name,

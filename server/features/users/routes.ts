@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { userOut } from '../../../contracts/users';
 import type { Deps } from '../../deps';
 import { requireAdmin, requirePermission, requireStaff } from '../../platform/http/actor';
 import { idParams } from '../../platform/http/fields';
@@ -8,7 +9,7 @@ import { createUser } from './create-user';
 import { getUser } from './get-user';
 import { listUsers } from './list-users';
 import { presentUser } from './presenter';
-import { createUserBody, listUsersQuery, updateUserBody, userOut } from './schemas';
+import { createUserBody, listUsersQuery, updateUserBody } from './schemas';
 import { updateUser } from './update-user';
 
 /** Staff users of the signed-in user's firm. */

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { permissions, roles } from '../../platform/http/actor';
-import { email, id, isoTime, name, phoneNumber, uniqueList } from '../../platform/http/fields';
+import { permissions } from '../../../contracts/roles';
+import { permissionSchema, roleSchema } from '../../../contracts/users';
+import { email, name, phoneNumber, uniqueList } from '../../platform/http/fields';
 import { pageQuery } from '../../platform/http/pagination';
 import { searchQuery } from '../../platform/http/text';
 import { staffPassword } from '../auth/schemas';
-
-export const roleSchema = z.enum(roles).describe('admin, attorney, staff or agent');
-
-export const permissionSchema = z.enum(permissions).describe('A grantable permission');
 
 export const listUsersQuery = pageQuery.extend({
   /** Part of the name or e-mail address. */
@@ -34,19 +31,6 @@ export const updateUserBody = z.object({
   active: z.boolean().optional().describe('false deactivates the user and ends their sessions'),
   phone: phoneNumber.nullable().optional(),
   password: staffPassword.optional().describe('A new password; ends the user’s other sessions'),
-});
-
-export const userOut = z.object({
-  id,
-  name: z.string(),
-  email: z.string(),
-  role: roleSchema,
-  active: z.boolean(),
-  permissions: z.array(permissionSchema).optional().describe('Only for admins and users.manage'),
-  phone: z.string().nullable().optional().describe('Only for admins and users.manage'),
-  totpEnabled: z.boolean().optional().describe('Only for admins and users.manage'),
-  createdAt: isoTime,
-  updatedAt: isoTime,
 });
 
 export type CreateUserBody = z.output<typeof createUserBody>;

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { userOut } from '../../../contracts/users';
 import type { Deps } from '../../deps';
 import { requireAdmin, requirePermission } from '../../platform/http/actor';
 import { idParams } from '../../platform/http/fields';
 import { presentUser } from './presenter';
 import { resetUserPassword } from './reset-user-password';
 import { resetUserTotp } from './reset-user-totp';
-import { userOut } from './schemas';
 import { setUserTimeCapture } from './set-user-time-capture';
 
 const timeCaptureSwitch = z.object({

@@ -10,9 +10,6 @@ export const name = singleLine().trim().min(1).max(200).describe('Display name')
 /** A short free label of a phone number or e-mail address. */
 export const label = singleLine().trim().min(1).max(50).describe('Free label such as "mobile" or "work"');
 
-/** A point in time as JSON carries it. */
-export const isoTime = z.iso.datetime().describe('ISO 8601 UTC time');
-
 /** A row id. */
 export const id = z.uuid().describe('UUID');
 

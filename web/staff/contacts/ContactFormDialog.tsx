@@ -15,6 +15,7 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
+import type { Contact } from '../../../contracts/contacts';
 import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
 import { useUsers } from '../secure-chat/queries';
@@ -25,7 +26,6 @@ import {
   formToInput,
   placeFieldErrors,
 } from './model';
-import type { Contact } from './types';
 
 const SCALAR_FIELDS = new Set(['name', 'address', 'coordinatorId']);
 const ROW_FIELD = /^(phones|emails)\.(\d+)\.(number|address|label)$/;

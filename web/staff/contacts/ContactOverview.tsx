@@ -3,6 +3,8 @@ import { IconBriefcase } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { Contact } from '../../../contracts/contacts';
+import type { Matter } from '../../../contracts/matters';
 import type { Page } from '../../../contracts/page';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Spinner } from '../../ui/LoadStates';
@@ -11,7 +13,6 @@ import { formatPhone } from '../secure-chat/model';
 import { useUsers } from '../secure-chat/queries';
 import { portalWords } from './model';
 import { PortalInviteButton } from './PortalInviteButton';
-import type { Contact, LinkedMatter } from './types';
 
 const portalHelp: Record<Contact['portal']['status'], string> = {
   none: 'Has not been invited to the client portal.',
@@ -25,7 +26,7 @@ export function ContactOverview({
   matters,
 }: {
   contact: Contact;
-  matters: UseQueryResult<Page<LinkedMatter>>;
+  matters: UseQueryResult<Page<Matter>>;
 }) {
   const users = useUsers();
   const coordinator = contact.coordinatorId
@@ -128,7 +129,7 @@ export function ContactOverview({
   );
 }
 
-function LinkedMatters({ matters }: { matters: UseQueryResult<Page<LinkedMatter>> }) {
+function LinkedMatters({ matters }: { matters: UseQueryResult<Page<Matter>> }) {
   if (matters.isPending) {
     return (
       <Group justify="center" py="md">

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconMessageCircle, IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Contact } from '../../../contracts/contacts';
 import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { SecureChatTab } from '../secure-chat/SecureChatTab';
 import { secureChatPath } from '../secure-chat/scope';
@@ -13,7 +14,6 @@ import { ContactFormDialog } from './ContactFormDialog';
 import { ContactOverview } from './ContactOverview';
 import { initials, portalWords } from './model';
 import { contactKeys, contactPath, useContactDetail, useContactMatters } from './queries';
-import type { Contact } from './types';
 
 type ContactTab = 'overview' | 'secure-chat';
 

@@ -16,6 +16,7 @@ import { IconAddressBook, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { Contact } from '../../../contracts/contacts';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading, Spinner } from '../../ui/LoadStates';
 import { PageHeader } from '../../ui/PageHeader';
@@ -24,7 +25,6 @@ import { formatPhone } from '../secure-chat/model';
 import { ContactFormDialog } from './ContactFormDialog';
 import { portalWords } from './model';
 import { contactKeys, contactPath, useContactList } from './queries';
-import type { Contact } from './types';
 
 /** `/contacts`: the firm's contacts by name, a search box, "Load more" paging and "New contact". */
 export function ContactsPage() {

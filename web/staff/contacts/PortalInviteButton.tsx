@@ -2,10 +2,10 @@ import { Alert, Button, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Contact } from '../../../contracts/contacts';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
 import { contactKeys } from './queries';
-import type { Contact } from './types';
 
 interface Invitation {
   email: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Contact } from '../../../contracts/contacts';
 import {
   type ContactFormValues,
   contactToForm,
@@ -8,7 +9,6 @@ import {
   initials,
   placeFieldErrors,
 } from './model';
-import type { Contact } from './types';
 
 const filled: ContactFormValues = {
   name: '  Pat Client ',

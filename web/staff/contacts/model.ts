@@ -1,4 +1,13 @@
-import type { Contact, ContactInput, PortalStatus } from './types';
+import type { Contact, PortalStatus } from '../../../contracts/contacts';
+
+/** The body of `POST /api/v1/contacts` and `PATCH /api/v1/contacts/:id` (lists replace the stored ones). */
+export interface ContactInput {
+  name: string;
+  phones: { number: string; label?: string }[];
+  emails: { address: string; label?: string }[];
+  address: string | null;
+  coordinatorId: string | null;
+}
 
 /** The contact form as the user fills it in: every field a string, blank rows allowed. */
 export interface ContactFormValues {

@@ -1,7 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Contact } from '../../../contracts/contacts';
+import type { Matter } from '../../../contracts/matters';
 import type { Page } from '../../../contracts/page';
 import { useApi } from '../../ui/Providers';
-import type { Contact, LinkedMatter } from './types';
 
 /** How many contacts one "Load more" adds. */
 export const CONTACT_PAGE_SIZE = 50;
@@ -54,7 +55,6 @@ export function useContactMatters(id: string) {
   const api = useApi();
   return useQuery({
     queryKey: contactKeys.matters(id),
-    queryFn: () =>
-      api.get<Page<LinkedMatter>>(`/api/v1/matters?contactId=${encodeURIComponent(id)}&limit=200`),
+    queryFn: () => api.get<Page<Matter>>(`/api/v1/matters?contactId=${encodeURIComponent(id)}&limit=200`),
   });
 }

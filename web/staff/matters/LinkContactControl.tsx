@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Select } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Contact } from '../../../contracts/contacts';
+import type { Matter as MatterDetail } from '../../../contracts/matters';
 import type { Page } from '../../../contracts/page';
 import { useApi } from '../../ui/Providers';
 import { describeError } from '../../ui/problem';
-import type { Contact } from '../contacts/types';
-import type { MatterDetail } from './queries';
 
 /** Picks a contact of the firm and links it to the matter. */
 export function LinkContactControl({ matter }: { matter: MatterDetail }) {

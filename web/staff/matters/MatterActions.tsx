@@ -2,10 +2,10 @@ import { Button, Group } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Matter as MatterDetail } from '../../../contracts/matters';
 import { useApi } from '../../ui/Providers';
 import { ConfirmDialog } from '../secure-chat/ConfirmDialog';
 import { MatterFormDialog } from './MatterFormDialog';
-import type { MatterDetail } from './queries';
 
 /** Edit, close and reopen, for those the server allows (matter.abilities.update). */
 export function MatterActions({ matter }: { matter: MatterDetail }) {

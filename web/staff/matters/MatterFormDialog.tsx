@@ -2,12 +2,12 @@ import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } fr
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { Contact } from '../../../contracts/contacts';
+import type { Matter as MatterDetail } from '../../../contracts/matters';
 import type { Page } from '../../../contracts/page';
 import { useApi } from '../../ui/Providers';
 import { fieldError, formError } from '../admin/queries';
-import type { Contact } from '../contacts/types';
 import { useUsers } from '../secure-chat/queries';
-import type { MatterDetail } from './queries';
 
 /** Opens a matter, or (with `matter`) renames and reassigns it. */
 export function MatterFormDialog({

@@ -2,18 +2,18 @@ import { Anchor, Badge, Button, Paper, Stack, Table, Text, Title } from '@mantin
 import { IconUsers } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { Matter } from '../../../contracts/matters';
 import { EmptyState } from '../../ui/EmptyState';
 import { useApi } from '../../ui/Providers';
 import { contactPath } from '../contacts/queries';
 import { LinkContactControl } from './LinkContactControl';
-import type { MatterDetail } from './queries';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 
 const portalWords: Record<string, string> = { none: 'No portal', invited: 'Invited', active: 'Active' };
 
 /** The Overview tab: when the matter was opened and the clients linked to it, linked and unlinked here. */
-export function MatterOverview({ matter }: { matter: MatterDetail }) {
+export function MatterOverview({ matter }: { matter: Matter }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const contacts = matter.contacts ?? [];

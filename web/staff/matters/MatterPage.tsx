@@ -16,6 +16,7 @@ import { useDisclosure, useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconInfoCircle, IconMessageCircle } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Matter } from '../../../contracts/matters';
 import { DetailLoadError, Loading } from '../../ui/LoadStates';
 import { contactPath } from '../contacts/queries';
 import { useUsers } from '../secure-chat/queries';
@@ -24,7 +25,7 @@ import { useSecureChatEnabled } from '../settings/use-secure-chat-enabled';
 import { LogTimeActions } from '../time/LogTimeActions';
 import { MatterActions } from './MatterActions';
 import { MatterOverview } from './MatterOverview';
-import { type MatterDetail, matterPath, useMatter } from './queries';
+import { matterPath, useMatter } from './queries';
 
 type MatterTab = 'overview' | 'secure-chat';
 
@@ -56,7 +57,7 @@ function MatterLoaded({
   tab,
   conversationId,
 }: {
-  matter: MatterDetail;
+  matter: Matter;
   tab: MatterTab;
   conversationId?: string;
 }) {
@@ -101,7 +102,7 @@ function MatterLoaded({
  * The matter's name, status and facts. In the chat on a phone the facts fold behind a "Details"
  * button, so the thread gets most of the screen.
  */
-function MatterHeader({ matter, inChat }: { matter: MatterDetail; inChat: boolean }) {
+function MatterHeader({ matter, inChat }: { matter: Matter; inChat: boolean }) {
   const users = useUsers();
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const folded = inChat && phone;

@@ -3,27 +3,14 @@ import { IconBriefcase, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { Matter } from '../../../contracts/matters';
+import type { Page } from '../../../contracts/page';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/LoadStates';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApi } from '../../ui/Providers';
 import { MatterFormDialog } from '../matters/MatterFormDialog';
 import { matterPath } from '../matters/queries';
-
-/** A matter as `GET /api/v1/matters` lists it (the fields this page shows). */
-interface Matter {
-  id: string;
-  number: string;
-  name: string;
-  status: 'open' | 'closed';
-  contactIds: string[];
-  createdAt: string;
-}
-
-interface MatterPage {
-  items: Matter[];
-  nextCursor: string | null;
-}
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 
@@ -34,7 +21,7 @@ export function MattersPage() {
   const [creating, setCreating] = useState(false);
   const matters = useQuery({
     queryKey: ['matters', 'list'],
-    queryFn: () => api.get<MatterPage>('/api/v1/matters?limit=100'),
+    queryFn: () => api.get<Page<Matter>>('/api/v1/matters?limit=100'),
   });
 
   return (

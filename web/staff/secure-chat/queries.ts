@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Contact } from '../../../contracts/contacts';
 import type { ConversationDetailOut, ConversationOut } from '../../../contracts/conversations';
 import type { Page } from '../../../contracts/page';
+import type { User } from '../../../contracts/users';
 import { useApi } from '../../ui/Providers';
 import type { Message, MessagesData, Texting } from './model';
 import { type ChatScope, scopeQuery } from './scope';
@@ -77,30 +79,14 @@ export function useMessages(id: string) {
   });
 }
 
-/** A staff user as `GET /api/v1/users` lists them. */
-export interface UserSummary {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  active: boolean;
-}
-
 /** The firm's active staff users (names of authors, owners and assignees; the add-member picker). */
 export function useUsers() {
   const api = useApi();
   return useQuery({
     queryKey: chatKeys.users,
-    queryFn: () => api.get<Page<UserSummary>>('/api/v1/users?active=true&limit=200'),
+    queryFn: () => api.get<Page<User>>('/api/v1/users?active=true&limit=200'),
     staleTime: 5 * 60_000,
   });
-}
-
-/** A contact with its phone numbers. */
-export interface ContactDetail {
-  id: string;
-  name: string;
-  phones: { number: string; label?: string | null }[];
 }
 
 /** One contact (for its phone numbers); disabled until an id is given. */
@@ -108,7 +94,7 @@ export function useContact(id: string | null) {
   const api = useApi();
   return useQuery({
     queryKey: chatKeys.contact(id ?? ''),
-    queryFn: () => api.get<ContactDetail>(`/api/v1/contacts/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => api.get<Contact>(`/api/v1/contacts/${encodeURIComponent(id ?? '')}`),
     enabled: Boolean(id),
   });
 }
