@@ -9,6 +9,12 @@ export const staffUserSchema = z.object({
   email: z.string(),
   role: z.enum(roles).describe('admin, attorney, staff or agent.'),
   permissions: z.array(z.enum(permissions)).describe('Granted permissions (admins hold all of them).'),
+  can: z
+    .array(z.enum(permissions))
+    .describe(
+      'What the user may do, as the server decides it (an admin: every permission); the app reads this',
+    ),
+  admin: z.boolean().describe('The user administers the firm (the admin screens are theirs)'),
   totpEnabled: z.boolean().describe('Two-factor sign-in is on.'),
 });
 

@@ -118,7 +118,7 @@ function SignedIn({ session }: { session: StaffSession }) {
   const { user } = session;
   return (
     <AppFrame
-      nav={user.role === 'admin' ? [...adminNav, ...nav] : nav}
+      nav={user.admin ? [...adminNav, ...nav] : nav}
       actions={
         <>
           <ConnectionIndicator status={status} />

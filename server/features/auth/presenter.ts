@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { apiTokenSchema, portalContactSchema, staffUserSchema } from '../../../contracts/auth';
+import { permissions } from '../../../contracts/roles';
 import type { apiTokens, users } from '../../platform/db/schema';
 
 /** A staff user as the signed-in user sees themself. */
@@ -11,6 +12,8 @@ export function presentStaffUser(user: typeof users.$inferSelect): z.infer<typeo
     email: user.email,
     role: user.role as z.infer<typeof staffUserSchema>['role'],
     permissions: user.permissions as z.infer<typeof staffUserSchema>['permissions'],
+    can: permissions.filter((p) => user.role === 'admin' || user.permissions.includes(p)),
+    admin: user.role === 'admin',
     totpEnabled: user.totpEnabled,
   };
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { firmNumbers } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureCan, type StaffActor } from '../../platform/http/actor';
 import { conflict } from '../../platform/http/problem';
 import { poolNumbers } from './queries';
 import type { PoolNumberOut } from './schemas';
@@ -16,6 +16,7 @@ export async function addPoolNumber(
   input: { actor: StaffActor; ip?: string; number: string; label?: string },
 ): Promise<PoolNumberOut> {
   const { actor, number } = input;
+  ensureCan(actor, 'settings.manage');
   return deps.db.transaction(async (tx) => {
     const added = await tx
       .insert(firmNumbers)

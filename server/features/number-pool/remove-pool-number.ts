@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { firmNumbers, secureChatLinks } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureCan, type StaffActor } from '../../platform/http/actor';
 import { conflict, notFound } from '../../platform/http/problem';
 
 /**
@@ -15,6 +15,7 @@ export async function removePoolNumber(
   input: { actor: StaffActor; ip?: string; number: string },
 ): Promise<void> {
   const { actor, number } = input;
+  ensureCan(actor, 'settings.manage');
   await deps.db.transaction(async (tx) => {
     const mine = and(
       eq(firmNumbers.e164, number),

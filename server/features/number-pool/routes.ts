@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { requirePermission } from '../../platform/http/actor';
+import { requireStaff } from '../../platform/http/actor';
 import { pageOf } from '../../platform/http/pagination';
 import { addPoolNumber } from './add-pool-number';
-import { poolNumbers } from './queries';
+import { listPoolNumbers } from './list-pool-numbers';
 import { removePoolNumber } from './remove-pool-number';
 import { addPoolNumberBody, poolNumberOut, poolNumberParams } from './schemas';
 
@@ -23,8 +23,7 @@ export async function numberPoolRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      const actor = requirePermission(request, 'settings.manage');
-      return { items: await poolNumbers(deps.db, actor.firmId), nextCursor: null };
+      return { items: await listPoolNumbers(deps, { actor: requireStaff(request) }), nextCursor: null };
     },
   );
 
@@ -39,7 +38,7 @@ export async function numberPoolRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const actor = requirePermission(request, 'settings.manage');
+      const actor = requireStaff(request);
       const out = await addPoolNumber(deps, { actor, ip: request.ip, ...request.body });
       return reply.status(201).send(out);
     },
@@ -56,7 +55,7 @@ export async function numberPoolRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const actor = requirePermission(request, 'settings.manage');
+      const actor = requireStaff(request);
       await removePoolNumber(deps, { actor, ip: request.ip, number: request.params.number });
       return reply.status(204).send(null);
     },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { teamOut } from '../../../contracts/teams';
 import type { Deps } from '../../deps';
-import { requirePermission, requireStaff } from '../../platform/http/actor';
+import { requireStaff } from '../../platform/http/actor';
 import { idParams } from '../../platform/http/fields';
 import { pageOf } from '../../platform/http/pagination';
 import { createTeam } from './create-team';
@@ -44,7 +44,7 @@ export async function teamRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const actor = requirePermission(request, 'settings.manage');
+      const actor = requireStaff(request);
       const team = await createTeam(deps, { actor, ip: request.ip, team: request.body });
       return reply.status(201).send(presentTeam(team.row, team.memberIds));
     },
@@ -79,7 +79,7 @@ export async function teamRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      const actor = requirePermission(request, 'settings.manage');
+      const actor = requireStaff(request);
       const team = await setTeamMembers(deps, {
         actor,
         ip: request.ip,

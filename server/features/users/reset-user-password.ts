@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../deps';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureAdmin, type StaffActor } from '../../platform/http/actor';
 import { updateUser } from './update-user';
 
 /**
@@ -11,6 +11,7 @@ export async function resetUserPassword(
   deps: Pick<Deps, 'db' | 'clock' | 'bus' | 'log'>,
   input: { actor: StaffActor; ip?: string; userId: string },
 ): Promise<{ temporaryPassword: string }> {
+  ensureAdmin(input.actor);
   // 15 random bytes → 20 base64url characters: above the 12-character minimum, easy to read out.
   const temporaryPassword = randomBytes(15).toString('base64url');
   await updateUser(deps, { ...input, patch: { password: temporaryPassword } });

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { users } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureAdmin, type StaffActor } from '../../platform/http/actor';
 import { conflict, notFound } from '../../platform/http/problem';
 import { closeSessionSockets } from '../../realtime/close-sockets';
 import { destroySubjectSessions } from '../auth/sessions';
@@ -18,6 +18,7 @@ export async function resetUserTotp(
   input: { actor: StaffActor; ip?: string; userId: string },
 ): Promise<UserRow> {
   const { actor, userId } = input;
+  ensureAdmin(actor);
   const now = deps.clock();
   const updated = await deps.db.transaction(async (tx) => {
     const where = and(eq(users.firmId, actor.firmId), eq(users.id, userId));

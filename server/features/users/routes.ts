@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { userOut } from '../../../contracts/users';
 import type { Deps } from '../../deps';
-import { requireAdmin, requirePermission, requireStaff } from '../../platform/http/actor';
+import { requireStaff } from '../../platform/http/actor';
 import { idParams } from '../../platform/http/fields';
 import { pageOf } from '../../platform/http/pagination';
 import { createUser } from './create-user';
@@ -44,7 +44,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const actor = requirePermission(request, 'users.manage');
+      const actor = requireStaff(request);
       const user = await createUser(deps, { actor, ip: request.ip, user: request.body });
       return reply.status(201).send(presentUser(actor, user));
     },
@@ -73,7 +73,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      const actor = requireAdmin(request);
+      const actor = requireStaff(request);
       const user = await updateUser(deps, {
         actor,
         ip: request.ip,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { firms } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
+import { ensureCan, type StaffActor } from '../../platform/http/actor';
 import { loadSettings } from '../settings/load-settings';
 import { mergeSettings } from '../settings/model';
 import { getUser } from './get-user';
@@ -17,6 +17,7 @@ export async function setUserTimeCapture(
   input: { actor: StaffActor; ip?: string; userId: string; enabled: boolean },
 ): Promise<{ userId: string; enabled: boolean }> {
   const { actor, userId, enabled } = input;
+  ensureCan(actor, 'settings.manage');
   await getUser(deps, { actor, userId });
   await deps.db.transaction(async (tx) => {
     await tx.select({ id: firms.id }).from(firms).where(eq(firms.id, actor.firmId)).for('update');

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userOut } from '../../../contracts/users';
 import type { Deps } from '../../deps';
-import { requireAdmin, requirePermission } from '../../platform/http/actor';
+import { requireStaff } from '../../platform/http/actor';
 import { idParams } from '../../platform/http/fields';
 import { presentUser } from './presenter';
 import { resetUserPassword } from './reset-user-password';
@@ -31,7 +31,7 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) =>
-      resetUserPassword(deps, { actor: requireAdmin(request), ip: request.ip, userId: request.params.id }),
+      resetUserPassword(deps, { actor: requireStaff(request), ip: request.ip, userId: request.params.id }),
   );
 
   r.post(
@@ -45,7 +45,7 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      const actor = requireAdmin(request);
+      const actor = requireStaff(request);
       return presentUser(
         actor,
         await resetUserTotp(deps, { actor, ip: request.ip, userId: request.params.id }),
@@ -66,7 +66,7 @@ export async function userAdminRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) =>
       setUserTimeCapture(deps, {
-        actor: requirePermission(request, 'settings.manage'),
+        actor: requireStaff(request),
         ip: request.ip,
         userId: request.params.id,
         enabled: request.body.enabled,

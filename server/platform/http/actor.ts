@@ -64,17 +64,3 @@ export function ensureCan(actor: StaffActor, permission: Permission): void {
 export function ensureAdmin(actor: StaffActor): void {
   if (actor.role !== 'admin') throw forbidden('Only an administrator can do this.');
 }
-
-/** The signed-in staff user holding permission, or 401/403. */
-export function requirePermission(request: FastifyRequest, permission: Permission): StaffActor {
-  const actor = requireStaff(request);
-  ensureCan(actor, permission);
-  return actor;
-}
-
-/** The signed-in admin, or 401/403. */
-export function requireAdmin(request: FastifyRequest): StaffActor {
-  const actor = requireStaff(request);
-  ensureAdmin(actor);
-  return actor;
-}

@@ -8,7 +8,7 @@ import { ME_PATH, type StaffSession } from '../session';
  */
 export function HomeRedirect() {
   const user = useSession<StaffSession>(ME_PATH).data?.user;
-  if (user?.role === 'admin') return <Navigate to="/admin" replace />;
+  if (user?.admin) return <Navigate to="/admin" replace />;
   if (user?.role === 'agent') return <Navigate to="/message-center" replace />;
   return <Navigate to="/matters" replace />;
 }

@@ -6,6 +6,7 @@ import { AuditLogCard } from '../settings/AuditLogCard';
 import { useCan } from '../settings/access';
 import { NumberPoolCard } from '../settings/NumberPoolCard';
 import { SecureChatCard } from '../settings/SecureChatCard';
+import { SecureChatTextingCard } from '../settings/SecureChatTextingCard';
 import { TimeCaptureCard } from '../settings/TimeCaptureCard';
 
 /**
@@ -35,6 +36,7 @@ export function SettingsPage() {
             ) : (
               <>
                 <SecureChatCard settings={settings.data} />
+                <SecureChatTextingCard />
                 <TimeCaptureCard settings={settings.data} />
                 <NumberPoolCard />
               </>

@@ -11,7 +11,6 @@ import { framedBody } from '../secure-chat/model';
 
 /** The settings this card edits, as GET /api/v1/settings answers them. */
 interface TextingSettings {
-  secureChatMaxOpenPerClient: number;
   secureChatTexting: {
     senderPrefix: string;
     firmDisplayName: string;
@@ -25,7 +24,7 @@ const SAMPLE = 'Your hearing moved to Friday at 10 am.';
 
 /**
  * Settings › Secure Chat texting: how texts name their sender, the opt-out footer of a thread's first
- * text, the segment thresholds of the composer, and the open-thread limit per user and client.
+ * text and the segment thresholds of the composer (the open-thread limit is on the Secure Chat card).
  * Self-contained (loads and saves GET/PUT /api/v1/settings); needs settings.manage to save.
  */
 export function SecureChatTextingCard() {
@@ -41,10 +40,7 @@ export function SecureChatTextingCard() {
   }, [settings.data]);
   const save = useMutation({
     mutationFn: (value: TextingSettings) =>
-      api.put<TextingSettings>('/api/v1/settings', {
-        secureChatMaxOpenPerClient: value.secureChatMaxOpenPerClient,
-        secureChatTexting: value.secureChatTexting,
-      }),
+      api.put<TextingSettings>('/api/v1/settings', { secureChatTexting: value.secureChatTexting }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['settings'], saved);
       void queryClient.invalidateQueries({ queryKey: ['conversations'] });
@@ -146,14 +142,6 @@ export function SecureChatTextingCard() {
               value={texting.maxSegments}
               onChange={(v) => set({ maxSegments: Number(v) || 1 })}
               error={fieldError('maxSegments')}
-            />
-            <NumberInput
-              label="Open threads per user and client"
-              min={1}
-              max={20}
-              value={form.secureChatMaxOpenPerClient}
-              onChange={(v) => setForm({ ...form, secureChatMaxOpenPerClient: Number(v) || 1 })}
-              error={fieldError('secureChatMaxOpenPerClient')}
             />
           </Group>
           <Stack gap={4}>
