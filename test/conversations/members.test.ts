@@ -91,6 +91,8 @@ describe('conversation members and mute', () => {
         endedAt: null,
         memberId: null,
         muted: null,
+        contactPhone: place.contactPhone,
+        firmPhone: expect.any(String),
       });
     } finally {
       stream.ws.close();

@@ -109,7 +109,7 @@ describeInBrowser('contacts in Chromium', () => {
     const conversationId = page.url().split('/').pop() as string;
     const threads = page.getByRole('navigation', { name: 'Secure chat threads' });
     await threads.getByRole('link', { name: new RegExp(MATTER.replaceAll('.', '\\.')) }).waitFor();
-    await page.getByText('No messages yet').waitFor();
+    await page.getByRole('heading', { name: 'No messages yet' }).waitFor();
     expect(await main.getByText('+1 202 555 0144 · from firm number').isVisible()).toBe(true);
 
     const text = 'Hi Jane, Alex here. Could you call me about the settlement offer?';
@@ -126,7 +126,7 @@ describeInBrowser('contacts in Chromium', () => {
       `/dev/sms/outbox?to=${encodeURIComponent('+12025550144')}`,
     );
     expect(outbox.status).toBe(200);
-    // The first text of a thread names the firm and the sender: "Demo Law LLP – Alex Attorney: …".
+    // The first text of a thread names the firm and the sender: "Demo Law LLP - Alex Attorney: …".
     expect(outbox.body.items.map((i: { body: string }) => i.body)).toContainEqual(
       expect.stringContaining(`Alex Attorney: ${text}`),
     );

@@ -80,7 +80,7 @@ describeInBrowser('secure chat, issue 10, in Chromium', () => {
       .toBe(JANE_WORK);
     await create.getByRole('button', { name: 'Start thread' }).click();
     await page.waitForURL(/\/secure-chat\/[0-9a-f-]{36}$/);
-    await page.getByText('No messages yet').last().waitFor();
+    await page.getByRole('heading', { name: 'No messages yet' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -131,7 +131,7 @@ describeInBrowser('secure chat, issue 10, in Chromium', () => {
     await alert.waitFor({ state: 'detached' });
     await dialog.getByRole('button', { name: 'Start thread' }).click();
     await page.waitForURL(/\/secure-chat\/[0-9a-f-]{36}$/);
-    await page.getByText('No messages yet').last().waitFor();
+    await page.getByRole('heading', { name: 'No messages yet' }).waitFor();
 
     await page.getByRole('button', { name: 'Change number' }).click();
     const change = page.getByRole('dialog', { name: 'Change client number' });

@@ -40,7 +40,7 @@ describe('real-time events match contracts/realtime', () => {
     firm = await makeFirm(t);
     attorney = await makeUser(t, firm);
     colleague = await makeUser(t, firm);
-    contact = await makeContact(attorney);
+    contact = await makeContact(attorney, { phones: 2 });
     matter = await makeMatter(attorney, { assignees: [colleague], contacts: [contact] });
   });
   afterAll(async () => {
@@ -80,14 +80,20 @@ describe('real-time events match contracts/realtime', () => {
     ok(await colleague.client.post(`${path}/read`, { messageId: inbound.messageId }));
     ok(await colleague.client.put(`${path}/mute`, { muted: true }));
     await theirs.next('notification.read');
+    ok(await attorney.client.put(`${path}/contact-phone`, { contactPhone: contact.phones[1] }));
+    // Removed, the colleague can no longer open the thread, so its notifications go.
+    ok(await attorney.client.delete(`${path}/members/${colleague.id}`));
+    await theirs.next('notification.removed');
 
     const events = ok(await firm.admin.client.get(`/api/v1/billable-events?matterId=${matter.id}`));
     expect(events.items.length).toBeGreaterThan(0);
-    ok(
-      await firm.admin.client.post('/api/v1/billable-events/convert', {
-        ids: events.items.map((e: { id: string }) => e.id),
-      }),
-    );
+    const ids = events.items.map((e: { id: string }) => e.id);
+    const converted = ok(await firm.admin.client.post('/api/v1/billable-events/convert', { ids }));
+    const entry = converted.items[0].id as string;
+    ok(await firm.admin.client.patch(`/api/v1/time-entries/${entry}`, { narrative: 'Motion filed; client told.' }));
+    ok(await firm.admin.client.delete(`/api/v1/time-entries/${entry}`), 204);
+    ok(await firm.admin.client.post('/api/v1/billable-events/convert', { ids }));
+    ok(await firm.admin.client.get(`/api/v1/time-entries/export?format=csv&matterId=${matter.id}`));
     ok(await attorney.client.post('/api/v1/stream/ping'), 202);
     ok(await attorney.client.post(`${path}/end`));
     ok(await attorney.client.delete(path), 204);
@@ -104,6 +110,6 @@ describe('real-time events match contracts/realtime', () => {
       expect(parsed.error?.issues, `${frame.type}: ${JSON.stringify(frame.data)}`).toBeUndefined();
     }
     const reasons = frames.filter((f) => f.type === 'conversation.updated').map((f) => f.data.reason);
-    expect(new Set(reasons)).toEqual(new Set(['members', 'mute', 'status']));
+    expect(new Set(reasons)).toEqual(new Set(['members', 'mute', 'phone', 'status']));
   });
 });

@@ -110,14 +110,14 @@ describe('secure chat, issue 10: texts after the end, named senders, number chan
       return items.length >= 4 ? items.slice(-4) : undefined;
     }, 'four texts');
     expect(texts.map((m) => m.body)).toEqual([
-      `${firm.name} – Alex Attorney: One\nReply STOP to opt out`,
+      `${firm.name} - Alex Attorney: One\nReply STOP to opt out`,
       'Two',
-      `${firm.name} – Blair Barrister: Three`,
-      `${firm.name} – Alex Attorney: Four`,
+      `${firm.name} - Blair Barrister: Three`,
+      `${firm.name} - Alex Attorney: Four`,
     ]);
     const texting = await blair.client.get(`/api/v1/conversations/${open.id}/texting`);
     expect(texting.body).toEqual({
-      prefix: `${firm.name} – Blair Barrister:`,
+      prefix: `${firm.name} - Blair Barrister:`,
       footer: null,
       confirmAboveSegments: 3,
       maxSegments: 10,

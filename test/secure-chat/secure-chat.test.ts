@@ -142,7 +142,7 @@ describe('secure chat over the SMS simulator', () => {
       .body;
     // The first text of the thread names the firm and the sender and ends with the opt-out footer;
     // the next one from the same sender goes out as written.
-    const firstText = `${firm.name} – Alex Attorney: ${long}\nReply STOP to opt out`;
+    const firstText = `${firm.name} - Alex Attorney: ${long}\nReply STOP to opt out`;
     const firstSegments = countSegments(firstText);
     expect(sentCurly.deliveries).toEqual([expect.objectContaining({ channel: 'sms', segments: 1 })]);
     expect(sentLong.deliveries).toEqual([

@@ -23,7 +23,7 @@ const DEFAULTS = {
   alertMinutes: 5,
   secureChatMaxOpenPerClient: 3,
   secureChatTexting: {
-    senderPrefix: '{firm} – {name}:',
+    senderPrefix: '{firm} - {name}:',
     firmDisplayName: '',
     optOutFooter: 'Reply STOP to opt out',
     confirmAboveSegments: 3,

@@ -9,7 +9,7 @@ const base = { texting, firmName: 'Demo Law LLP', senderId: 'alice', senderName:
 describe('framingFor', () => {
   it('names the firm and the sender and adds the opt-out footer on the first text of a thread', () => {
     expect(framingFor({ ...base, previousSenderId: null })).toEqual({
-      prefix: 'Demo Law LLP – Alice Smith:',
+      prefix: 'Demo Law LLP - Alice Smith:',
       footer: 'Reply STOP to opt out',
     });
   });
@@ -20,7 +20,7 @@ describe('framingFor', () => {
 
   it('names a colleague who writes after another sender, without the footer', () => {
     expect(framingFor({ ...base, previousSenderId: 'bob' })).toEqual({
-      prefix: 'Demo Law LLP – Alice Smith:',
+      prefix: 'Demo Law LLP - Alice Smith:',
       footer: null,
     });
   });

@@ -77,7 +77,7 @@ export const DEFAULT_SETTINGS: FirmSettings = {
   alertMinutes: 5,
   secureChatMaxOpenPerClient: 3,
   secureChatTexting: {
-    senderPrefix: '{firm} – {name}:',
+    senderPrefix: '{firm} - {name}:',
     firmDisplayName: '',
     optOutFooter: 'Reply STOP to opt out',
     confirmAboveSegments: 3,

@@ -229,7 +229,7 @@ function MemberTable({
                         </Badge>
                       )}
                       {m.role === 'client' && (
-                        <Badge size="xs" variant="light" color="teal" tt="none">
+                        <Badge size="xs" variant="light" color="parley" tt="none">
                           Texted
                         </Badge>
                       )}
