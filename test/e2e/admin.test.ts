@@ -29,6 +29,8 @@ async function signInAs(
   const opened = await openPage(browser, viewport);
   await opened.page.goto(`${t.url}/login`);
   await signIn(opened.page, email, password);
+  // Signing in ends on the user's landing page; a navigation before that would race with it.
+  await opened.page.waitForURL((url) => url.pathname !== '/login');
   return opened;
 }
 
@@ -95,7 +97,7 @@ describeInBrowser('firm administration in Chromium', () => {
 
     const pat = await signInAs('pat@demo.parley.test', 'pat-first-password');
     await pat.page.goto(`${t.url}/matters/${roeId}/secure-chat`);
-    await pat.page.getByRole('tab', { name: 'Secure Chat', selected: true }).waitFor();
+    await pat.page.locator('nav[aria-label="Secure chat threads"]').waitFor();
     // Attorney 1 starts a thread Pat is not a member of; it appears on Pat's screen as it happens.
     const thread = await attorney.post('/api/v1/conversations', {
       kind: 'secure_chat',
@@ -107,8 +109,8 @@ describeInBrowser('firm administration in Chromium', () => {
     await attorney.post(`/api/v1/conversations/${thread.body.id}/messages`, {
       body: 'Deposition moved to 3 PM.',
     });
-    // The thread appears in Pat's list without a reload (the header's "Jane Roe" links to the contact).
-    await pat.page.locator('.thread-link', { hasText: 'Jane Roe' }).click();
+    // The thread appears in Pat's list without a reload (the demo firm has other threads with Jane Roe).
+    await pat.page.locator(`.thread-link[href$="${thread.body.id}"]`).click();
     await pat.page.getByText('Deposition moved to 3 PM.').waitFor();
     await attorney.post(`/api/v1/conversations/${thread.body.id}/messages`, {
       body: 'Room 4B, bring your ID.',

@@ -51,7 +51,7 @@ describeInBrowser('staff app in Chromium', () => {
     // Administrators land on the firm overview.
     await page.waitForURL('**/admin');
     await heading(page, 'Overview').waitFor();
-    expect(await page.title()).toBe('Overview · Parley');
+    expect(await page.title()).toMatch(/^(\(\d+\) )?Overview · Parley$/);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     for (const label of NAV) expect(await nav.getByRole('link', { name: label }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Account menu for Avery Admin' }).isVisible()).toBe(true);

@@ -90,7 +90,11 @@ describe('real-time events match contracts/realtime', () => {
     const ids = events.items.map((e: { id: string }) => e.id);
     const converted = ok(await firm.admin.client.post('/api/v1/billable-events/convert', { ids }));
     const entry = converted.items[0].id as string;
-    ok(await firm.admin.client.patch(`/api/v1/time-entries/${entry}`, { narrative: 'Motion filed; client told.' }));
+    ok(
+      await firm.admin.client.patch(`/api/v1/time-entries/${entry}`, {
+        narrative: 'Motion filed; client told.',
+      }),
+    );
     ok(await firm.admin.client.delete(`/api/v1/time-entries/${entry}`), 204);
     ok(await firm.admin.client.post('/api/v1/billable-events/convert', { ids }));
     ok(await firm.admin.client.get(`/api/v1/time-entries/export?format=csv&matterId=${matter.id}`));

@@ -96,9 +96,9 @@ describe('the /dev routes', () => {
     expect(mail.body.items.map((m: { to: string }) => m.to)).toContain(mariaEmail);
     const texts = await firmAdmin.get('/dev/sms/outbox');
     // The firm's texts, as the client receives them (the first one names its sender).
-    expect(texts.body.items.some((m: { body: string }) => m.body.includes('Your hearing moved to Friday.'))).toBe(
-      true,
-    );
+    expect(
+      texts.body.items.some((m: { body: string }) => m.body.includes('Your hearing moved to Friday.')),
+    ).toBe(true);
   });
 
   it('show another firm none of the first firm’s mail and texts', async () => {
