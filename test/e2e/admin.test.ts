@@ -111,11 +111,11 @@ describeInBrowser('firm administration in Chromium', () => {
     });
     // The thread appears in Pat's list without a reload (the demo firm has other threads with Jane Roe).
     await pat.page.locator(`.thread-link[href$="${thread.body.id}"]`).click();
-    await pat.page.getByText('Deposition moved to 3 PM.').waitFor();
+    await pat.page.locator('[role="log"]').getByText('Deposition moved to 3 PM.').waitFor();
     await attorney.post(`/api/v1/conversations/${thread.body.id}/messages`, {
       body: 'Room 4B, bring your ID.',
     });
-    await pat.page.getByText('Room 4B, bring your ID.').waitFor();
+    await pat.page.locator('[role="log"]').getByText('Room 4B, bring your ID.').waitFor();
     expect(pat.problems).toEqual([]);
     await pat.context.close();
     expect(problems).toEqual([]);
