@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageCenterOut } from './message-center';
 
 const isoTime = z.iso.datetime().describe('ISO 8601 UTC time');
 
@@ -67,6 +68,7 @@ export const conversationOut = z.object({
     .optional()
     .describe('The newest message, in lists only (reading it is audited)'),
   creatorName: z.string().nullable().optional().describe('Who started the conversation, in lists only'),
+  messageCenter: messageCenterOut.nullable().optional().describe('Message Center details, for kind sms'),
 });
 export type ConversationOut = z.infer<typeof conversationOut>;
 

@@ -34,14 +34,26 @@ const conversationCreated = event(
 
 /**
  * Something about a conversation changed; refetch it for the rest. `reason` says what: `status` (it
- * ended), `members` (added or removed) or `mute` (sent only to the member whose mute changed, with
- * memberId and muted set; null for the other reasons). status and endedAt are always current.
+ * ended or closed), `members` (added or removed), `mute` (sent only to the member whose mute changed,
+ * with memberId and muted set; null for the other reasons), `phone`, and for Message Center `claim`,
+ * `alert` (an alert threshold passed), `transfer`, `consent` and `details`. status and endedAt are
+ * always current.
  */
 const conversationUpdated = event(
   'conversation.updated',
   z.object({
     id,
-    reason: z.enum(['status', 'members', 'mute', 'phone']),
+    reason: z.enum([
+      'status',
+      'members',
+      'mute',
+      'phone',
+      'claim',
+      'alert',
+      'transfer',
+      'consent',
+      'details',
+    ]),
     status: conversationStatus,
     endedAt: isoTime.nullable(),
     memberId: id.nullable(),
