@@ -205,8 +205,9 @@ describeInBrowser('secure chat in Chromium', () => {
     expect(inbound.status).toBeLessThan(300);
     await expect.poll(() => unreadInBell(colleague.page), { timeout: 15_000 }).toBe(unreadBefore + 1);
     await colleague.page.getByRole('button', { name: /^Notifications, \d+\+? unread$/ }).click();
-    // Newest first: the text that just came in.
-    const item = colleague.page.getByRole('button', { name: /Jane Roe/ }).first();
+    // Newest first: the text that just came in. The list may still be the one fetched before it
+    // arrived (the count and the list refetch separately), so wait for an unread item about Jane.
+    const item = colleague.page.getByRole('button', { name: /Jane Roe.*\(unread\)/ }).first();
     await item.waitFor();
     await expectNoSeriousA11yViolations(colleague.page, 'the notification list');
     await screenshot(colleague.page, 'secure-chat-notification');

@@ -110,7 +110,10 @@ export async function startTestApp(
       ...env,
     };
     const config = loadConfig(fullEnv);
-    const log = options.logTo ? createLogger(config, options.logTo) : pino({ level: 'silent' });
+    // Without a destination, errors still reach stderr: a 500 in a browser test is otherwise a mystery.
+    const log = options.logTo
+      ? createLogger(config, options.logTo)
+      : createLogger(env.LOG_LEVEL ? config : { ...config, LOG_LEVEL: 'error' }, pino.destination(2));
     const deps = await createDeps(config, cloned.database, log);
     options.compose?.(deps);
     const app = await buildApp(deps);
