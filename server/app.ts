@@ -7,8 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { devRoutesEnabled } from './config';
 import type { Deps } from './deps';
 import { auditRoutes } from './features/audit/routes';
-import { authenticate } from './features/auth/authenticate';
-import { authRoutes } from './features/auth/routes';
+import { authenticate, authRoutes } from './features/auth';
 import { contactRoutes } from './features/contacts/routes';
 import { conversationRoutes } from './features/conversations/routes';
 import { mailDevRoutes } from './features/dev-mail/routes';

@@ -107,6 +107,21 @@ describe('the import graph of the server', () => {
     expect(outOfCore.map(describeEdge)).toEqual([]);
   });
 
+  it('reaches a feature with a public surface (an index.ts) only through it from outside', () => {
+    const withSurface = (file: string) => {
+      const feature = featureOf(file);
+      return feature !== null && existsSync(path.join(ROOT, 'server', 'features', feature, 'index.ts'));
+    };
+    const behindSurface = edges.filter(
+      (e) =>
+        withSurface(e.to) &&
+        featureOf(e.from) !== featureOf(e.to) &&
+        path.basename(e.to) !== 'index.ts' &&
+        !e.from.endsWith('.test.ts'),
+    );
+    expect(behindSurface.map(describeEdge)).toEqual([]);
+  });
+
   it('has no loop between feature folders', () => {
     const graph = new Map<string, Set<string>>();
     for (const e of edges) {

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps';
-import { limitsOf, loadSessionStates } from '../features/auth/sessions';
+import { limitsOf, loadSessionStates } from '../features/auth';
 import type { Actor } from '../platform/http/actor';
 import { streamMayContinue } from './policy';
 

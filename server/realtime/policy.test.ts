@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionState } from '../features/auth/sessions';
+import type { SessionState } from '../features/auth';
 import type { ContactActor, StaffActor } from '../platform/http/actor';
 import { fullBucket, inboundFrameRate, isAllowedOrigin, streamMayContinue, takeFrame } from './policy';
 

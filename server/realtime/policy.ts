@@ -1,5 +1,5 @@
-import { type SessionLimits, sessionIsLive } from '../features/auth/policy';
-import type { SessionState } from '../features/auth/sessions';
+import type { SessionState } from '../features/auth';
+import { type SessionLimits, sessionIsLive } from '../features/auth';
 import type { Actor } from '../platform/http/actor';
 
 /**

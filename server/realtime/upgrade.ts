@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { WebSocketServer } from 'ws';
 import type { Deps } from '../deps';
-import { PORTAL_SESSION_COOKIE, resolveSession, SESSION_COOKIE } from '../features/auth/sessions';
+import { PORTAL_SESSION_COOKIE, resolveSession, SESSION_COOKIE } from '../features/auth';
 import { forbidden, Problem, serviceUnavailable, unauthorized } from '../platform/http/problem';
 import { describeError } from '../platform/log/describe-error';
 import type { Gateway } from './gateway';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_ENDED_CLOSE_CODE } from '../../contracts/realtime/close-codes';
 import { createFirm } from '../../server/features/users/create-firm';
-import { closeSessionSockets } from '../../server/realtime/close-sockets';
+import { sessionsEnded } from '../../server/platform/bus/events';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
 import { waitFor } from '../support/wait';
@@ -109,7 +109,7 @@ describe('GET /api/v1/stream', () => {
     const me = await whoAmI(agent);
     const stream = await openStream(t.url, { session: agent.cookie('parley_session') });
     await stream.next('ready');
-    closeSessionSockets(t.deps, me.firmId, { userIds: [me.userId] });
+    t.deps.bus.publish(sessionsEnded(me.firmId, { userIds: [me.userId] }));
     expect(await stream.closed).toBe(SESSION_ENDED_CLOSE_CODE);
   });
 

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
+import { sessionsEnded } from '../../platform/bus/events';
+import { inTransaction } from '../../platform/bus/in-transaction';
 import { users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField } from '../../platform/http/problem';
-import { closeSessionSockets } from '../../realtime/close-sockets';
 import { currentUser } from './me';
 import { hashPassword, verifyPassword } from './password';
 import { destroySubjectSessions } from './sessions';
@@ -28,7 +29,7 @@ export async function changePassword(
     throw invalidField('body.currentPassword', 'is not your current password');
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock();
-  const ended = await deps.db.transaction(async (tx) => {
+  await inTransaction(deps, async (tx, events) => {
     await tx
       .update(users)
       .set({ passwordHash, updatedAt: now })
@@ -49,7 +50,6 @@ export async function changePassword(
       },
       now,
     );
-    return endedSessionIds;
+    if (endedSessionIds.length > 0) events.push(sessionsEnded(actor.firmId, { sessionIds: endedSessionIds }));
   });
-  if (ended.length > 0) await closeSessionSockets(deps, actor.firmId, { sessionIds: ended });
 }

@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
+import { sessionsEnded } from '../../platform/bus/events';
+import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Actor } from '../../platform/http/actor';
-import { closeSessionSockets } from '../../realtime/close-sockets';
 import { destroySession } from './sessions';
 
 /** Ends the actor's session server-side (the old cookie stops working at once); tokens have none. */
@@ -10,8 +11,8 @@ export async function logout(deps: Deps, input: { actor: Actor; ip: string }): P
   const sessionId = actor.sessionId;
   if (actor.via !== 'session' || !sessionId) return;
   const now = deps.clock();
-  const ended = await deps.db.transaction(async (tx) => {
-    if (!(await destroySession(tx, actor.firmId, sessionId))) return false;
+  await inTransaction(deps, async (tx, events) => {
+    if (!(await destroySession(tx, actor.firmId, sessionId))) return;
     const subject =
       actor.kind === 'user'
         ? { actorType: 'user' as const, id: actor.userId, action: 'auth.logout' }
@@ -29,7 +30,6 @@ export async function logout(deps: Deps, input: { actor: Actor; ip: string }): P
       },
       now,
     );
-    return true;
+    events.push(sessionsEnded(actor.firmId, { sessionIds: [sessionId] }));
   });
-  if (ended) closeSessionSockets(deps, actor.firmId, { sessionIds: [sessionId] });
 }

@@ -2,11 +2,11 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ConversationDetailOut, ConversationOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
-import { contacts, conversationKeys, conversationMembers, messages } from '../../platform/db/schema';
+import { namesOf } from '../../platform/db/names';
+import { conversationKeys, conversationMembers, messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { abilities } from './access';
 import { openSealed, subjectAad } from './message-crypto';
-import { namesOf } from './message-views';
 import { presentConversation } from './presenter';
 import type { ConversationRow, MemberRow } from './queries';
 
@@ -80,21 +80,22 @@ export async function conversationSummaries(
     );
   const counts = await unreadCounts(ex, actor, ids);
   const subjectTexts = await subjects(ex, deps, actor.firmId, rows);
-  const contactRows =
-    contactIds.length === 0
-      ? []
-      : await ex
-          .select({ id: contacts.id, name: contacts.name })
-          .from(contacts)
-          .where(and(eq(contacts.firmId, actor.firmId), inArray(contacts.id, contactIds)));
+  const contactNames = await namesOf(
+    ex,
+    actor.firmId,
+    contactIds.map((id) => ({ type: 'contact', id })),
+  );
   const mine = new Map<string, MemberRow>(memberships.map((m) => [m.conversationId, m]));
-  const contactById = new Map(contactRows.map((c) => [c.id, c]));
+  const contactOf = (id: string) => {
+    const name = contactNames.get(id);
+    return name === undefined ? null : { id, name };
+  };
   return rows.map((row) => {
     const membership = mine.get(row.id);
     const member = membership !== undefined;
     return presentConversation(row, {
       subject: subjectTexts.get(row.id) ?? null,
-      contact: row.contactId ? (contactById.get(row.contactId) ?? null) : null,
+      contact: row.contactId ? contactOf(row.contactId) : null,
       // Read state is kept for members only; a view_all reader has nothing "unread".
       unreadCount: member ? (counts.get(row.id) ?? 0) : 0,
       muted: membership?.muted ?? false,

@@ -2,9 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
+import { namesOf } from '../../platform/db/names';
 import { messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { namesOf } from './message-views';
 import type { ConversationRow } from './queries';
 import { decryptBodies } from './read-message-bodies';
 

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { namesOf } from '../../platform/db/names';
 import { contacts, conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
 import { visibleConversations } from './access';
 import { conversationSummaries } from './conversation-views';
 import { lastMessagePreviews } from './last-message-preview';
-import { namesOf } from './message-views';
 import type { ListConversationsQuery } from './schemas';
 
 // Lists are ordered by latest activity: the last message, or creation for a conversation without any.

@@ -2,37 +2,12 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { MessageOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
-import { contacts, conversationMembers, messageDeliveries, messages, users } from '../../platform/db/schema';
+import { namesOf } from '../../platform/db/names';
+import { conversationMembers, messageDeliveries, messages } from '../../platform/db/schema';
 import { type MemberReadState, readersOf } from './model';
 import { presentMessage } from './presenter';
 import type { ConversationRow, MessageRow } from './queries';
 import { decryptBodies } from './read-message-bodies';
-
-/** Display names of users and contacts by id (ids of both kinds never collide: UUIDs). */
-export async function namesOf(
-  ex: Executor,
-  firmId: string,
-  refs: readonly { type: string; id: string | null }[],
-): Promise<Map<string, string>> {
-  const userIds = [...new Set(refs.flatMap((r) => (r.type === 'user' && r.id ? [r.id] : [])))];
-  const contactIds = [...new Set(refs.flatMap((r) => (r.type === 'contact' && r.id ? [r.id] : [])))];
-  // One query at a time: ex may be a transaction, which runs on a single connection.
-  const userRows =
-    userIds.length === 0
-      ? []
-      : await ex
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(and(eq(users.firmId, firmId), inArray(users.id, userIds)));
-  const contactRows =
-    contactIds.length === 0
-      ? []
-      : await ex
-          .select({ id: contacts.id, name: contacts.name })
-          .from(contacts)
-          .where(and(eq(contacts.firmId, firmId), inArray(contacts.id, contactIds)));
-  return new Map([...userRows, ...contactRows].map((r) => [r.id, r.name]));
-}
 
 /** Every member's read position (the message they last read, with its time). */
 export async function memberReadStates(

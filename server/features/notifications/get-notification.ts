@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import { contacts, messages, notifications } from '../../platform/db/schema';
+import { nameOf } from '../../platform/db/names';
+import { messages, notifications } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { notFound } from '../../platform/http/problem';
 import { loadConversation } from '../conversations/queries';
@@ -45,12 +46,9 @@ export async function getNotification(
     : null;
   if (!conversation) return { ...none, accessible: false };
 
-  const [contact] = conversation.contactId
-    ? await deps.db
-        .select({ id: contacts.id, name: contacts.name })
-        .from(contacts)
-        .where(and(eq(contacts.firmId, actor.firmId), eq(contacts.id, conversation.contactId)))
-    : [];
+  const contactName = await nameOf(deps.db, actor.firmId, { type: 'contact', id: conversation.contactId });
+  const contact =
+    conversation.contactId && contactName !== null ? { id: conversation.contactId, name: contactName } : null;
   const [message] = row.messageId
     ? await deps.db
         .select()

@@ -2,11 +2,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
+import { nameOf } from '../../platform/db/names';
 import { notifications } from '../../platform/db/schema';
 import { notifiedMembers } from '../conversations/access';
 import type { ConversationRow, MessageRow } from '../conversations/queries';
 import { presentNotification } from './presenter';
-import { authorName } from './queries';
 
 /** The title of a new-message notification: who wrote, never what. */
 export function messageNotificationTitle(author: string | null): string {
@@ -30,7 +30,7 @@ export async function notifyMembersOfMessage(
   );
   if (addressees.length === 0) return [];
   const title = messageNotificationTitle(
-    await authorName(tx, conversation.firmId, { type: message.authorType, id: message.authorId }),
+    await nameOf(tx, conversation.firmId, { type: message.authorType, id: message.authorId }),
   );
   const now = deps.clock();
   const rows = await tx

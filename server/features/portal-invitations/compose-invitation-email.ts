@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { publicBaseUrl } from '../../config';
 import type { Deps } from '../../deps';
-import { contacts } from '../../platform/db/schema';
+import { nameOf } from '../../platform/db/names';
 import { type OutboxJob, sendFailure } from '../../platform/outbox/relay';
 import type { ComposedEmail } from '../email/sender';
 import { activationLink, invitationEmail, invitationIsOpen } from './model';
@@ -33,11 +32,8 @@ export async function composeInvitationEmail(
   const { firmId, invitationId } = parsed.data;
   const invitation = await findInvitation(deps.db, firmId, invitationId);
   if (!invitation || !invitationIsOpen(invitation, deps.clock())) return { skipped: 'invitation not open' };
-  const [contact] = await deps.db
-    .select({ name: contacts.name })
-    .from(contacts)
-    .where(and(eq(contacts.firmId, firmId), eq(contacts.id, invitation.contactId)));
-  if (!contact) return { skipped: 'contact deleted' };
+  const contactName = await nameOf(deps.db, firmId, { type: 'contact', id: invitation.contactId });
+  if (contactName === null) return { skipped: 'contact deleted' };
   const token = await deps.keyring.decryptForFirm(
     deps.db,
     firmId,
@@ -46,7 +42,7 @@ export async function composeInvitationEmail(
   );
   const content = invitationEmail({
     firmName: await firmName(deps.db, firmId),
-    contactName: contact.name,
+    contactName,
     link: activationLink(publicBaseUrl(deps.config), token),
     expiresAt: invitation.expiresAt,
   });

@@ -6,7 +6,8 @@ import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Tx } from '../../platform/db/client';
-import { conversations, secureChatLinks, users } from '../../platform/db/schema';
+import { nameOf } from '../../platform/db/names';
+import { conversations, secureChatLinks } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { conflict, invalidField, unprocessable } from '../../platform/http/problem';
 import { maskPhone } from '../../platform/phone';
@@ -118,14 +119,11 @@ export async function changeContactPhone(
       },
       now,
     );
-    const [me] = await tx
-      .select({ name: users.name })
-      .from(users)
-      .where(and(eq(users.firmId, firmId), eq(users.id, actor.userId)));
+    const myName = await nameOf(tx, firmId, { type: 'user', id: actor.userId });
     const entry = await storeMessage(tx, deps, {
       conversation: current,
       author: { type: 'system', id: null },
-      body: numberChangeText(me?.name ?? 'A colleague', row.contactPhone, phone),
+      body: numberChangeText(myName ?? 'A colleague', row.contactPhone, phone),
       kind: 'system',
       source: 'web',
     });

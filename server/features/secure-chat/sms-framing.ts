@@ -1,6 +1,7 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
-import { firms, messages, users } from '../../platform/db/schema';
+import { nameOf } from '../../platform/db/names';
+import { firms, messages } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
 import type { ConversationRow } from '../conversations/queries';
 import { loadSettings } from '../settings/load-settings';
@@ -33,11 +34,8 @@ async function previousSenderId(
 
 async function names(ex: Executor, firmId: string, userId: string) {
   const [firm] = await ex.select({ name: firms.name }).from(firms).where(eq(firms.id, firmId));
-  const [user] = await ex
-    .select({ name: users.name })
-    .from(users)
-    .where(and(eq(users.firmId, firmId), eq(users.id, userId)));
-  return { firmName: firm?.name ?? '', senderName: user?.name ?? '' };
+  const senderName = await nameOf(ex, firmId, { type: 'user', id: userId });
+  return { firmName: firm?.name ?? '', senderName: senderName ?? '' };
 }
 
 /** The framing a text from `senderId` takes in the thread, and the firm's texting settings. */

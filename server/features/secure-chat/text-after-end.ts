@@ -4,7 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
-import { contacts, conversations, messages, notifications, users } from '../../platform/db/schema';
+import { nameOf } from '../../platform/db/names';
+import { conversations, messages, notifications, users } from '../../platform/db/schema';
 import { conversationAudience } from '../conversations/access';
 import { loadConversationKey, messageAad, sealText } from '../conversations/message-crypto';
 import { messageView } from '../conversations/message-views';
@@ -63,13 +64,8 @@ async function addressees(tx: Tx, conversation: ConversationRow): Promise<string
   return rows.map((r) => r.id);
 }
 
-async function contactName(tx: Tx, conversation: ConversationRow): Promise<string | null> {
-  if (!conversation.contactId) return null;
-  const [row] = await tx
-    .select({ name: contacts.name })
-    .from(contacts)
-    .where(and(eq(contacts.firmId, conversation.firmId), eq(contacts.id, conversation.contactId)));
-  return row?.name ?? null;
+function contactName(tx: Tx, conversation: ConversationRow): Promise<string | null> {
+  return nameOf(tx, conversation.firmId, { type: 'contact', id: conversation.contactId });
 }
 
 /**

@@ -3,7 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
-import { billableEvents, contacts } from '../../platform/db/schema';
+import { nameOf } from '../../platform/db/names';
+import { billableEvents } from '../../platform/db/schema';
 import type { StoredMessage } from '../conversations/plugins';
 import { loadSettings } from '../settings/load-settings';
 import { timeAudience } from './access';
@@ -171,19 +172,14 @@ async function describeContext(tx: Tx, settings: TimeCaptureSettings, input: Sto
     { matterId: conversation.matterId as string, userId: message.authorId as string },
   ]);
   const matterName = names.matters.get(conversation.matterId as string)?.name ?? 'a matter';
-  const [contact] = conversation.contactId
-    ? await tx
-        .select({ name: contacts.name })
-        .from(contacts)
-        .where(and(eq(contacts.firmId, firmId), eq(contacts.id, conversation.contactId)))
-    : [];
+  const contactName = await nameOf(tx, firmId, { type: 'contact', id: conversation.contactId });
   const suffix = settings.includeContentInDescription ? excerptSuffix(input.body) : '';
   return {
     describe: (source: BillableSource, span: Omit<ChatSpan, 'matterId'>) =>
       describeEvent({
         source,
         matterName,
-        contactName: contact?.name ?? null,
+        contactName,
         ...span,
         timeZone: DESCRIPTION_TIME_ZONE,
       }),

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
-import { type billableEvents, matters, type timeEntries, users } from '../../platform/db/schema';
+import { namesOf } from '../../platform/db/names';
+import { type billableEvents, matters, type timeEntries } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { Problem } from '../../platform/http/problem';
 import { loadVisibleMatter } from '../matters/access';
@@ -46,15 +47,14 @@ export async function loadNames(
         .from(matters)
         .where(and(eq(matters.firmId, firmId), inArray(matters.id, matterIds)))
     : [];
-  const userRows = userIds.length
-    ? await ex
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(and(eq(users.firmId, firmId), inArray(users.id, userIds)))
-    : [];
+  const userNames = await namesOf(
+    ex,
+    firmId,
+    userIds.map((id) => ({ type: 'user', id })),
+  );
   return {
     matters: new Map(matterRows.map((m) => [m.id, m])),
-    users: new Map(userRows.map((u) => [u.id, u])),
+    users: new Map([...userNames].map(([id, name]) => [id, { id, name }])),
     threads: await loadThreads(ex, firmId, rows),
   };
 }

@@ -8,7 +8,7 @@ import { updateUser } from './update-user';
  * goes through updateUser, so the user's other sessions end and the change is audited there.
  */
 export async function resetUserPassword(
-  deps: Pick<Deps, 'db' | 'clock' | 'bus' | 'log'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'bus' | 'outbox' | 'log'>,
   input: { actor: StaffActor; ip?: string; userId: string },
 ): Promise<{ temporaryPassword: string }> {
   ensureAdmin(input.actor);

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { sessionsEnded } from '../../platform/bus/events';
+import { inTransaction } from '../../platform/bus/in-transaction';
 import { users } from '../../platform/db/schema';
 import { ensureAdmin, type StaffActor } from '../../platform/http/actor';
 import { conflict, notFound } from '../../platform/http/problem';
-import { closeSessionSockets } from '../../realtime/close-sockets';
-import { destroySubjectSessions } from '../auth/sessions';
+import { destroySubjectSessions } from '../auth';
 import { type UserRow, userColumns } from './queries';
 
 /**
@@ -14,13 +15,13 @@ import { type UserRow, userColumns } from './queries';
  * in again with the password alone, and the user enrols again.
  */
 export async function resetUserTotp(
-  deps: Pick<Deps, 'db' | 'clock' | 'bus'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'bus' | 'outbox'>,
   input: { actor: StaffActor; ip?: string; userId: string },
 ): Promise<UserRow> {
   const { actor, userId } = input;
   ensureAdmin(actor);
   const now = deps.clock();
-  const updated = await deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx, events) => {
     const where = and(eq(users.firmId, actor.firmId), eq(users.id, userId));
     const [before] = await tx.select(userColumns).from(users).where(where).for('update');
     if (!before) throw notFound('user');
@@ -42,8 +43,7 @@ export async function resetUserTotp(
       now,
     );
     await destroySubjectSessions(tx, actor.firmId, userId);
+    events.push(sessionsEnded(actor.firmId, { userIds: [userId] }));
     return after as UserRow;
   });
-  closeSessionSockets(deps, actor.firmId, { userIds: [userId] });
-  return updated;
 }

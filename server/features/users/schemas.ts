@@ -4,7 +4,7 @@ import { permissionSchema, roleSchema } from '../../../contracts/users';
 import { email, name, phoneNumber, uniqueList } from '../../platform/http/fields';
 import { pageQuery } from '../../platform/http/pagination';
 import { searchQuery } from '../../platform/http/text';
-import { staffPassword } from '../auth/schemas';
+import { staffPassword } from '../auth';
 
 export const listUsersQuery = pageQuery.extend({
   /** Part of the name or e-mail address. */

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { sessionsEnded } from '../../platform/bus/events';
+import { inTransaction } from '../../platform/bus/in-transaction';
 import { users } from '../../platform/db/schema';
 import type { Permission, Role, StaffActor } from '../../platform/http/actor';
 import { forbidden, notFound, unprocessable } from '../../platform/http/problem';
-import { closeSessionSockets } from '../../realtime/close-sockets';
 import { destroySubjectSessions, hashPassword } from '../auth';
 import { accessDiff } from './model';
 import { canUpdateUser, selfLockout } from './policy';
@@ -17,7 +18,7 @@ import type { UpdateUserBody } from './schemas';
  * set by someone else ends them too, and one set by the user ends all but the session that set it. The audit entry lists the fields changed and the access diff.
  */
 export async function updateUser(
-  deps: Pick<Deps, 'db' | 'clock' | 'bus' | 'log'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'bus' | 'outbox' | 'log'>,
   input: { actor: StaffActor; ip?: string; userId: string; patch: UpdateUserBody },
 ): Promise<UserRow> {
   const { actor, userId, patch } = input;
@@ -26,12 +27,12 @@ export async function updateUser(
   if (lockout) throw unprocessable('self-lockout', lockout);
   // Hashing is slow on purpose; do it before the transaction holds the row.
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
-  const result = await deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx, events) => {
     const where = and(eq(users.firmId, actor.firmId), eq(users.id, userId));
     const [before] = await tx.select(userColumns).from(users).where(where).for('update');
     if (!before) throw notFound('user');
     const fields = (Object.keys(patch) as (keyof UpdateUserBody)[]).filter((k) => patch[k] !== undefined);
-    if (fields.length === 0) return { updated: before, endedSessionIds: [], endStreams: false };
+    if (fields.length === 0) return before;
     const [after] = await tx
       .update(users)
       .set({
@@ -70,15 +71,11 @@ export async function updateUser(
       patch.active === false || passwordHash !== undefined
         ? await destroySubjectSessions(tx, actor.firmId, userId, ownPassword ? actor.sessionId : undefined)
         : [];
-    return {
-      updated,
-      endedSessionIds,
-      // Open streams were authorised with the old rights: close them so the client reconnects (or signs out).
-      endStreams: Object.keys(changes).length > 0 || (passwordHash !== undefined && !ownPassword),
-    };
+    // Open streams were authorised with the old rights: close them so the client reconnects (or signs out).
+    if (Object.keys(changes).length > 0 || (passwordHash !== undefined && !ownPassword))
+      events.push(sessionsEnded(actor.firmId, { userIds: [userId] }));
+    else if (endedSessionIds.length > 0)
+      events.push(sessionsEnded(actor.firmId, { sessionIds: endedSessionIds }));
+    return updated;
   });
-  if (result.endStreams) closeSessionSockets(deps, actor.firmId, { userIds: [userId] });
-  else if (result.endedSessionIds.length > 0)
-    closeSessionSockets(deps, actor.firmId, { sessionIds: result.endedSessionIds });
-  return result.updated;
 }

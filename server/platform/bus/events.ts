@@ -24,6 +24,16 @@ export type PublishedEvent =
   | { [T in StreamEventType]: Routed<T, StreamEventInput<T>> }[StreamEventType]
   | Routed<typeof SESSION_ENDED, SessionEndedData>;
 
+/**
+ * The event that closes, on every process, the streams of the given sessions, users or contacts.
+ * Pushed inside `inTransaction`, so it is published once the change commits: logout (sessionIds),
+ * deactivation or a role/permission change (userIds, so the client reconnects with its new rights),
+ * portal deactivation (contactIds).
+ */
+export function sessionsEnded(firmId: string, which: SessionEndedData): PublishedEvent {
+  return { type: SESSION_ENDED, firmId, audience: {}, data: which };
+}
+
 /** A stream event of `type` for `audience` in the firm, its payload checked against the contract. */
 export function busEvent<T extends StreamEventType>(
   type: T,
