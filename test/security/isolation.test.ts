@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../server/features/auth';
 import { type Frame, openStream, type Stream } from '../realtime/stream-client';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Answer } from '../support/client';
@@ -406,6 +407,89 @@ describe('firm B, through the stream', () => {
       for (const s of [bAdmin, bAttorney]) expect(leaked(s.frames, secrets)).toEqual([]);
     } finally {
       for (const s of streams) s.ws.close();
+    }
+  });
+});
+
+describe('portal contacts, through the portal stream', () => {
+  /** A portal session of the contact (activation is tested elsewhere; here an active portal is set directly). */
+  async function portalStream(contactId: string, firmId: string): Promise<Stream> {
+    await t.database.query("UPDATE contacts SET portal_status = 'active' WHERE firm_id = $1 AND id = $2", [
+      firmId,
+      contactId,
+    ]);
+    const session = await createSession(t.deps, t.deps.db, {
+      firmId,
+      subjectType: 'contact',
+      subjectId: contactId,
+    });
+    const s = await openStream(t.url, {
+      session: session.cookieValue,
+      cookie: 'parley_portal_session',
+      path: '/api/v1/portal/stream',
+    });
+    await s.next('ready');
+    return s;
+  }
+
+  /** An event addressed to one contact; once it arrives, everything published before it has too. */
+  function marker(firmId: string, contactId: string): { type: string; id: string } {
+    const id = unique();
+    t.deps.bus.publish({
+      type: 'typing',
+      firmId,
+      audience: { contactIds: [contactId] },
+      data: { marker: id },
+    });
+    return { type: 'typing', id };
+  }
+  const hasMarker = (s: Stream, m: { id: string }) => s.frames.some((f) => f.data?.marker === m.id);
+
+  it('hears nothing of staff traffic, of another firm, or addressed to its id by another firm', async () => {
+    const aContact = await portalStream(a.contact.id, a.firm.id);
+    const bContact = await portalStream(b.contact.id, b.firm.id);
+    try {
+      // In firm A, about A's contact: a message, a staff note, a new thread, a read; all of them for staff only.
+      const message = ok(
+        await a.attorney.client.post(`/api/v1/conversations/${a.conversation.id}/messages`, {
+          body: 'Staff side of the thread',
+        }),
+        201,
+      );
+      const note = ok(
+        await a.attorney.client.post(`/api/v1/conversations/${a.conversation.id}/messages`, {
+          body: 'A note the client must never see',
+          visibility: 'note',
+        }),
+        201,
+      );
+      ok(
+        await a.firm.admin.client.post(`/api/v1/conversations/${a.conversation.id}/read`, {
+          messageId: note.id,
+        }),
+      );
+      // An event of firm B addressed to A's contact id must not cross the firm line either.
+      const crossing = unique();
+      t.deps.bus.publish({
+        type: 'typing',
+        firmId: b.firm.id,
+        audience: { contactIds: [a.contact.id] },
+        data: { marker: crossing },
+      });
+
+      const toA = marker(a.firm.id, a.contact.id);
+      const toB = marker(b.firm.id, b.contact.id);
+      await waitFor(() => hasMarker(aContact, toA), 'A’s contact to hear its own marker');
+      await waitFor(() => hasMarker(bContact, toB), 'B’s contact to hear its own marker');
+
+      expect(aContact.frames.map((f) => f.type)).toEqual(['ready', 'typing']);
+      expect(aContact.frames.some((f) => f.data?.marker === crossing)).toBe(false);
+      expect(bContact.frames.map((f) => f.type)).toEqual(['ready', 'typing']);
+      const secrets = [...secretsOf(a), message.id, note.id, crossing];
+      expect(leaked(bContact.frames, secrets)).toEqual([]);
+    } finally {
+      aContact.ws.close();
+      bContact.ws.close();
     }
   });
 });
