@@ -59,8 +59,8 @@ export async function currentConsent(
   return row ?? null;
 }
 
-/** The keyword of the entry that set the state (for "replied STOP on …"), when it was a keyword. */
-async function entryOf(
+/** The ledger entry that set the state (its cause and keyword say "replied STOP on …"). */
+export async function entryOf(
   ex: Executor,
   firmId: string,
   entryId: string | null,
