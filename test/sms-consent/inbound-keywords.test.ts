@@ -75,6 +75,23 @@ describe('opt-out keywords', () => {
   });
 });
 
+describe('simultaneous STOPs', () => {
+  it('two different STOPs at once record one change and send one confirmation', async () => {
+    const s = await setupThread(t);
+    const c = s.admin.client;
+    const outcomes = await Promise.all(
+      ['STOP', 'QUIT'].map((body) => text(c, s.thread.contactPhone, s.thread.firmPhone, body)),
+    );
+    expect(outcomes.map((o) => o.result)).toEqual(['stored', 'stored']);
+    expect(await ledgerOf(t, s.thread.contactPhone, s.thread.firmPhone)).toHaveLength(1);
+    await receivedMatching(c, s.thread.contactPhone, UNSUBSCRIBED);
+    await drained(t, s.thread.contactPhone);
+    expect((await received(c, s.thread.contactPhone)).filter((m) => UNSUBSCRIBED.test(m.body))).toHaveLength(
+      1,
+    );
+  });
+});
+
 describe('opt-in keywords', () => {
   for (const body of ['START', 'yes', 'Unstop!'])
     it(`"${body}" opts an opted-out client back in with one confirmation`, async () => {
