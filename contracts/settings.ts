@@ -83,4 +83,9 @@ export const settingsOut = z.object({
     .max(20)
     .describe('Open secure-chat threads one user may hold with one client (contact), whatever the phone'),
   secureChatTexting: secureChatTextingSettings,
+  smsHelpText: z
+    .string()
+    .describe(
+      'The answer to HELP or INFO texted to any firm number; {firm} and {phone} (the number texted) are filled in',
+    ),
 });

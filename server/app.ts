@@ -18,6 +18,7 @@ import { opsRoutes } from './features/ops/routes';
 import { portalInvitationRoutes } from './features/portal-invitations/routes';
 import { secureChatRoutes } from './features/secure-chat/routes';
 import { settingsRoutes } from './features/settings/routes';
+import { smsConsentRoutes } from './features/sms/consent-routes';
 import { smsDevRoutes, smsWebhookRoutes } from './features/sms/routes';
 import { teamRoutes } from './features/teams/routes';
 import { timeCaptureRoutes } from './features/time-capture/routes';
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => notificationRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => settingsRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => secureChatRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => smsConsentRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => numberPoolRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => timeCaptureRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => portalInvitationRoutes(scope, deps), { prefix: '/api/v1' });

@@ -80,4 +80,28 @@ describe('demo activity', () => {
     expect(new Set(events.map((e) => e.status))).toEqual(new Set(['open', 'converted', 'dismissed']));
     expect((await admin.get('/api/v1/time-entries')).body.items.length).toBeGreaterThan(0);
   });
+
+  it('has a secure chat whose client replied STOP: opted out in the ledger, the composer told why', async () => {
+    const blairs = (await attorney2.get('/api/v1/conversations?kind=secure_chat')).body.items as {
+      id: string;
+      contact?: { name: string };
+    }[];
+    const withJohn = blairs.filter((c) => c.contact?.name === 'John Smith');
+    const consents = await Promise.all(
+      withJohn.map(async (c) => (await attorney2.get(`/api/v1/conversations/${c.id}/consent`)).body),
+    );
+    const optedOut = consents.find((c) => c.optedOut);
+    expect(optedOut).toMatchObject({ cause: 'keyword', keyword: 'STOP' });
+    expect(optedOut.items).toEqual([
+      expect.objectContaining({
+        state: 'opted_out',
+        cause: 'keyword',
+        keyword: 'STOP',
+        messageId: expect.any(String),
+      }),
+    ]);
+    const thread = withJohn[consents.indexOf(optedOut)] as { id: string };
+    const refused = await attorney2.post(`/api/v1/conversations/${thread.id}/messages`, { body: 'Hello?' });
+    expect(refused.status).toBe(422);
+  });
 });

@@ -305,6 +305,39 @@ describeInBrowser('secure chat in Chromium', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('disables the composer live, with the reason, when the client replies STOP, and enables it on START', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(`${t.url}/matters`);
+    await signIn(page, ATTORNEY1, DEMO_PASSWORD);
+    await openSecureChatTab(page);
+    await page.getByRole('navigation', { name: 'Secure chat threads' }).getByRole('link').first().click();
+    await page.waitForURL(/\/secure-chat\/[0-9a-f-]{36}$/);
+    const id = /([0-9a-f-]{36})$/.exec(page.url())?.[1] as string;
+    const composer = page.getByRole('textbox', { name: 'Message to Jane Roe' });
+    await composer.waitFor();
+    const api = await t.signIn(ATTORNEY1);
+    const thread = (await api.get(`/api/v1/conversations/${id}`)).body;
+    const stop = await api.post('/dev/sms/inbound', {
+      from: thread.contactPhone,
+      to: thread.firmPhone,
+      body: 'Stop',
+    });
+    expect(stop.status).toBe(200);
+    const reason = page.getByTestId('opted-out');
+    await reason.waitFor();
+    expect(await reason.textContent()).toMatch(
+      /replied STOP on .*; they must text START to receive texts\.$/,
+    );
+    expect(await composer.isDisabled()).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'an opted-out thread');
+    await screenshot(page, 'secure-chat-opted-out');
+    await api.post('/dev/sms/inbound', { from: thread.contactPhone, to: thread.firmPhone, body: 'START' });
+    await reason.waitFor({ state: 'detached' });
+    expect(await composer.isDisabled()).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
 
 /** The firm number a thread texts from, as its API detail says. */

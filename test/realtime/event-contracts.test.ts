@@ -99,6 +99,15 @@ describe('real-time events match contracts/realtime', () => {
     ok(await firm.admin.client.post('/api/v1/billable-events/convert', { ids }));
     ok(await firm.admin.client.get(`/api/v1/time-entries/export?format=csv&matterId=${matter.id}`));
     ok(await attorney.client.post('/api/v1/stream/ping'), 202);
+    // The client replies STOP: conversation.updated (consent).
+    const current = ok(await attorney.client.get(path));
+    ok(
+      await firm.admin.client.post('/dev/sms/inbound', {
+        from: current.contactPhone,
+        to: current.firmPhone,
+        body: 'STOP',
+      }),
+    );
     ok(await attorney.client.post(`${path}/end`));
     ok(await attorney.client.delete(path), 204);
 
@@ -114,6 +123,6 @@ describe('real-time events match contracts/realtime', () => {
       expect(parsed.error?.issues, `${frame.type}: ${JSON.stringify(frame.data)}`).toBeUndefined();
     }
     const reasons = frames.filter((f) => f.type === 'conversation.updated').map((f) => f.data.reason);
-    expect(new Set(reasons)).toEqual(new Set(['members', 'mute', 'phone', 'status']));
+    expect(new Set(reasons)).toEqual(new Set(['members', 'mute', 'phone', 'status', 'consent']));
   });
 });

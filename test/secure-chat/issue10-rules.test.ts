@@ -121,6 +121,15 @@ describe('secure chat, issue 10: texts after the end, named senders, number chan
       footer: null,
       confirmAboveSegments: 3,
       maxSegments: 10,
+      // The client never opted out of this number (sms-consent).
+      consent: {
+        optedOut: false,
+        since: null,
+        cause: null,
+        keyword: null,
+        revocationFlagged: false,
+        revocationMessageId: null,
+      },
     });
     await alex.client.post(`/api/v1/conversations/${open.id}/end`);
   });

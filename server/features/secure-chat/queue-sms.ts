@@ -6,6 +6,7 @@ import { messageDeliveries } from '../../platform/db/schema';
 import { unprocessable } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
 import type { ConversationRow, MessageRow } from '../conversations/queries';
+import { ensureTextable } from '../sms/consent';
 import { framedText } from '../sms/framing';
 import { MAX_SMS_CHARACTERS } from '../sms/model';
 import { SMS_SEND_TOPIC, type SmsSendPayload } from '../sms/payload';
@@ -30,7 +31,8 @@ export function textsClient(conversation: ConversationRow, message: MessageRow):
  * an `sms.send` outbox job from the thread's linked number, keyed by the message id so no retry
  * texts twice. The job carries ids and the sender's name prefix and opt-out footer (sender-prefix.ts),
  * never content; the sender decrypts the body when it sends. A text longer than the provider
- * accepts, or than the firm's segment limit with its framing, is refused (422) and nothing is stored.
+ * accepts, or than the firm's segment limit with its framing, is refused (422) and nothing is stored;
+ * so is a text to a client who opted out of the thread's number (422 opted-out, sms/consent.ts).
  */
 export async function queueSecureChatSms(
   tx: Tx,
@@ -39,6 +41,13 @@ export async function queueSecureChatSms(
 ): Promise<PublishedEvent[]> {
   const { conversation, message, body } = input;
   if (!textsClient(conversation, message)) return [];
+  // A client who opted out of this number is not texted: 422 opted-out, and the message is not stored.
+  await ensureTextable(
+    tx,
+    conversation.firmId,
+    conversation.contactPhone as string,
+    conversation.firmPhone as string,
+  );
   if ([...body].length > MAX_SMS_CHARACTERS)
     throw unprocessable(
       'sms-too-long',

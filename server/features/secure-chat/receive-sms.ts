@@ -40,7 +40,8 @@ async function claimAutoReply(tx: Tx, firmId: string, clientPhone: string, now: 
 /**
  * The receiver of texts to the secure-chat pool. The open link of (that number, the client's phone)
  * names the thread: the text is stored there as written by the thread's contact, which notifies the
- * members and pushes `message.created`. Keywords (STOP, HELP …) are stored like any text for now.
+ * members and pushes `message.created`. Keywords (STOP, HELP …) are stored like any text: the consent
+ * step before this receiver (sms/consent.ts) has recorded them and queued their answer.
  *
  * Without an open link the text is kept on the pair's last ended thread, if any, and its creator
  * and the view_all holders are notified (text-after-end.ts); the event is audited, and the client

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consentStatusOut } from '../../../contracts/sms-consent';
 import { singleLine } from '../../platform/http/text';
 
 /** Body of a client-number change. */
@@ -24,4 +25,9 @@ export const textingOut = z.object({
     .number()
     .int()
     .describe('Texts longer than this many segments are refused (422 sms-too-long)'),
+  consent: consentStatusOut
+    .nullable()
+    .describe(
+      "The client's consent to texts from the thread's number (opted out: the composer is disabled); null without a phone",
+    ),
 });

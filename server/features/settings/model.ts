@@ -46,6 +46,8 @@ export interface FirmSettings {
     /** Texts longer than this many segments are refused. */
     maxSegments: number;
   };
+  /** The answer to HELP/INFO texted to any firm number; {firm} and {phone} (the number texted) are filled in. */
+  smsHelpText: string;
 }
 
 /** A partial update: every field optional, nested objects too. */
@@ -56,6 +58,10 @@ export type SettingsPatch = {
       ? Partial<FirmSettings[K]>
       : FirmSettings[K];
 };
+
+/** The help text a firm starts with (CTIA: the business name and how to reach it). */
+export const DEFAULT_SMS_HELP_TEXT =
+  '{firm}: for help, call or text us at {phone}. Msg & data rates may apply. Reply STOP to unsubscribe.';
 
 export const DEFAULT_SETTINGS: FirmSettings = {
   emailMode: 'privacy',
@@ -83,6 +89,7 @@ export const DEFAULT_SETTINGS: FirmSettings = {
     confirmAboveSegments: 3,
     maxSegments: 10,
   },
+  smsHelpText: DEFAULT_SMS_HELP_TEXT,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -39,5 +39,12 @@ export const settingsPatchBody = z.strictObject({
   alertMinutes: settingsOut.shape.alertMinutes.optional(),
   secureChatMaxOpenPerClient: settingsOut.shape.secureChatMaxOpenPerClient.optional(),
   secureChatTexting: secureChatTexting.partial().optional(),
+  smsHelpText: singleLine()
+    .min(1)
+    .max(320)
+    .optional()
+    .describe(
+      'The answer to HELP or INFO (at most two segments): the firm name and how to reach it; {firm} and {phone} (the number texted) are filled in',
+    ),
 });
 export type SettingsPatchBody = z.infer<typeof settingsPatchBody>;

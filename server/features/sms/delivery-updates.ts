@@ -7,6 +7,7 @@ import type { Executor } from '../../platform/db/client';
 import { messageDeliveries } from '../../platform/db/schema';
 import { conversationAudience } from '../conversations/access';
 import { loadConversation } from '../conversations/queries';
+import { recordConsentChange } from './consent';
 import { statusesBefore } from './model';
 import { type DeliveryRow, deliveriesOf, ownerOfNumber } from './queries';
 
@@ -41,6 +42,44 @@ export async function deliveryChangedEvent(
   );
 }
 
+/** Twilio's error code for a recipient who replied STOP (on a send or in a status callback). */
+export const TWILIO_UNSUBSCRIBED = '21610';
+
+/**
+ * A status callback reporting 21610: the recipient of that text (found by its provider id) is
+ * opted out of texts from the firm number, cause provider (the ledger records it once).
+ */
+async function recordUnsubscribedRecipient(
+  deps: Deps,
+  input: { firmId: string; firmPhone: string; providerId: string },
+): Promise<void> {
+  await inTransaction(deps, async (tx, events) => {
+    const [delivery] = await tx
+      .select({ recipient: messageDeliveries.recipient })
+      .from(messageDeliveries)
+      .where(
+        and(
+          eq(messageDeliveries.firmId, input.firmId),
+          eq(messageDeliveries.providerId, input.providerId),
+          eq(messageDeliveries.channel, 'sms'),
+        ),
+      );
+    if (!delivery) return;
+    await recordConsentChange(
+      tx,
+      deps,
+      {
+        firmId: input.firmId,
+        phone: delivery.recipient,
+        firmPhone: input.firmPhone,
+        state: 'opted_out',
+        cause: 'provider',
+      },
+      events,
+    );
+  });
+}
+
 /**
  * Applies a provider's delivery update to the SMS delivery with that provider id in the firm,
  * forward only: an update that arrives late (sent after delivered) or repeats changes nothing.
@@ -48,9 +87,15 @@ export async function deliveryChangedEvent(
  */
 export async function applyDeliveryUpdate(
   deps: Deps,
-  input: { firmId: string; update: DeliveryUpdate },
+  input: { firmId: string; update: DeliveryUpdate; firmPhone?: string },
 ): Promise<boolean> {
   const { firmId, update } = input;
+  if (update.errorCode === TWILIO_UNSUBSCRIBED && input.firmPhone)
+    await recordUnsubscribedRecipient(deps, {
+      firmId,
+      firmPhone: input.firmPhone,
+      providerId: update.providerId,
+    });
   const replaceable = statusesBefore(update.status);
   if (replaceable.length === 0) return false;
   return inTransaction(deps, async (tx, events) => {
@@ -87,5 +132,9 @@ export async function applyProviderDeliveryUpdate(
 ): Promise<boolean> {
   const owner = await ownerOfNumber(deps.db, input.firmPhone);
   if (!owner) return false;
-  return applyDeliveryUpdate(deps, { firmId: owner.firmId, update: input.update });
+  return applyDeliveryUpdate(deps, {
+    firmId: owner.firmId,
+    update: input.update,
+    firmPhone: input.firmPhone,
+  });
 }

@@ -21,6 +21,12 @@ export type InboundOutcome =
 export interface Consent {
   /** Whether the text is a keyword (STOP, START, HELP), reads like a withdrawal of consent, or is plain. */
   classification: InboundClassification;
+  /** The pair (customer number, firm number) is opted out after this text. */
+  optedOut: boolean;
+  /** The state this text changed the pair to (STOP → opted_out, START from an opted-out pair → opted_in); null when unchanged. */
+  changed: 'opted_in' | 'opted_out' | null;
+  /** The text reads like a withdrawal of consent and was flagged for staff (never acted on). */
+  revocationFlagged: boolean;
 }
 
 /** An inbound text on its way to its receiver: deduplicated, its firm found, its consent read. */

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { inboundReceipts } from '../../platform/db/schema';
 import { maskPhone } from '../../platform/phone';
-import { consentOf } from './consent';
+import { applyInboundConsent, attachConsentMessage } from './consent';
 import type { InboundOutcome, InboundSmsReceiver } from './inbound';
 import { ownerOfNumber } from './queries';
 
@@ -43,14 +43,25 @@ export async function receiveInboundSms(
       .returning({ key: inboundReceipts.key });
     if (!receipt) return { result: 'duplicate' };
 
-    const consent = consentOf(inbound);
+    const step = await applyInboundConsent(tx, deps, { firmId, inbound, provider }, events);
+    const { consent } = step;
     const receive = deps.smsReceivers[purpose] ?? receiveUnknownPurpose;
     const outcome = await receive(tx, deps, { firmId, purpose, inbound, provider, consent }, events);
-    if ((outcome.result === 'stored' || outcome.result === 'unlinked') && outcome.messageId)
-      await tx
-        .update(inboundReceipts)
-        .set({ messageId: outcome.messageId })
-        .where(eq(inboundReceipts.key, receipt.key));
+    const messageId =
+      (outcome.result === 'stored' || outcome.result === 'unlinked') && outcome.messageId
+        ? outcome.messageId
+        : null;
+    if (messageId) {
+      await tx.update(inboundReceipts).set({ messageId }).where(eq(inboundReceipts.key, receipt.key));
+      if (step.entryId || step.flagged)
+        await attachConsentMessage(tx, {
+          firmId,
+          phone: inbound.from,
+          firmPhone: inbound.to,
+          step,
+          messageId,
+        });
+    }
     return outcome;
   });
 }

@@ -2,10 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { type SendResult, SmsSendError } from '../../channels/sms/port';
 import type { Deps } from '../../deps';
 import { inTransaction } from '../../platform/bus/in-transaction';
+import type { Executor } from '../../platform/db/client';
 import { messageDeliveries, messages } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
 import { type ChannelSender, type OutboxJob, sendFailure } from '../../platform/outbox/relay';
 import { decryptBodies } from '../conversations/read-message-bodies';
+import { currentConsent, recordConsentChange } from './consent';
+import { bypassesOptOut } from './consent-model';
 import { deliveryChangedEvent } from './delivery-updates';
 import { framedText } from './framing';
 import { advancesDelivery, isDeliveryStatus } from './model';
@@ -14,8 +17,17 @@ import { firmName } from './queries';
 
 type MessageJob = Extract<SmsSendPayload, { kind: 'message' }>;
 
+/** Where an automatic reply goes out: the firm and the number it is sent from (the reply may depend on them). */
+export interface SmsReplyContext {
+  ex: Executor;
+  firmId: string;
+  firmPhone: string;
+}
+
 /** The texts of automatic replies by name, each signed with the firm's name; registered by the features that send them. */
-export type SmsReplies = Readonly<Record<string, (firmName: string) => string>>;
+export type SmsReplies = Readonly<
+  Record<string, (firmName: string, context: SmsReplyContext) => string | Promise<string>>
+>;
 
 /** Where Twilio posts delivery updates: PUBLIC_URL's webhook; none without PUBLIC_URL or for the simulator. */
 export function statusCallbackUrl(deps: Pick<Deps, 'config' | 'sms'>): string | undefined {
@@ -87,6 +99,21 @@ async function recordFailed(deps: Deps, job: MessageJob, errorCode: string): Pro
   });
 }
 
+/** Records the opt-out a provider reported for the job's pair (cause provider); nothing when already opted out. */
+export async function recordProviderOptOut(
+  deps: Deps,
+  pair: { firmId: string; to: string; from: string },
+): Promise<void> {
+  await inTransaction(deps, async (tx, events) => {
+    await recordConsentChange(
+      tx,
+      deps,
+      { firmId: pair.firmId, phone: pair.to, firmPhone: pair.from, state: 'opted_out', cause: 'provider' },
+      events,
+    );
+  });
+}
+
 /**
  * Sends one `sms.send` job through the configured provider with the job's idempotency key (the
  * message id), so a retry after a crash or a lost answer never texts twice. A refused text
@@ -108,9 +135,23 @@ export async function sendSmsJob(deps: Deps, replies: SmsReplies, job: OutboxJob
   } else {
     const reply = replies[payload.reply];
     if (!reply) throw sendFailure('no text for sms reply', { permanent: true });
-    body = reply(await firmName(deps.db, payload.firmId));
+    body = await reply(await firmName(deps.db, payload.firmId), {
+      ex: deps.db,
+      firmId: payload.firmId,
+      firmPhone: payload.from,
+    });
   }
   if (body === null) return { skipped: 'message deleted' };
+  // The last check before the provider: a text queued before the customer opted out is not sent.
+  // Only the consent step's own answers (the STOP confirmation, HELP) reach an opted-out number.
+  const exempt = payload.kind === 'auto_reply' && bypassesOptOut(payload.reply);
+  if (
+    !exempt &&
+    (await currentConsent(deps.db, payload.firmId, payload.to, payload.from))?.state === 'opted_out'
+  ) {
+    if (payload.kind === 'message') await recordFailed(deps, payload, 'opted-out');
+    return { skipped: 'opted-out' };
+  }
   let result: SendResult;
   try {
     result = await deps.sms.send({
@@ -124,6 +165,8 @@ export async function sendSmsJob(deps: Deps, replies: SmsReplies, job: OutboxJob
   } catch (error) {
     if (!(error instanceof SmsSendError)) throw error;
     const code = error.details.providerCode;
+    // Twilio 21610: the customer opted out at the carrier or at Twilio; the ledger records it too.
+    if (error.failure === 'opted-out') await recordProviderOptOut(deps, payload);
     const lastAttempt = !error.retryable || job.attempt >= deps.config.OUTBOX_MAX_ATTEMPTS;
     if (lastAttempt && payload.kind === 'message') await recordFailed(deps, payload, code ?? error.failure);
     throw sendFailure(code ? `${error.failure} ${code}` : error.failure, { permanent: !error.retryable });

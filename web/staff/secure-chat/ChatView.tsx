@@ -312,6 +312,7 @@ function ChatLoaded({
           <Composer
             recipient={contactName}
             conversationId={id}
+            phone={conversation.contactPhone}
             onSend={(body) => send.mutate({ id: uuidv7(), body })}
           />
         </Box>

@@ -1,8 +1,10 @@
 import { ActionIcon, Button, Group, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { measureSms } from '../../../contracts/sms-segments';
-import { framedBody, lengthVerdict, segmentSummary } from './model';
+import { useApi } from '../../ui/Providers';
+import { framedBody, lengthVerdict, optedOutReason, segmentSummary } from './model';
 import { useTexting } from './queries';
 
 /**
@@ -14,10 +16,13 @@ import { useTexting } from './queries';
 export function Composer({
   recipient,
   conversationId,
+  phone,
   onSend,
 }: {
   recipient: string;
   conversationId: string;
+  /** The client's number (E.164), named when they opted out. */
+  phone?: string | null;
   onSend: (body: string) => void;
 }) {
   const [body, setBody] = useState('');
@@ -29,7 +34,21 @@ export function Composer({
   const { text, warning } = segmentSummary(framed);
   const segments = measureSms(framed).segments;
   const verdict = lengthVerdict(segments, texting);
-  const canSend = trimmed.length > 0 && verdict !== 'too-long';
+  // Opted out (STOP, the carrier or staff): nothing can be texted until the client texts START.
+  const optedOut = optedOutReason(phone, texting?.consent);
+  const canSend = trimmed.length > 0 && verdict !== 'too-long' && !optedOut;
+  // A client text that reads like an opt-out ("please stop texting me"): staff confirm it in one click.
+  const flaggedMessageId = texting?.consent?.revocationFlagged ? texting.consent.revocationMessageId : null;
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const optOut = useMutation({
+    mutationFn: () =>
+      api.post(`/api/v1/conversations/${encodeURIComponent(conversationId)}/opt-out`, {
+        ...(flaggedMessageId ? { messageId: flaggedMessageId } : {}),
+      }),
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: ['conversations', 'texting', conversationId] }),
+  });
 
   const deliver = () => {
     setConfirming(false);
@@ -60,7 +79,8 @@ export function Composer({
             aria-label={`Message to ${recipient}`}
             aria-describedby={hintId}
             aria-invalid={verdict === 'too-long' || undefined}
-            placeholder={`Text ${recipient}…`}
+            placeholder={optedOut ? 'Texting is off: the client opted out' : `Text ${recipient}…`}
+            disabled={Boolean(optedOut)}
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
             onKeyDown={onKeyDown}
@@ -77,6 +97,27 @@ export function Composer({
           </Tooltip>
         </Group>
         <Stack gap={2} id={hintId}>
+          {!optedOut && texting?.consent?.revocationFlagged && (
+            <Group gap="xs" data-testid="revocation-flag">
+              <Text size="xs" c="orange.9">
+                The client’s text reads like an opt-out.
+              </Text>
+              <Button
+                size="compact-xs"
+                variant="light"
+                color="red"
+                loading={optOut.isPending}
+                onClick={() => optOut.mutate()}
+              >
+                Opt them out
+              </Button>
+            </Group>
+          )}
+          {optedOut && (
+            <Text size="sm" c="red.8" role="status" data-testid="opted-out">
+              {optedOut}.
+            </Text>
+          )}
           <Group justify="space-between" gap="xs">
             <Text size="xs" c="dimmed" data-testid="segment-counter">
               {text}

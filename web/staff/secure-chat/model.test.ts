@@ -6,6 +6,7 @@ import {
   type Message,
   type MessagesData,
   oldestFirst,
+  optedOutReason,
   segmentSummary,
   upsertMessage,
 } from './model';
@@ -161,5 +162,29 @@ describe('formatPhone and formatWhen', () => {
     expect(formatWhen(new Date(2030, 2, 3, 14, 5).toISOString(), now)).toBe('Mar 3, 2:05 PM');
     expect(formatWhen(new Date(2029, 2, 3, 14, 5).toISOString(), now)).toBe('Mar 3, 2029');
     expect(formatWhen(null, now)).toBe('');
+  });
+});
+
+describe('optedOutReason', () => {
+  const base = {
+    optedOut: true,
+    since: '2026-03-02T10:00:00.000Z',
+    revocationFlagged: false,
+    revocationMessageId: null,
+  };
+  it('names the number, the keyword and the day', () => {
+    expect(optedOutReason('+13125550100', { ...base, cause: 'keyword', keyword: 'STOP' })).toBe(
+      '+1 312 555 0100 replied STOP on Mar 2, 2026; they must text START to receive texts',
+    );
+  });
+  it('says who opted them out otherwise, and nothing while they may be texted', () => {
+    expect(optedOutReason('+13125550100', { ...base, cause: 'staff', keyword: null })).toMatch(
+      /opted out by the firm on Mar 2, 2026/,
+    );
+    expect(optedOutReason('+13125550100', { ...base, cause: 'provider', keyword: null })).toMatch(/carrier/);
+    expect(
+      optedOutReason('+13125550100', { ...base, optedOut: false, cause: null, keyword: null }),
+    ).toBeNull();
+    expect(optedOutReason('+13125550100', null)).toBeNull();
   });
 });

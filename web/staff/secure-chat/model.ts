@@ -2,6 +2,7 @@ import type { InfiniteData } from '@tanstack/react-query';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { DeliveryOut, MessageOut } from '../../../contracts/conversations';
 import type { Page } from '../../../contracts/page';
+import type { ConsentStatus } from '../../../contracts/sms-consent';
 import { measureSms } from '../../../contracts/sms-segments';
 
 /** A message as the chat holds it: as the API answers it, plus the state of an optimistic send. */
@@ -159,6 +160,35 @@ export interface Texting {
   footer: string | null;
   confirmAboveSegments: number;
   maxSegments: number;
+  /** The client's consent to texts from the thread's number; null without a phone. */
+  consent?: ConsentStatus | null;
+}
+
+const day = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * Why the composer is disabled when the client opted out, or null when they may be texted:
+ * "+1 312-555-0100 replied STOP on Mar 2, 2026; they must text START to receive texts".
+ */
+export function optedOutReason(
+  phone: string | null | undefined,
+  consent: ConsentStatus | null | undefined,
+): string | null {
+  if (!consent?.optedOut) return null;
+  const number = formatPhone(phone) || 'The client';
+  const on = consent.since ? ` on ${day.format(new Date(consent.since))}` : '';
+  const how =
+    consent.cause === 'keyword' && consent.keyword
+      ? `replied ${consent.keyword}${on}`
+      : consent.cause === 'provider'
+        ? `was reported unsubscribed by the carrier${on}`
+        : `was opted out by the firm${on}`;
+  return `${number} ${how}; they must text START to receive texts`;
 }
 
 /** The text the client will receive: the same framing the server applies (secure-chat/sender-prefix.ts). */

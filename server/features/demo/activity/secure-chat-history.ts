@@ -2,13 +2,15 @@ import { markConversationRead } from '../../conversations/mark-read';
 import { setMute } from '../../conversations/set-mute';
 import { endSecureChat } from '../../secure-chat/end-secure-chat';
 import type { DemoContext } from './context';
+import { recordOptOutDemo } from './opted-out-thread';
 import type { ThirdMatter } from './third-matter';
 import { playThread } from './threads';
 
 /**
  * Secure chats on every matter, weeks of texts both ways: Jane Roe's thread on Roe v. Acme (two
  * attorneys, her last text unread), an ended thread on her work phone, John Smith's estate thread
- * (muted by its creator), and a fresh thread with Maria Garcia (unread).
+ * (muted by its creator), a second thread with John on the other pool number that he ended by
+ * replying STOP (opted out: its composer is disabled), and a fresh thread with Maria Garcia (unread).
  */
 export async function seedSecureChatHistory(ctx: DemoContext, third: ThirdMatter): Promise<void> {
   const [roe, smith] = ctx.demo.matterIds as [string, string];
@@ -136,6 +138,32 @@ export async function seedSecureChatHistory(ctx: DemoContext, third: ThirdMatter
     messageId: estate.messageIds[4] as string,
   });
   await setMute(ctx.deps, { actor: ctx.actor('attorney2'), conversationId: estate.id, muted: true });
+
+  const reminders = await playThread(ctx, {
+    creator: 'attorney2',
+    matterId: smith,
+    contactId: john,
+    contactPhone: '+12025550178',
+    script: [
+      {
+        day: 6,
+        time: '08:15',
+        from: 'attorney2',
+        text: 'Hi John, Blair again: automatic reminders of estate deadlines will come from this number.',
+      },
+      { day: 6, time: '08:40', from: 'client', text: 'STOP' },
+    ],
+  });
+  await recordOptOutDemo(ctx, {
+    conversationId: reminders.id,
+    stopMessageId: reminders.messageIds[1] as string,
+  });
+  ctx.setTime(6, '08:45');
+  await markConversationRead(ctx.deps, {
+    actor: ctx.actor('attorney2'),
+    conversationId: reminders.id,
+    messageId: reminders.messageIds[1] as string,
+  });
 
   await playThread(ctx, {
     creator: 'attorney1',

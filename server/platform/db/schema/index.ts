@@ -11,6 +11,7 @@ export * from './outbox';
 export * from './portal-invitations';
 export * from './secure-chat';
 export * from './sms';
+export * from './sms-consent';
 export * from './teams';
 export * from './time-capture';
 export * from './users';
