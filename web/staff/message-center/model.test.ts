@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MessageCenterDetails } from '../../../contracts/message-center';
 import {
   type Alertable,
   activateTab,
@@ -18,7 +19,7 @@ import {
 const NOW = Date.parse('2026-12-01T12:00:00.000Z');
 const at = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
 
-const details = {
+const details: MessageCenterDetails = {
   customerPhone: '+12025550100',
   group: { id: 'g', name: 'North' },
   location: { id: 'l', name: 'Downtown' },
@@ -32,7 +33,7 @@ const details = {
   revocationFlagged: false,
 };
 
-function conv(over: Partial<Alertable> = {}, mc: Partial<typeof details> = {}): Alertable {
+function conv(over: Partial<Alertable> = {}, mc: Partial<MessageCenterDetails> = {}): Alertable {
   return { status: 'open', alert: null, alertAt: null, messageCenter: { ...details, ...mc }, ...over };
 }
 

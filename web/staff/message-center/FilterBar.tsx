@@ -1,0 +1,52 @@
+import { Badge, Button, Group } from '@mantine/core';
+import type { DashboardCounts, DashboardFilter } from '../../../contracts/message-center';
+import { FILTERS, filterName, formatCount } from './model';
+
+/**
+ * The filters above the list, each with its count; the pressed one is shown. Buttons with aria-pressed
+ * (rather than tabs) because they narrow one list instead of switching panels; they wrap on a phone.
+ */
+export function FilterBar({
+  value,
+  counts,
+  onChange,
+}: {
+  value: DashboardFilter;
+  counts: DashboardCounts | undefined;
+  onChange: (filter: DashboardFilter) => void;
+}) {
+  return (
+    <Group gap="xs" role="group" aria-label="Filter conversations">
+      {FILTERS.map((f) => {
+        const pressed = f.value === value;
+        const count = formatCount(counts?.[f.value]);
+        return (
+          <Button
+            key={f.value}
+            size="xs"
+            radius="xl"
+            variant={pressed ? 'filled' : 'default'}
+            aria-pressed={pressed}
+            aria-label={filterName(f.value, counts)}
+            onClick={() => onChange(f.value)}
+            rightSection={
+              count ? (
+                <Badge
+                  size="sm"
+                  circle={count.length < 3}
+                  variant={pressed ? 'white' : 'light'}
+                  aria-hidden
+                  data-testid={`count-${f.value}`}
+                >
+                  {count}
+                </Badge>
+              ) : undefined
+            }
+          >
+            {f.label}
+          </Button>
+        );
+      })}
+    </Group>
+  );
+}
