@@ -79,7 +79,13 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
             <Title order={2} size="h4" className="mc-nowrap">
               {customer}
             </Title>
-            <Badge variant="dot" color={open ? 'teal' : 'gray'} tt="none" data-testid="conversation-status">
+            <Badge
+              variant="dot"
+              color={open ? 'teal' : 'gray'}
+              tt="none"
+              data-testid="conversation-status"
+              style={{ flexShrink: 0, overflow: 'visible' }}
+            >
               {open ? 'Open' : 'Closed'}
             </Badge>
           </Group>

@@ -1,4 +1,4 @@
-import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import type { ConversationOut } from '../../../contracts/conversations';
 import { formatPhone, formatWhen } from '../secure-chat/model';
 import { AlertIcon } from './AlertIcon';
@@ -7,7 +7,7 @@ import { currentAlert } from './model';
 /**
  * The dashboard list: one row per conversation. Clicking a row (or its customer number, which is the
  * keyboard's way in) highlights it and opens the conversation as a tab of the right pane. Group, location
- * and team fold under the campaign on narrow screens, and the table scrolls sideways inside its frame.
+ * and team fold under the campaign when the list is narrow, and the table scrolls sideways inside its frame.
  */
 export function ConversationTable({
   items,
@@ -21,16 +21,16 @@ export function ConversationTable({
   onOpen: (c: ConversationOut) => void;
 }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={520} className="mc-list">
       <Table highlightOnHover verticalSpacing="xs" aria-label="Conversations">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={44}>Alert</Table.Th>
             <Table.Th>Customer</Table.Th>
-            <Table.Th visibleFrom="md">Group</Table.Th>
-            <Table.Th visibleFrom="md">Location</Table.Th>
+            <Table.Th className="mc-wide">Group</Table.Th>
+            <Table.Th className="mc-wide">Location</Table.Th>
             <Table.Th>Campaign</Table.Th>
-            <Table.Th visibleFrom="md">Team</Table.Th>
+            <Table.Th className="mc-wide">Team</Table.Th>
             <Table.Th>Agent</Table.Th>
             <Table.Th>Message</Table.Th>
             <Table.Th>Time</Table.Th>
@@ -75,42 +75,44 @@ function Row({
         <AlertIcon alert={currentAlert(c, now)} />
       </Table.Td>
       <Table.Td>
-        <UnstyledButton
-          className="mc-customer mc-nowrap"
-          aria-pressed={selected}
-          aria-label={`Open conversation with ${phone}${c.unreadCount > 0 ? `, ${c.unreadCount} unread` : ''}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            onOpen(c);
-          }}
-          fz="sm"
-        >
-          {phone}
-        </UnstyledButton>
-        {c.unreadCount > 0 && (
-          <Badge size="xs" ml={6} aria-hidden>
-            {c.unreadCount}
-          </Badge>
-        )}
+        <Group gap={6} wrap="nowrap">
+          <UnstyledButton
+            className="mc-customer mc-nowrap"
+            aria-pressed={selected}
+            aria-label={`Open conversation with ${phone}${c.unreadCount > 0 ? `, ${c.unreadCount} unread` : ''}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onOpen(c);
+            }}
+            fz="sm"
+          >
+            {phone}
+          </UnstyledButton>
+          {c.unreadCount > 0 && (
+            <Badge size="sm" circle={c.unreadCount < 10} aria-hidden>
+              {c.unreadCount}
+            </Badge>
+          )}
+        </Group>
         {mc?.optedOut && (
-          <Badge size="xs" ml={6} color="gray" variant="light" tt="none">
+          <Badge size="xs" color="gray" variant="light" tt="none">
             Opted out
           </Badge>
         )}
       </Table.Td>
-      <Table.Td visibleFrom="md">
+      <Table.Td className="mc-wide">
         <Text size="sm">{mc?.group.name}</Text>
       </Table.Td>
-      <Table.Td visibleFrom="md">
+      <Table.Td className="mc-wide">
         <Text size="sm">{mc?.location.name}</Text>
       </Table.Td>
       <Table.Td>
         <Text size="sm">{mc?.campaign.name}</Text>
-        <Text size="xs" c="dimmed" hiddenFrom="md">
+        <Text size="xs" c="dimmed" className="mc-narrow">
           {mc ? `${mc.group.name} · ${mc.location.name} · ${mc.team.name}` : ''}
         </Text>
       </Table.Td>
-      <Table.Td visibleFrom="md">
+      <Table.Td className="mc-wide">
         <Text size="sm">{mc?.team.name}</Text>
       </Table.Td>
       <Table.Td>
