@@ -181,7 +181,7 @@ export function Composer({
             </Text>
           )}
           {publicBlockedBecause && (
-            <Text size="xs" c="orange.9" data-testid="public-blocked">
+            <Text size="xs" fw={500} data-testid="public-blocked">
               {publicBlockedBecause}
             </Text>
           )}

@@ -1,9 +1,10 @@
-import { Badge, Button, Group } from '@mantine/core';
+import { Badge, Button, Group, VisuallyHidden } from '@mantine/core';
 import type { DashboardCounts, DashboardFilter } from '../../../contracts/message-center';
-import { FILTERS, filterName, formatCount } from './model';
+import { countWords, FILTERS, formatCount } from './model';
 
 /**
- * The filters above the list, each with its count; the pressed one is shown. Buttons with aria-pressed
+ * The filters above the list, each with its count; the pressed one is shown. A
+ * count reads "Open 12 conversations". Buttons with aria-pressed
  * (rather than tabs) because they narrow one list instead of switching panels; they wrap on a phone.
  */
 export function FilterBar({
@@ -27,7 +28,6 @@ export function FilterBar({
             radius="xl"
             variant={pressed ? 'filled' : 'default'}
             aria-pressed={pressed}
-            aria-label={filterName(f.value, counts)}
             onClick={() => onChange(f.value)}
             rightSection={
               count ? (
@@ -35,10 +35,10 @@ export function FilterBar({
                   size="sm"
                   circle={count.length < 3}
                   variant={pressed ? 'white' : 'light'}
-                  aria-hidden
                   data-testid={`count-${f.value}`}
                 >
                   {count}
+                  <VisuallyHidden>{countWords(counts?.[f.value])}</VisuallyHidden>
                 </Badge>
               ) : undefined
             }

@@ -1,5 +1,5 @@
 import type { ConversationOut } from '../../../contracts/conversations';
-import type { AlertKind, DashboardCounts, DashboardFilter } from '../../../contracts/message-center';
+import type { AlertKind, DashboardFilter } from '../../../contracts/message-center';
 import { measureSms } from '../../../contracts/sms-segments';
 
 // Pure logic of the Message Center screen: which alert a row shows now, when to look again, the open
@@ -20,12 +20,10 @@ export function formatCount(n: number | undefined): string {
   return n > 999 ? '999+' : String(n);
 }
 
-/** The filter button's accessible name: "Open, 12 conversations" (the label alone while counts load). */
-export function filterName(filter: DashboardFilter, counts: DashboardCounts | undefined): string {
-  const label = FILTERS.find((f) => f.value === filter)?.label ?? filter;
-  const n = counts?.[filter];
-  if (n === undefined) return label;
-  return `${label}, ${formatCount(n)} conversation${n === 1 ? '' : 's'}`;
+/** The words read after a filter's count, so a screen reader hears "Open 12 conversations". */
+export function countWords(n: number | undefined): string {
+  if (n === undefined) return '';
+  return ` conversation${n === 1 ? '' : 's'}`;
 }
 
 /** What the alert timer needs of a conversation. */
