@@ -79,6 +79,7 @@ export function RevocationBanner({
       radius={0}
       icon={<IconAlertTriangle aria-hidden />}
       title="The customer may want no more texts"
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       data-testid="revocation"
     >
       <Text size="sm" mb="xs">
@@ -86,7 +87,7 @@ export function RevocationBanner({
         it from this campaign number until they text START.
       </Text>
       <Group gap="xs">
-        <Button size="xs" color="orange.9" loading={pending} onClick={onOptOut}>
+        <Button size="xs" color="red.9" loading={pending} onClick={onOptOut}>
           Opt out
         </Button>
         {error && (
