@@ -1,4 +1,4 @@
-import { Badge, Button, Group, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { DashboardCounts, DashboardFilter } from '../../../contracts/message-center';
 import { countWords, FILTERS, formatCount } from './model';
 
@@ -47,6 +47,11 @@ export function FilterBar({
           </Button>
         );
       })}
+      {counts && counts.unread > 0 && (
+        <Text size="xs" c="dimmed" data-testid="unread-total">
+          {formatCount(counts.unread)} unread message{counts.unread === 1 ? '' : 's'}
+        </Text>
+      )}
     </Group>
   );
 }
