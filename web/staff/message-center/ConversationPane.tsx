@@ -67,7 +67,6 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
   return (
     <Stack gap={0} h="100%" mih={0}>
       <Group
-        className="chat-header"
         justify="space-between"
         wrap="wrap"
         gap="xs"

@@ -70,7 +70,6 @@ export function History({
   return (
     <Box
       ref={scrollRef}
-      className="chat-log"
       role="log"
       aria-label={`Messages with ${customer}`}
       tabIndex={0}
