@@ -116,9 +116,13 @@ function SignedIn({ session }: { session: StaffSession }) {
   });
 
   const { user } = session;
+  // The Message Center link only for those who work in it (the server refuses its calls to anyone else).
+  const staffNav = user.can.includes('message_center.use')
+    ? nav
+    : nav.filter((i) => i.to !== '/message-center');
   return (
     <AppFrame
-      nav={user.admin ? [...adminNav, ...nav] : nav}
+      nav={user.admin ? [...adminNav, ...staffNav] : staffNav}
       actions={
         <>
           <ConnectionIndicator status={status} />

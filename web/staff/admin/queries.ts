@@ -69,6 +69,8 @@ export function useTeams() {
 export interface FirmSettings {
   secureChatEnabled: boolean;
   secureChatMaxOpenPerClient: number;
+  /** Minutes before an unclaimed or waiting Message Center conversation raises an alert. */
+  alertMinutes?: number;
   timeCapture: {
     enabled: boolean;
     disabledUserIds: string[];

@@ -1,22 +1,25 @@
-import { Paper } from '@mantine/core';
-import { IconMessages } from '@tabler/icons-react';
-import { EmptyState } from '../../ui/EmptyState';
+import { Text } from '@mantine/core';
 import { PageHeader } from '../../ui/PageHeader';
+import { MessageCenter } from '../message-center/MessageCenter';
+import { useCan } from '../settings/access';
 
-/** SMS conversations with consumers: claim, answer, transfer, close. */
+/** SMS conversations with customers: claim, answer, note, close. */
 export function MessageCenterPage() {
+  const allowed = useCan('message_center.use');
   return (
     <>
       <PageHeader
         title="Message Center"
-        description="Text conversations with consumers, by group and campaign number."
+        description="Text conversations with customers of your teams, by group, location and campaign number."
       />
-      <Paper withBorder radius="lg">
-        <EmptyState icon={<IconMessages size={28} />} title="No conversations yet">
-          When someone texts one of your campaign numbers, the conversation appears here for your team to
-          claim and answer. Unclaimed and overdue conversations are flagged.
-        </EmptyState>
-      </Paper>
+      {allowed ? (
+        <MessageCenter />
+      ) : (
+        <Text c="dimmed">
+          The Message Center is for colleagues who answer customers' texts. An administrator can give you
+          access (Users → Manage → Uses the Message Center).
+        </Text>
+      )}
     </>
   );
 }

@@ -4,6 +4,10 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useFirmSettings } from '../admin/queries';
 import { AuditLogCard } from '../settings/AuditLogCard';
 import { useCan } from '../settings/access';
+import { AlertMinutesCard } from '../settings/message-center/AlertMinutesCard';
+import { CampaignsCard } from '../settings/message-center/CampaignsCard';
+import { GroupsLocationsCard } from '../settings/message-center/GroupsLocationsCard';
+import { QuickRepliesCard } from '../settings/message-center/QuickRepliesCard';
 import { NumberPoolCard } from '../settings/NumberPoolCard';
 import { SecureChatCard } from '../settings/SecureChatCard';
 import { SecureChatTextingCard } from '../settings/SecureChatTextingCard';
@@ -39,6 +43,10 @@ export function SettingsPage() {
                 <SecureChatTextingCard />
                 <TimeCaptureCard settings={settings.data} />
                 <NumberPoolCard />
+                <GroupsLocationsCard />
+                <CampaignsCard />
+                <QuickRepliesCard />
+                <AlertMinutesCard alertMinutes={settings.data.alertMinutes ?? 5} />
               </>
             ))}
           {audit && <AuditLogCard />}
