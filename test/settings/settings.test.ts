@@ -29,7 +29,8 @@ const DEFAULTS = {
     confirmAboveSegments: 3,
     maxSegments: 10,
   },
-  smsHelpText: '{firm}: for help, call or text us at {phone}. Msg & data rates may apply. Reply STOP to unsubscribe.',
+  smsHelpText:
+    '{firm}: for help, call or text us at {phone}. Msg & data rates may apply. Reply STOP to unsubscribe.',
 };
 
 describe('GET/PUT /api/v1/settings', () => {
