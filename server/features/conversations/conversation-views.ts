@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
 import { contacts, conversationKeys, conversationMembers, messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { abilities } from './access';
+import { abilities, ruleUsesTeam, teamsOf } from './access';
 import { openSealed, subjectAad } from './message-crypto';
 import { namesOf } from './message-views';
 import { presentConversation } from './presenter';
@@ -87,6 +87,9 @@ export async function conversationSummaries(
           .select({ id: contacts.id, name: contacts.name })
           .from(contacts)
           .where(and(eq(contacts.firmId, actor.firmId), inArray(contacts.id, contactIds)));
+  const myTeams = rows.some((r) => r.teamId !== null && ruleUsesTeam(deps.conversations.rules, r.kind))
+    ? await teamsOf(ex, actor.firmId, actor.userId)
+    : new Set<string>();
   const mine = new Map<string, MemberRow>(memberships.map((m) => [m.conversationId, m]));
   const contactById = new Map(contactRows.map((c) => [c.id, c]));
   return rows.map((row) => {
@@ -99,7 +102,13 @@ export async function conversationSummaries(
       unreadCount: member ? (counts.get(row.id) ?? 0) : 0,
       muted: membership?.muted ?? false,
       member,
-      abilities: abilities(deps.conversations.rules, actor, row, member),
+      abilities: abilities(
+        deps.conversations.rules,
+        actor,
+        row,
+        member,
+        row.teamId !== null && myTeams.has(row.teamId),
+      ),
     });
   });
 }

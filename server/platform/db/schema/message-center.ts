@@ -35,10 +35,7 @@ export const mcLocations = pgTable(
     createdAt: createdAt(),
     deletedAt: ts('deleted_at'),
   },
-  (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
-    index('mc_locations_group').on(t.firmId, t.groupId),
-  ],
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index('mc_locations_group').on(t.firmId, t.groupId)],
 );
 
 /** A campaign: the firm number customers text (also in firm_numbers, purpose campaign) and the team that answers. */
