@@ -59,7 +59,7 @@ async function unreadCounts(ex: Executor, actor: StaffActor, conversationIds: st
 /** Conversation list items for the actor: subject, client, unread count, own mute and abilities. */
 export async function conversationSummaries(
   ex: Executor,
-  deps: Pick<Deps, 'keyring' | 'conversations'>,
+  deps: Pick<Deps, 'keyring' | 'conversations' | 'clock'>,
   actor: StaffActor,
   rows: ConversationRow[],
 ): Promise<ConversationOut[]> {
@@ -90,12 +90,18 @@ export async function conversationSummaries(
   const myTeams = rows.some((r) => r.teamId !== null && ruleUsesTeam(deps.conversations.rules, r.kind))
     ? await teamsOf(ex, actor.firmId, actor.userId)
     : new Set<string>();
+  const extras = new Map<string, Partial<ConversationOut>>();
+  for (const [kind, decorate] of Object.entries(deps.conversations.decorators ?? {})) {
+    const ofKind = rows.filter((r) => r.kind === kind);
+    if (ofKind.length > 0)
+      for (const [id, extra] of await decorate(ex, deps, actor, ofKind)) extras.set(id, extra);
+  }
   const mine = new Map<string, MemberRow>(memberships.map((m) => [m.conversationId, m]));
   const contactById = new Map(contactRows.map((c) => [c.id, c]));
   return rows.map((row) => {
     const membership = mine.get(row.id);
     const member = membership !== undefined;
-    return presentConversation(row, {
+    const presented = presentConversation(row, {
       subject: subjectTexts.get(row.id) ?? null,
       contact: row.contactId ? (contactById.get(row.contactId) ?? null) : null,
       // Read state is kept for members only; a view_all reader has nothing "unread".
@@ -110,6 +116,8 @@ export async function conversationSummaries(
         row.teamId !== null && myTeams.has(row.teamId),
       ),
     });
+    const extra = extras.get(row.id);
+    return extra ? { ...presented, ...extra } : presented;
   });
 }
 
@@ -119,7 +127,7 @@ export async function conversationSummaries(
  */
 export async function conversationDetail(
   ex: Executor,
-  deps: Pick<Deps, 'keyring' | 'conversations'>,
+  deps: Pick<Deps, 'keyring' | 'conversations' | 'clock'>,
   actor: StaffActor,
   row: ConversationRow,
 ): Promise<ConversationDetailOut> {

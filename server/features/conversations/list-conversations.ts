@@ -56,7 +56,11 @@ export async function listConversations(
       conds.push(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
       break;
     case 'mine':
-      conds.push(or(eq(conversations.createdBy, actor.userId), eq(conversations.assigneeId, actor.userId)));
+      // Message Center's Just Mine: the open conversations the caller claimed.
+      if (query.kind === 'sms')
+        conds.push(eq(conversations.status, 'open'), eq(conversations.assigneeId, actor.userId));
+      else
+        conds.push(or(eq(conversations.createdBy, actor.userId), eq(conversations.assigneeId, actor.userId)));
       break;
   }
   if (query.q) conds.push(matchesClient(actor.firmId, query.q));

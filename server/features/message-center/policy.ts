@@ -23,3 +23,13 @@ export function ensureCanManageSetup(actor: StaffActor): void {
 export function usesMessageCenter(actor: StaffActor): boolean {
   return can(actor, 'message_center.use');
 }
+
+/** True when the actor works Message Center conversations they see (agents and supervisors). */
+export function worksConversations(actor: StaffActor): boolean {
+  return can(actor, 'message_center.use') || can(actor, 'message_center.view_all');
+}
+
+/** 403 unless the actor works Message Center conversations. */
+export function ensureWorksConversations(actor: StaffActor): void {
+  if (!worksConversations(actor)) throw forbidden('Only Message Center agents can do this.');
+}

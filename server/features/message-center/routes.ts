@@ -1,11 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { campaignOut, groupOut, locationOut, quickReplyOut } from '../../../contracts/message-center';
+import { conversationDetailOut } from '../../../contracts/conversations';
+import {
+  campaignOut,
+  dashboardCountsOut,
+  groupOut,
+  locationOut,
+  quickReplyOut,
+} from '../../../contracts/message-center';
 import { pageOf } from '../../../contracts/page';
 import type { Deps } from '../../deps';
 import { requireStaff } from '../../platform/http/actor';
+import { claimConversation } from './claim';
+import { closeConversation } from './close';
+import { dashboardCounts } from './counts';
 import {
+  countsQuery,
   createCampaignBody,
   createLocationBody,
   createQuickReplyBody,
@@ -262,4 +273,59 @@ export async function messageCenterSetupRoutes(app: FastifyInstance, deps: Deps)
 }
 
 /** Message Center work on conversations: dashboard counts, claim, close. */
-export async function messageCenterRoutes(_app: FastifyInstance, _deps: Deps) {}
+export async function messageCenterRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['message center'];
+  const conversationOut = conversationDetailOut;
+
+  r.get(
+    '/message-center/counts',
+    {
+      schema: {
+        tags,
+        summary:
+          'How many conversations each dashboard filter holds for the caller, and their unread messages',
+        querystring: countsQuery,
+        response: { 200: dashboardCountsOut },
+      },
+    },
+    async (request) => dashboardCounts(deps, { actor: requireStaff(request), teamId: request.query.teamId }),
+  );
+
+  r.post(
+    '/conversations/:id/claim',
+    {
+      schema: {
+        tags,
+        summary:
+          'Claim a Message Center conversation (409 claimed, naming the holder, when another agent has it)',
+        params: idParams,
+        response: { 200: conversationOut },
+      },
+    },
+    async (request) =>
+      claimConversation(deps, {
+        actor: requireStaff(request),
+        ip: request.ip,
+        conversationId: request.params.id,
+      }),
+  );
+
+  r.post(
+    '/conversations/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close a Message Center conversation (409 conversation-closed when already closed)',
+        params: idParams,
+        response: { 200: conversationOut },
+      },
+    },
+    async (request) =>
+      closeConversation(deps, {
+        actor: requireStaff(request),
+        ip: request.ip,
+        conversationId: request.params.id,
+      }),
+  );
+}
