@@ -39,7 +39,9 @@ export async function listConversations(
   if (query.matterId) conds.push(eq(conversations.matterId, query.matterId));
   if (query.contactId) conds.push(eq(conversations.contactId, query.contactId));
   if (query.teamId) conds.push(eq(conversations.teamId, query.teamId));
-  switch (query.filter) {
+  // The Message Center dashboard opens on Open.
+  const filter = query.filter ?? (query.kind === 'sms' ? 'open' : undefined);
+  switch (filter) {
     case 'open':
       conds.push(eq(conversations.status, 'open'));
       break;
