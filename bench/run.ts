@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchColdStart } from './cold-start';
+import { benchDashboard } from './dashboard';
 import { benchFanout, benchIdleSockets } from './fanout';
 import { repeat } from './lib/repeat';
 import { startServer } from './lib/server';
@@ -111,6 +112,25 @@ async function main() {
     }
   } finally {
     await server.stop();
+  }
+  if (want('dashboard')) {
+    // Its own database and server: a million messages would change every other scenario's numbers.
+    if (!process.env.DATABASE_URL) {
+      results.dashboard = { skipped: 'the dashboard scenario seeds PostgreSQL with COPY: set DATABASE_URL' };
+    } else {
+      const url = await freshDatabase(process.env.DATABASE_URL);
+      const masterKey = randomBytes(32).toString('base64');
+      const dashboardServer = await startServer({
+        port: 18082,
+        env: { DATABASE_URL: url, PARLEY_DEMO: '1', PARLEY_MASTER_KEY: masterKey },
+      });
+      try {
+        // Seeding once is what takes long; the reads are measured SAMPLES times within one run.
+        results.dashboard = await benchDashboard(dashboardServer, url, masterKey);
+      } finally {
+        await dashboardServer.stop();
+      }
+    }
   }
   results.runs = runs;
   const dir = path.resolve('bench/results');

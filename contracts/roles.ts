@@ -8,6 +8,7 @@ export const permissions = [
   'secure_chat.view_all',
   'matters.view_all',
   'message_center.use',
+  'message_center.view_all',
   'settings.manage',
   'billing.manage',
   'users.manage',

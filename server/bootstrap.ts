@@ -8,6 +8,10 @@ import type { Deps } from './deps';
 import { conversationRules } from './features/conversations/access';
 import type { ConversationPlugins } from './features/conversations/plugins';
 import { EMAIL_SEND_TOPIC, emailSender } from './features/email/sender';
+import { ALERT_TOPIC, alertSender } from './features/message-center/alerts';
+import { decorateSmsConversations } from './features/message-center/details';
+import { receiveCampaignText } from './features/message-center/receive';
+import { queueMessageCenterSms } from './features/message-center/texting';
 import { forgetConversationNotifications } from './features/notifications/forget-conversation';
 import { notifyMembersOfMessage } from './features/notifications/notify';
 import { notifyMembershipChange } from './features/notifications/thread-membership';
@@ -21,7 +25,6 @@ import { UNLINKED_REPLY, unlinkedReplyText } from './features/secure-chat/model'
 import { queueSecureChatSms } from './features/secure-chat/queue-sms';
 import { receiveSecureChatSms } from './features/secure-chat/receive-sms';
 import type { InboundSmsReceivers } from './features/sms/inbound';
-import { receiveCampaignSms } from './features/sms/receive-campaign';
 import { registerSmsChannel } from './features/sms/register-sms-channel';
 import { captureTimeForMessage } from './features/time-capture/capture-time';
 import { forgetConversation } from './features/time-capture/forget-conversation';
@@ -81,19 +84,21 @@ export async function openDatabase(config: Config): Promise<Database> {
  */
 function conversationPlugins(): ConversationPlugins {
   return {
-    messageStored: [notifyMembersOfMessage, queueSecureChatSms, captureTimeForMessage],
+    // Message Center first: it refuses a public text before a claim, before anyone is notified.
+    messageStored: [queueMessageCenterSms, notifyMembersOfMessage, queueSecureChatSms, captureTimeForMessage],
     membershipChanged: [notifyMembershipChange],
     rules: conversationRules,
     creators: { secure_chat: createSecureChat },
     addedKinds: {},
     deleted: [forgetConversationNotifications, unlinkDeletedConversation, forgetConversation],
+    decorators: { sms: decorateSmsConversations },
   };
 }
 
 /** Who takes an inbound text, by what the receiving number is for (firm_numbers.purpose). */
 const smsReceivers: InboundSmsReceivers = {
   secure_chat: receiveSecureChatSms,
-  campaign: receiveCampaignSms,
+  campaign: receiveCampaignText,
 };
 
 /**
@@ -122,6 +127,7 @@ export async function createDeps(config: Config, database: Database, log: Logger
     clock: () => new Date(),
   };
   registerSmsChannel(deps, { [UNLINKED_REPLY]: unlinkedReplyText });
+  deps.outbox.register(ALERT_TOPIC, alertSender(deps));
   // Each kind of e-mail is built at send time by its composer, from the references in the job.
   deps.outbox.register(
     EMAIL_SEND_TOPIC,

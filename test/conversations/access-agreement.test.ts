@@ -13,7 +13,7 @@ import {
 } from '../../server/features/conversations/access';
 import type { ConversationRow } from '../../server/features/conversations/queries';
 import type { Database } from '../../server/platform/db/client';
-import { conversationMembers, conversations, users } from '../../server/platform/db/schema';
+import { conversationMembers, conversations, teamMembers, users } from '../../server/platform/db/schema';
 import { permissions, roles, type StaffActor } from '../../server/platform/http/actor';
 import { Problem } from '../../server/platform/http/problem';
 import { cloneDatabase } from '../support/app';
@@ -44,6 +44,8 @@ const generatedConversation = fc.record({
   standing: fc.constantFrom(...standings),
   creator: fc.constantFrom('actor', 'someone else', 'nobody'),
   otherMembers: fc.integer({ min: 0, max: 2 }),
+  // The team it is routed to (Message Center): one the actor belongs to, another, or none.
+  team: fc.constantFrom('actor team', 'other team', 'none'),
 });
 
 const scenario = fc.record({
@@ -90,13 +92,28 @@ describe('conversation access: pure check, SQL filter and audience agree', () =>
           passwordHash: 'not used',
         });
 
+        // The actor belongs to one team; a colleague (not the actor) to another.
+        const actorTeam = uuidv7();
+        const otherTeam = uuidv7();
+        await db.insert(teamMembers).values([
+          { firmId, teamId: actorTeam, userId: actor.userId },
+          { firmId: otherFirmId, teamId: actorTeam, userId: actor.userId },
+          { firmId, teamId: otherTeam, userId: uuidv7() },
+        ]);
+
         const rows: { row: ConversationRow; member: boolean; notified: boolean }[] = [];
         for (const c of s.conversations) {
           const convFirm = c.ownFirm ? firmId : otherFirmId;
           const createdBy = { actor: actor.userId, 'someone else': uuidv7(), nobody: null }[c.creator];
           const [row] = await db
             .insert(conversations)
-            .values({ firmId: convFirm, id: uuidv7(), kind: c.kind, createdBy })
+            .values({
+              firmId: convFirm,
+              id: uuidv7(),
+              kind: c.kind,
+              createdBy,
+              teamId: { 'actor team': actorTeam, 'other team': otherTeam, none: null }[c.team],
+            })
             .returning();
           const conversation = row as ConversationRow;
           const members = Array.from({ length: c.otherMembers }, () => ({
@@ -130,7 +147,8 @@ describe('conversation access: pure check, SQL filter and audience agree', () =>
         for (const { row, member, notified } of rows) {
           const what = `${row.kind} of ${row.firmId === firmId ? 'the firm' : 'another firm'}, member ${member}`;
           // Another firm's conversation is out of reach whatever the rule says: every form is firm-scoped.
-          const pure = row.firmId === actor.firmId && canView(conversationRules, actor, row, member);
+          const inTeam = row.teamId === actorTeam;
+          const pure = row.firmId === actor.firmId && canView(conversationRules, actor, row, member, inTeam);
           const audience = await conversationAudience(conversationRules, db, row.firmId, row);
           // The gateway delivers an event only to sockets of the event's firm.
           const reached = row.firmId === actor.firmId && reachesStaff(audience, actor);
@@ -146,7 +164,7 @@ describe('conversation access: pure check, SQL filter and audience agree', () =>
           expect(loaded !== null, `loadConversationFor, ${what}`).toBe(pure);
           if (loaded) {
             expect(loaded.membership !== null).toBe(member);
-            expect(loaded.abilities).toEqual(abilities(conversationRules, actor, row, member));
+            expect(loaded.abilities).toEqual(abilities(conversationRules, actor, row, member, inTeam));
           }
 
           // In-app notifications go to unmuted user members, who are always in the audience.

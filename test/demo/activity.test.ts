@@ -104,4 +104,33 @@ describe('demo activity', () => {
     const refused = await attorney2.post(`/api/v1/conversations/${thread.id}/messages`, { body: 'Hello?' });
     expect(refused.status).toBe(422);
   });
+
+  it('lands agent1 on a busy Message Center dashboard of the Sales team, and agent2 on Service', async () => {
+    const agent1 = await t.signIn(demoLogins.agent1);
+    const agent2 = await t.signIn(demoLogins.agent2);
+    const counts = (await agent1.get('/api/v1/message-center/counts')).body;
+    expect(counts.open).toBeGreaterThanOrEqual(10);
+    expect(counts.unassigned).toBeGreaterThanOrEqual(5);
+    expect(counts.mine).toBeGreaterThanOrEqual(5);
+    expect(counts.waiting).toBeGreaterThanOrEqual(5);
+    expect(counts.closed).toBeGreaterThanOrEqual(5);
+    const open = (await agent1.get('/api/v1/conversations?kind=sms')).body.items as any[];
+    expect(new Set(open.map((c) => c.messageCenter.team.name))).toEqual(new Set(['Sales']));
+    const alerts = new Set(open.map((c) => c.alert));
+    expect(alerts).toContain('unclaimed_overdue');
+    expect(alerts).toContain('waiting_overdue');
+    for (const c of open) expect(Date.parse(c.lastMessageAt)).toBeLessThanOrEqual(Date.now());
+    const service = (await agent2.get('/api/v1/conversations?kind=sms&filter=mine')).body.items as any[];
+    expect(service.length).toBeGreaterThan(0);
+    expect(new Set(service.map((c) => c.messageCenter.team.name))).toEqual(new Set(['Service']));
+    // One was closed by STOP: its last message is the customer's keyword.
+    const closed = (await agent1.get('/api/v1/conversations?kind=sms&filter=closed')).body.items as any[];
+    expect(closed.some((c) => c.lastMessage?.snippet === 'STOP')).toBe(true);
+    const groups = (await agent1.get('/api/v1/groups')).body.items;
+    const campaigns = (await agent1.get('/api/v1/campaigns')).body.items;
+    const locations = (await agent1.get('/api/v1/locations')).body.items as any[];
+    expect([groups.length, locations.length, campaigns.length]).toEqual([2, 3, 4]);
+    expect(locations.every((l) => l.serviceArea !== null)).toBe(true);
+    expect((await agent1.get('/api/v1/quick-replies')).body.items.length).toBeGreaterThanOrEqual(4);
+  });
 });

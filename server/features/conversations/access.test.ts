@@ -47,8 +47,20 @@ describe('canView', () => {
     expect(canView(conversationRules, actor('admin'), { kind: 'secure_chat' }, false)).toBe(true);
     for (const kind of kinds.filter((k) => k !== 'secure_chat')) {
       expect(canView(conversationRules, viewer, { kind }, false)).toBe(false);
-      expect(canView(conversationRules, actor('admin'), { kind }, false)).toBe(false);
+      if (kind !== 'sms') expect(canView(conversationRules, actor('admin'), { kind }, false)).toBe(false);
     }
+  });
+
+  it('lets Message Center agents see the sms conversations of their teams, and supervisors every one', () => {
+    const agent = actor('agent', ['message_center.use']);
+    expect(canView(conversationRules, agent, { kind: 'sms' }, false, true)).toBe(true);
+    expect(canView(conversationRules, agent, { kind: 'sms' }, false, false)).toBe(false);
+    // Being in the team is not enough without the permission, and opens no other kind.
+    expect(canView(conversationRules, actor('staff'), { kind: 'sms' }, false, true)).toBe(false);
+    expect(canView(conversationRules, agent, { kind: 'secure_chat' }, false, true)).toBe(false);
+    const supervisor = actor('staff', ['message_center.view_all']);
+    expect(canView(conversationRules, supervisor, { kind: 'sms' }, false, false)).toBe(true);
+    expect(canView(conversationRules, actor('admin'), { kind: 'sms' }, false, false)).toBe(true);
   });
 
   it('hides a conversation from a non-member without the permission', () => {
@@ -60,12 +72,16 @@ describe('canView', () => {
   it('matches its rule for every role, permission, kind and membership', () => {
     for (const a of everyActor())
       for (const kind of kinds)
-        for (const member of [true, false]) {
-          const viewAll = a.role === 'admin' || a.permissions.includes('secure_chat.view_all');
-          expect(canView(conversationRules, a, { kind }, member)).toBe(
-            member || (kind === 'secure_chat' && viewAll),
-          );
-        }
+        for (const member of [true, false])
+          for (const inTeam of [true, false]) {
+            const holds = (p: Permission) => a.role === 'admin' || a.permissions.includes(p);
+            expect(canView(conversationRules, a, { kind }, member, inTeam)).toBe(
+              member ||
+                (kind === 'secure_chat' && holds('secure_chat.view_all')) ||
+                (kind === 'sms' &&
+                  (holds('message_center.view_all') || (inTeam && holds('message_center.use')))),
+            );
+          }
   });
 });
 
@@ -114,6 +130,19 @@ describe('abilities', () => {
       expect(abilities(conversationRules, actor('attorney'), { kind, createdBy: ME }, true).end).toBe(false);
   });
 
+  it('lets every viewer of an sms conversation write, members mute, admins delete, nobody manage members', () => {
+    const agent = actor('agent', ['message_center.use']);
+    expect(abilities(conversationRules, agent, { kind: 'sms', createdBy: null }, false, true)).toEqual({
+      ...NOTHING,
+      send: true,
+    });
+    expect(abilities(conversationRules, actor('admin'), { kind: 'sms', createdBy: null }, false)).toEqual({
+      ...NOTHING,
+      send: true,
+      delete: true,
+    });
+  });
+
   it('grants nothing to whoever may not see the conversation', () => {
     expect(abilities(conversationRules, actor('admin'), { kind: 'internal', createdBy: 'x' }, false)).toEqual(
       NOTHING,
@@ -143,6 +172,10 @@ describe('abilities', () => {
               continue;
             }
             const creator = createdBy === ME;
+            if (kind === 'sms') {
+              expect(got).toEqual({ ...NOTHING, send: true, mute: member, delete: a.role === 'admin' });
+              continue;
+            }
             expect(got).toEqual({
               send: member,
               manageMembers: creator,
@@ -160,19 +193,27 @@ describe('audienceOf', () => {
       userIds: ['a', 'b'],
       permission: 'secure_chat.view_all',
     });
-    for (const kind of kinds.filter((k) => k !== 'secure_chat'))
+    expect(audienceOf(conversationRules, { kind: 'sms' }, ['a'], ['t1', 'a'])).toEqual({
+      userIds: ['a', 't1'],
+      permission: 'message_center.view_all',
+    });
+    for (const kind of kinds.filter((k) => k !== 'secure_chat' && k !== 'sms'))
       expect(audienceOf(conversationRules, { kind }, ['a'])).toEqual({ userIds: ['a'] });
   });
 
   it('reaches exactly those who may see the conversation, for every actor, kind and membership', () => {
     for (const a of everyActor())
       for (const kind of kinds)
-        for (const member of [true, false]) {
-          const memberIds = member ? ['other', ME] : ['other'];
-          expect(reachesStaff(audienceOf(conversationRules, { kind }, memberIds), a)).toBe(
-            canView(conversationRules, a, { kind }, member),
-          );
-        }
+        for (const member of [true, false])
+          for (const inTeam of [true, false]) {
+            const memberIds = member ? ['other', ME] : ['other'];
+            // The caller passes the team's users who hold the rule's team permission.
+            const holdsUse = a.role === 'admin' || a.permissions.includes('message_center.use');
+            const teamIds = inTeam && holdsUse ? ['colleague', ME] : ['colleague'];
+            expect(reachesStaff(audienceOf(conversationRules, { kind }, memberIds, teamIds), a)).toBe(
+              canView(conversationRules, a, { kind }, member, inTeam),
+            );
+          }
   });
 
   it('keeps an event about one member’s own mute to that member', () => {
@@ -203,6 +244,7 @@ describe('requireAbility', () => {
   const found = (granted: Partial<ConversationAbilities>): ConversationFor => ({
     row: {} as ConversationRow,
     membership: null,
+    inTeam: false,
     abilities: { ...NOTHING, ...granted },
   });
   const refusal = (f: () => void) => {

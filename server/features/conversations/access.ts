@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Audience } from '../../platform/bus/bus';
 import type { Executor } from '../../platform/db/client';
-import { conversationMembers, conversations } from '../../platform/db/schema';
+import { conversationMembers, conversations, teamMembers, users } from '../../platform/db/schema';
 import { can, type Permission, type StaffActor } from '../../platform/http/actor';
 import { forbidden, notFound } from '../../platform/http/problem';
 import { type ConversationRow, loadConversation, loadMembership, type MemberRow } from './queries';
@@ -29,6 +29,8 @@ export type ConversationAbility = keyof ConversationAbilities;
 export interface ConversationAccess {
   kind: string;
   createdBy: string | null;
+  /** The team it is routed to (Message Center), if any. */
+  teamId?: string | null;
 }
 
 /** What a staff user is to one conversation: the facts the rules decide from. */
@@ -37,6 +39,8 @@ export interface Standing {
   member: boolean;
   /** The user started it (and stays its creator after being removed from it). */
   creator: boolean;
+  /** The user belongs to the team the conversation is routed to (false without a team). */
+  inTeam: boolean;
 }
 
 /**
@@ -48,6 +52,11 @@ export interface Standing {
 export interface Viewers {
   /** Holders of this permission (admins hold every permission) see every conversation of the kind. */
   holders?: Permission;
+  /**
+   * Users of the conversation's team (teams.kind team) who hold this permission see it: Message
+   * Center agents see the conversations routed to their teams.
+   */
+  team?: Permission;
 }
 
 /** The access rule of one kind: who sees its conversations and what each viewer may do. */
@@ -87,6 +96,23 @@ export const conversationRules: ConversationRules = {
     viewers: { holders: 'secure_chat.view_all' },
     abilities: (actor, s) => ({ ...memberAbilities(actor, s), end: s.creator }),
   },
+  /**
+   * Message Center: the agents (message_center.use) of the team the conversation is routed to see
+   * it, and supervisors holding message_center.view_all (admins hold every permission) see every
+   * team's. Every viewer may write; who may text the customer (the claiming agent) and claim or
+   * close is the Message Center's rule (features/message-center/policy.ts). Nobody manages members
+   * or mutes (the team is the audience); an admin deletes.
+   */
+  sms: {
+    viewers: { holders: 'message_center.view_all', team: 'message_center.use' },
+    abilities: (actor, s) => ({
+      send: true,
+      manageMembers: false,
+      mute: s.member,
+      end: false,
+      delete: actor.role === 'admin',
+    }),
+  },
 };
 
 /** The rule of a kind. */
@@ -94,16 +120,35 @@ function ruleOf(rules: ConversationRules, kind: string): ConversationRule {
   return Object.hasOwn(rules, kind) ? (rules[kind] as ConversationRule) : membersOnly;
 }
 
-/** True when the actor may see the conversation; `member` says whether they are a user member of it. */
+/**
+ * True when the actor may see the conversation; `member` says whether they are a user member of it,
+ * `inTeam` whether they belong to the team it is routed to.
+ */
 export function canView(
   rules: ConversationRules,
   actor: StaffActor,
   c: Pick<ConversationAccess, 'kind'>,
   member: boolean,
+  inTeam = false,
 ): boolean {
   if (member) return true;
-  const { holders } = ruleOf(rules, c.kind).viewers;
-  return holders !== undefined && can(actor, holders);
+  const { holders, team } = ruleOf(rules, c.kind).viewers;
+  if (holders !== undefined && can(actor, holders)) return true;
+  return inTeam && team !== undefined && can(actor, team);
+}
+
+/** True when the kind's rule lets (some of) the team's users in, so team membership must be looked up. */
+export function ruleUsesTeam(rules: ConversationRules, kind: string): boolean {
+  return ruleOf(rules, kind).viewers.team !== undefined;
+}
+
+/** The teams (kind team or circle) the user belongs to. */
+export async function teamsOf(ex: Executor, firmId: string, userId: string): Promise<Set<string>> {
+  const rows = await ex
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.firmId, firmId), eq(teamMembers.userId, userId)));
+  return new Set(rows.map((r) => r.teamId));
 }
 
 const NOTHING: ConversationAbilities = {
@@ -120,10 +165,11 @@ export function abilities(
   actor: StaffActor,
   c: ConversationAccess,
   member: boolean,
+  inTeam = false,
 ): ConversationAbilities {
-  if (!canView(rules, actor, c, member)) return { ...NOTHING };
+  if (!canView(rules, actor, c, member, inTeam)) return { ...NOTHING };
   const creator = c.createdBy !== null && c.createdBy === actor.userId;
-  return ruleOf(rules, c.kind).abilities(actor, { member, creator });
+  return ruleOf(rules, c.kind).abilities(actor, { member, creator, inTeam });
 }
 
 /**
@@ -141,7 +187,22 @@ export function visibleConversations(rules: ConversationRules, actor: StaffActor
     const holders = rule.viewers.holders;
     return holders !== undefined && can(actor, holders) ? [kind] : [];
   });
-  const visible = held.length === 0 ? member : (or(member, inArray(conversations.kind, held)) as SQL);
+  // Kinds whose team's users see them, when the actor holds the permission the rule asks of them.
+  const byTeam = Object.entries(rules).flatMap(([kind, rule]) => {
+    const team = rule.viewers.team;
+    return team !== undefined && can(actor, team) && !held.includes(kind) ? [kind] : [];
+  });
+  const ways: SQL[] = [member];
+  if (held.length > 0) ways.push(inArray(conversations.kind, held));
+  if (byTeam.length > 0)
+    ways.push(
+      and(
+        inArray(conversations.kind, byTeam),
+        sql`${conversations.teamId} in (select ${teamMembers.teamId} from ${teamMembers}
+          where ${teamMembers.firmId} = ${actor.firmId} and ${teamMembers.userId} = ${actor.userId})`,
+      ) as SQL,
+    );
+  const visible = ways.length === 1 ? member : (or(...ways) as SQL);
   return and(eq(conversations.firmId, actor.firmId), visible) as SQL;
 }
 
@@ -154,9 +215,37 @@ export function audienceOf(
   rules: ConversationRules,
   conversation: Pick<ConversationAccess, 'kind'>,
   memberIds: string[],
+  /** The users of the conversation's team who hold the rule's team permission (see teamViewers). */
+  teamViewerIds: string[] = [],
 ): Audience {
-  const { holders } = ruleOf(rules, conversation.kind).viewers;
-  return holders === undefined ? { userIds: memberIds } : { userIds: memberIds, permission: holders };
+  const { holders, team } = ruleOf(rules, conversation.kind).viewers;
+  const userIds =
+    team === undefined || teamViewerIds.length === 0
+      ? memberIds
+      : [...new Set([...memberIds, ...teamViewerIds])];
+  return holders === undefined ? { userIds } : { userIds, permission: holders };
+}
+
+/** The active users of the team who hold the permission (admins hold every permission). */
+export async function teamViewers(
+  ex: Executor,
+  firmId: string,
+  teamId: string,
+  permission: Permission,
+): Promise<string[]> {
+  const rows = await ex
+    .select({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .innerJoin(users, and(eq(users.firmId, teamMembers.firmId), eq(users.id, teamMembers.userId)))
+    .where(
+      and(
+        eq(teamMembers.firmId, firmId),
+        eq(teamMembers.teamId, teamId),
+        eq(users.active, true),
+        sql`(${users.role} = 'admin' or ${permission} = any(${users.permissions}))`,
+      ),
+    );
+  return rows.map((r) => r.userId);
 }
 
 /**
@@ -185,13 +274,17 @@ export async function conversationAudience(
   rules: ConversationRules,
   ex: Executor,
   firmId: string,
-  conversation: Pick<ConversationRow, 'id' | 'kind'>,
+  conversation: Pick<ConversationRow, 'id' | 'kind'> & { teamId?: string | null },
 ): Promise<Audience> {
   const members = await userMembers(ex, firmId, conversation.id);
+  const team = ruleOf(rules, conversation.kind).viewers.team;
+  const teamIds =
+    team !== undefined && conversation.teamId ? await teamViewers(ex, firmId, conversation.teamId, team) : [];
   return audienceOf(
     rules,
     conversation,
     members.map((m) => m.userId),
+    teamIds,
   );
 }
 
@@ -221,6 +314,8 @@ const refusals: Record<ConversationAbility, string> = {
 export interface ConversationFor {
   row: ConversationRow;
   membership: MemberRow | null;
+  /** The actor belongs to the team the conversation is routed to (looked up only for kinds whose rule asks). */
+  inTeam: boolean;
   abilities: ConversationAbilities;
 }
 
@@ -246,8 +341,17 @@ export async function loadConversationFor(
   const row = await loadConversation(ex, actor.firmId, id, options.lock ?? false);
   if (!row) throw notFound('conversation');
   const membership = await loadMembership(ex, actor.firmId, id, actor.userId);
-  if (!canView(rules, actor, row, membership !== null)) throw notFound('conversation');
-  const found = { row, membership, abilities: abilities(rules, actor, row, membership !== null) };
+  const inTeam =
+    ruleUsesTeam(rules, row.kind) && row.teamId !== null
+      ? (await teamsOf(ex, actor.firmId, actor.userId)).has(row.teamId)
+      : false;
+  if (!canView(rules, actor, row, membership !== null, inTeam)) throw notFound('conversation');
+  const found = {
+    row,
+    membership,
+    inTeam,
+    abilities: abilities(rules, actor, row, membership !== null, inTeam),
+  };
   if (ability !== 'view') requireAbility(found, ability, options.refusal);
   return found;
 }

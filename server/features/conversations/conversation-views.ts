@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/client';
 import { namesOf } from '../../platform/db/names';
 import { conversationKeys, conversationMembers, messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { abilities } from './access';
+import { abilities, ruleUsesTeam, teamsOf } from './access';
 import { openSealed, subjectAad } from './message-crypto';
 import { presentConversation } from './presenter';
 import type { ConversationRow, MemberRow } from './queries';
@@ -59,7 +59,7 @@ async function unreadCounts(ex: Executor, actor: StaffActor, conversationIds: st
 /** Conversation list items for the actor: subject, client, unread count, own mute and abilities. */
 export async function conversationSummaries(
   ex: Executor,
-  deps: Pick<Deps, 'keyring' | 'conversations'>,
+  deps: Pick<Deps, 'keyring' | 'conversations' | 'clock'>,
   actor: StaffActor,
   rows: ConversationRow[],
 ): Promise<ConversationOut[]> {
@@ -85,6 +85,15 @@ export async function conversationSummaries(
     actor.firmId,
     contactIds.map((id) => ({ type: 'contact', id })),
   );
+  const myTeams = rows.some((r) => r.teamId !== null && ruleUsesTeam(deps.conversations.rules, r.kind))
+    ? await teamsOf(ex, actor.firmId, actor.userId)
+    : new Set<string>();
+  const extras = new Map<string, Partial<ConversationOut>>();
+  for (const [kind, decorate] of Object.entries(deps.conversations.decorators ?? {})) {
+    const ofKind = rows.filter((r) => r.kind === kind);
+    if (ofKind.length > 0)
+      for (const [id, extra] of await decorate(ex, deps, actor, ofKind)) extras.set(id, extra);
+  }
   const mine = new Map<string, MemberRow>(memberships.map((m) => [m.conversationId, m]));
   const contactOf = (id: string) => {
     const name = contactNames.get(id);
@@ -93,15 +102,23 @@ export async function conversationSummaries(
   return rows.map((row) => {
     const membership = mine.get(row.id);
     const member = membership !== undefined;
-    return presentConversation(row, {
+    const presented = presentConversation(row, {
       subject: subjectTexts.get(row.id) ?? null,
       contact: row.contactId ? contactOf(row.contactId) : null,
       // Read state is kept for members only; a view_all reader has nothing "unread".
       unreadCount: member ? (counts.get(row.id) ?? 0) : 0,
       muted: membership?.muted ?? false,
       member,
-      abilities: abilities(deps.conversations.rules, actor, row, member),
+      abilities: abilities(
+        deps.conversations.rules,
+        actor,
+        row,
+        member,
+        row.teamId !== null && myTeams.has(row.teamId),
+      ),
     });
+    const extra = extras.get(row.id);
+    return extra ? { ...presented, ...extra } : presented;
   });
 }
 
@@ -111,7 +128,7 @@ export async function conversationSummaries(
  */
 export async function conversationDetail(
   ex: Executor,
-  deps: Pick<Deps, 'keyring' | 'conversations'>,
+  deps: Pick<Deps, 'keyring' | 'conversations' | 'clock'>,
   actor: StaffActor,
   row: ConversationRow,
 ): Promise<ConversationDetailOut> {

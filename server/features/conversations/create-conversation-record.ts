@@ -25,6 +25,9 @@ export interface NewConversation {
   /** Plain subject; stored encrypted with the conversation key. */
   subject?: string | null;
   teamId?: string | null;
+  /** Message Center: the campaign texted, and since when the conversation waits for a claim. */
+  campaignId?: string | null;
+  unclaimedSince?: Date | null;
   members: NewMember[];
 }
 
@@ -61,6 +64,8 @@ export async function createConversationRecord(
       contactPhone: input.contactPhone ?? null,
       firmPhone: input.firmPhone ?? null,
       teamId: input.teamId ?? null,
+      campaignId: input.campaignId ?? null,
+      unclaimedSince: input.unclaimedSince ?? null,
       createdBy: input.createdBy,
       createdAt: now,
       updatedAt: now,

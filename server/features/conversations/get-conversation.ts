@@ -5,7 +5,7 @@ import { conversationDetail } from './conversation-views';
 
 /** One conversation with its members; 404 unless the actor may see it. */
 export async function getConversation(
-  deps: Pick<Deps, 'db' | 'keyring' | 'conversations'>,
+  deps: Pick<Deps, 'db' | 'keyring' | 'conversations' | 'clock'>,
   input: { actor: StaffActor; conversationId: string },
 ) {
   const { row } = await loadConversationFor(

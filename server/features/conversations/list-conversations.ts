@@ -39,7 +39,9 @@ export async function listConversations(
   if (query.matterId) conds.push(eq(conversations.matterId, query.matterId));
   if (query.contactId) conds.push(eq(conversations.contactId, query.contactId));
   if (query.teamId) conds.push(eq(conversations.teamId, query.teamId));
-  switch (query.filter) {
+  // The Message Center dashboard opens on Open.
+  const filter = query.filter ?? (query.kind === 'sms' ? 'open' : undefined);
+  switch (filter) {
     case 'open':
       conds.push(eq(conversations.status, 'open'));
       break;
@@ -56,7 +58,11 @@ export async function listConversations(
       conds.push(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
       break;
     case 'mine':
-      conds.push(or(eq(conversations.createdBy, actor.userId), eq(conversations.assigneeId, actor.userId)));
+      // Message Center's Just Mine: the open conversations the caller claimed.
+      if (query.kind === 'sms')
+        conds.push(eq(conversations.status, 'open'), eq(conversations.assigneeId, actor.userId));
+      else
+        conds.push(or(eq(conversations.createdBy, actor.userId), eq(conversations.assigneeId, actor.userId)));
       break;
   }
   if (query.q) conds.push(matchesClient(actor.firmId, query.q));

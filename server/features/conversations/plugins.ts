@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { ConversationDetailOut } from '../../../contracts/conversations';
+import type { ConversationDetailOut, ConversationOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { PublishedEvent } from '../../platform/bus/events';
-import type { Tx } from '../../platform/db/client';
+import type { Executor, Tx } from '../../platform/db/client';
 import type { StaffActor } from '../../platform/http/actor';
 import type { ConversationRules } from './access';
 import type { ConversationRow, MessageRow } from './queries';
@@ -64,6 +64,18 @@ export interface AddedKind {
   create: ConversationCreator<{ kind: string }>;
 }
 
+/**
+ * What a kind adds to its conversations as one viewer sees them, in lists and details (Message
+ * Center: the customer, campaign, team, agent and alert): extra fields by conversation id. The
+ * rows are of the kind and visible to the actor.
+ */
+export type ConversationDecorator = (
+  ex: Executor,
+  deps: Pick<Deps, 'clock'>,
+  actor: StaffActor,
+  rows: ConversationRow[],
+) => Promise<Map<string, Partial<ConversationOut>>>;
+
 /** What the features plug into the conversation core, in the order they run. */
 export interface ConversationPlugins {
   messageStored: readonly MessageStoredListener[];
@@ -74,4 +86,6 @@ export interface ConversationPlugins {
   /** Kinds beyond the API's own, by name. */
   addedKinds: Readonly<Record<string, AddedKind>>;
   deleted: readonly ConversationCleaner[];
+  /** Per kind, what its conversations carry besides the common fields. */
+  decorators?: Readonly<Record<string, ConversationDecorator>>;
 }

@@ -28,7 +28,7 @@ export const listConversationsQuery = pageQuery.extend({
     .enum(['open', 'waiting', 'unassigned', 'mine', 'closed', 'ended'])
     .optional()
     .describe(
-      'open (not ended/closed), waiting (client waits for an answer), unassigned, mine (created by or assigned to me), closed (ended or closed), ended (secure chats unlinked from SMS)',
+      'open (not ended/closed; the default for kind sms), waiting (client waits for an answer), unassigned, mine (created by or assigned to me), closed (ended or closed), ended (secure chats unlinked from SMS)',
     ),
   q: searchQuery().optional().describe("Part of the client's name or phone number"),
   teamId: id.optional().describe('Only conversations routed to this team'),

@@ -16,6 +16,7 @@ import {
 import { claimPortalLogin, hashPassword } from '../auth';
 import { createFirm } from '../users/create-firm';
 import { insertUser } from '../users/create-user';
+import { seedMessageCenterSetup } from './seed-message-center';
 import { seedSecureChatExtras } from './seed-secure-chat-extras';
 import { seedTimeExtras } from './seed-time-extras';
 
@@ -186,6 +187,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
         label: `Secure chat ${i + 1}`,
       })),
     );
+    await seedMessageCenterSetup(tx, { firmId, salesTeamId: sales, serviceTeamId: service });
     await seedSecureChatExtras(tx, deps, {
       firmId,
       attorney1: { id: attorney1.id, name: 'Alex Attorney' },

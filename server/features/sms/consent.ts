@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ConsentEntry } from '../../../contracts/message-center';
 import { classifyInbound } from '../../channels/sms/keywords';
@@ -7,7 +7,7 @@ import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Executor, Tx } from '../../platform/db/client';
-import { conversations, smsConsentLedger, smsConsentStates } from '../../platform/db/schema';
+import { conversations, mcCampaigns, smsConsentLedger, smsConsentStates } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
 import { maskPhone } from '../../platform/phone';
@@ -411,9 +411,9 @@ export async function attachConsentMessage(
 }
 
 /**
- * The answer to HELP or INFO texted to `firmPhone`: the firm's smsHelpText setting with {firm} and
- * {phone} filled in. The one place the help text comes from; a Message Center campaign's own help
- * text plugs in here (deps then carries its lookup).
+ * The answer to HELP or INFO texted to `firmPhone`: the help text of the Message Center campaign on
+ * that number when it has one, otherwise the firm's smsHelpText setting, with {firm} and {phone}
+ * filled in. The one place the help text comes from.
  */
 export async function helpTextFor(
   ex: Executor,
@@ -421,8 +421,16 @@ export async function helpTextFor(
   firmId: string,
   firmPhone: string,
 ): Promise<string> {
-  const settings = await loadSettings(ex, firmId);
-  return fillHelpText(settings.smsHelpText, await firmName(ex, firmId), firmPhone);
+  const [campaign] = await ex
+    .select({ helpText: mcCampaigns.helpText })
+    .from(mcCampaigns)
+    .where(
+      and(eq(mcCampaigns.firmId, firmId), eq(mcCampaigns.phone, firmPhone), isNull(mcCampaigns.deletedAt)),
+    );
+  const template = campaign?.helpText.trim()
+    ? campaign.helpText
+    : (await loadSettings(ex, firmId)).smsHelpText;
+  return fillHelpText(template, await firmName(ex, firmId), firmPhone);
 }
 
 /** The consent step's automatic replies (STOP and START confirmations, HELP), for the SMS sender. */

@@ -35,7 +35,7 @@ export interface Keyring {
 }
 
 const firmAad = (firmId: string) => `firm-key:${firmId}`;
-const conversationAad = (firmId: string, conversationId: string) =>
+export const conversationAad = (firmId: string, conversationId: string) =>
   `conversation-key:${firmId}:${conversationId}`;
 
 // Unwrapped conversation keys kept in memory, so a send or a read does not fetch and unwrap the key

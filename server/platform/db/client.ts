@@ -29,6 +29,12 @@ export interface Database {
    * its count.
    */
   statementsSent(): number;
+  /**
+   * Calls listener with every statement sent through `db` and its parameters until the returned
+   * function is called: the dashboard benchmark EXPLAINs exactly what a use case runs. Parameters may
+   * hold secrets; never log them.
+   */
+  observeStatements(listener: StatementListener): () => void;
   /** Runs raw SQL (tests, CLI); returns rows. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -78,16 +84,27 @@ function releasedWhenLost(client: pg.PoolClient): pg.PoolClient {
   return client;
 }
 
+/** Sees one statement sent through `db`, with its parameters. */
+export type StatementListener = (sql: string, params: unknown[]) => void;
+
 /** Counts what Drizzle sends, through its logger: the only hook that sees every statement of both drivers. */
 function statementCounter() {
   let sent = 0;
+  const listeners = new Set<StatementListener>();
   return {
     logger: {
-      logQuery() {
+      logQuery(sql: string, params: unknown[]) {
         sent++;
+        for (const listener of listeners) listener(sql, params);
       },
     },
     read: () => sent,
+    observe(listener: StatementListener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
   };
 }
 
@@ -111,6 +128,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
     db,
     engine: 'postgres',
     statementsSent: counter.read,
+    observeStatements: counter.observe,
     async migrate() {
       const client = await pool.connect();
       try {
@@ -139,6 +157,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     db,
     engine: 'pglite',
     statementsSent: counter.read,
+    observeStatements: counter.observe,
     // One PGlite instance belongs to one process, so no lock is needed.
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
     async query(text, params) {

@@ -11,6 +11,8 @@ export interface OutboxEntry {
   payload: unknown;
   /** Handed to the channel on every attempt so a resend is recognised; defaults to the row id. */
   idempotencyKey?: string;
+  /** Not sent before this time (a scheduled job, e.g. an alert threshold); as soon as possible when absent. */
+  notBefore?: Date;
 }
 
 // Transactions that appended a row, so inTransaction can wake the relay right after the commit.
@@ -26,6 +28,7 @@ export async function appendOutbox(tx: Executor, entry: OutboxEntry): Promise<{ 
     topic: entry.topic,
     payload: entry.payload ?? null,
     idempotencyKey: entry.idempotencyKey ?? id,
+    ...(entry.notBefore ? { nextAttemptAt: entry.notBefore } : {}),
   });
   appendedIn.add(tx);
   return { id };

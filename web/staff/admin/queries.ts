@@ -24,6 +24,7 @@ export const permissionLabels: Record<string, string> = {
   'secure_chat.view_all': 'Can View All Secure Chats',
   'matters.view_all': 'Can view all matters',
   'message_center.use': 'Uses the Message Center',
+  'message_center.view_all': 'Supervises every Message Center team',
   'settings.manage': 'Manages firm settings',
   'billing.manage': 'Manages billing and time',
   'users.manage': 'Manages users',

@@ -1,6 +1,7 @@
 import type { Deps } from '../../../deps';
 import type { DemoFirm } from '../seed-demo';
 import { demoContext } from './context';
+import { seedMessageCenterActivity } from './message-center';
 import { seedSecureChatHistory } from './secure-chat-history';
 import { seedThirdMatter } from './third-matter';
 import { seedTimeReview } from './time-review';
@@ -16,4 +17,5 @@ export async function seedDemoActivity(deps: Deps, demo: DemoFirm, now: Date = d
   const third = await seedThirdMatter(ctx);
   await seedSecureChatHistory(ctx, third);
   await seedTimeReview(ctx);
+  await seedMessageCenterActivity(ctx, now);
 }

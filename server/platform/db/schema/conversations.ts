@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, ts } from './columns';
 
 /** Conversations of every kind: secure_chat, sms, message, portal_chat, internal. */
@@ -25,6 +26,12 @@ export const conversations = pgTable(
     /** When the client last wrote and has not been answered yet (waiting alerts). */
     waitingSince: ts('waiting_since'),
     endedAt: ts('ended_at'),
+    /** Message Center: the campaign the customer texted. */
+    campaignId: uuid('campaign_id'),
+    /** Message Center: when the assignee claimed it (null while unclaimed). */
+    claimedAt: ts('claimed_at'),
+    /** Message Center: since when it waits for an agent to claim it (null once claimed). */
+    unclaimedSince: ts('unclaimed_since'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -33,6 +40,26 @@ export const conversations = pgTable(
     index('conversations_matter').on(t.firmId, t.matterId),
     index('conversations_kind_recent').on(t.firmId, t.kind, t.lastMessageAt),
     index('conversations_contact_phone').on(t.firmId, t.contactPhone),
+    // Message Center: one open conversation per (customer number, campaign number), whatever races.
+    uniqueIndex('conversations_sms_open_pair')
+      .on(t.firmId, t.contactPhone, t.firmPhone)
+      .where(sql`kind = 'sms' and status = 'open'`),
+    // Message Center dashboard filters, per team, newest activity first (see list-conversations.ts).
+    index('conversations_sms_open')
+      .on(t.firmId, t.teamId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
+      .where(sql`kind = 'sms' and status = 'open'`),
+    index('conversations_sms_closed')
+      .on(t.firmId, t.teamId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
+      .where(sql`kind = 'sms' and status = 'closed'`),
+    index('conversations_sms_unassigned')
+      .on(t.firmId, t.teamId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
+      .where(sql`kind = 'sms' and status = 'open' and assignee_id is null`),
+    index('conversations_sms_waiting')
+      .on(t.firmId, t.teamId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
+      .where(sql`kind = 'sms' and status = 'open' and waiting_since is not null`),
+    index('conversations_sms_mine')
+      .on(t.firmId, t.assigneeId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
+      .where(sql`kind = 'sms' and status = 'open'`),
   ],
 );
 

@@ -1,0 +1,98 @@
+import { and, eq, isNull, or } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { busEvent } from '../../platform/bus/events';
+import { inTransaction } from '../../platform/bus/in-transaction';
+import { conversationMembers, conversations } from '../../platform/db/schema';
+import type { StaffActor } from '../../platform/http/actor';
+import { conversationAudience, loadConversationFor } from '../conversations/access';
+import { conversationUpdated } from '../conversations/conversation-updated';
+import { conversationDetail } from '../conversations/conversation-views';
+import type { ConversationRow } from '../conversations/queries';
+import { scheduleAlert } from './alerts';
+import { ensureWorksConversations } from './policy';
+import { claimedBy, conversationClosed, notMessageCenter } from './problems';
+
+/**
+ * An agent claims an open Message Center conversation, after which they alone text the customer.
+ * Atomic: the conditional UPDATE takes it only while nobody (or the caller) holds it, so of two
+ * agents claiming at once one wins and the other gets 409 claimed naming the holder. Claiming one's
+ * own claim again answers it unchanged. The agent becomes a member (read state, unread counts and
+ * notifications of the customer's texts follow), and its audience hears conversation.updated (claim).
+ */
+export async function claimConversation(
+  deps: Deps,
+  input: { actor: StaffActor; ip?: string; conversationId: string },
+) {
+  const { actor } = input;
+  const { firmId } = actor;
+  return inTransaction(deps, async (tx, events) => {
+    const { row } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'view',
+      {
+        lock: true,
+      },
+    );
+    if (row.kind !== 'sms') throw notMessageCenter();
+    ensureWorksConversations(actor);
+    if (row.status !== 'open') throw conversationClosed();
+    if (row.assigneeId === actor.userId) return conversationDetail(tx, deps, actor, row);
+    const now = deps.clock();
+    const [claimed] = await tx
+      .update(conversations)
+      .set({ assigneeId: actor.userId, claimedAt: now, unclaimedSince: null, updatedAt: now })
+      .where(
+        and(
+          eq(conversations.firmId, firmId),
+          eq(conversations.id, row.id),
+          eq(conversations.status, 'open'),
+          or(isNull(conversations.assigneeId), eq(conversations.assigneeId, actor.userId)),
+        ),
+      )
+      .returning();
+    if (!claimed) {
+      const [holder] = await tx
+        .select({ id: conversations.assigneeId })
+        .from(conversations)
+        .where(and(eq(conversations.firmId, firmId), eq(conversations.id, row.id)));
+      throw await claimedBy(tx, firmId, holder?.id ?? '', 'Another agent has claimed this conversation.');
+    }
+    const current = claimed as ConversationRow;
+    await tx
+      .insert(conversationMembers)
+      .values({
+        firmId,
+        conversationId: row.id,
+        memberType: 'user',
+        memberId: actor.userId,
+        role: 'agent',
+        addedBy: actor.userId,
+        addedAt: now,
+      })
+      .onConflictDoNothing();
+    await recordAudit(
+      tx,
+      {
+        ...auditActor(actor, input.ip),
+        action: 'message_center.claimed',
+        targetType: 'conversation',
+        targetId: row.id,
+      },
+      now,
+    );
+    await scheduleAlert(tx, deps, current);
+    events.push(
+      busEvent(
+        'conversation.updated',
+        firmId,
+        await conversationAudience(deps.conversations.rules, tx, firmId, current),
+        conversationUpdated(current, 'claim'),
+      ),
+    );
+    return conversationDetail(tx, deps, actor, current);
+  });
+}

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, ts } from './columns';
+
+// Message Center setup: groups → locations (with a service area) → campaigns (a firm number routed
+// to a team), and quick replies per group. Rows are deleted softly (deleted_at) so the closed
+// conversations of a removed campaign still name their group, location and campaign.
+
+/** A group of locations (e.g. a brand or a region). */
+export const mcGroups = pgTable(
+  'mc_groups',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] })],
+);
+
+/** A location of a group, with its service area (centre and radii in miles) when it has one. */
+export const mcLocations = pgTable(
+  'mc_locations',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    name: text('name').notNull(),
+    postalCode: text('postal_code'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    idealMiles: doublePrecision('ideal_miles'),
+    maxMiles: doublePrecision('max_miles'),
+    createdAt: createdAt(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index('mc_locations_group').on(t.firmId, t.groupId)],
+);
+
+/** A campaign: the firm number customers text (also in firm_numbers, purpose campaign) and the team that answers. */
+export const mcCampaigns = pgTable(
+  'mc_campaigns',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    locationId: uuid('location_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    name: text('name').notNull(),
+    /** E.164; released from firm_numbers when the campaign is deleted. */
+    phone: text('phone').notNull(),
+    teamId: uuid('team_id').notNull(),
+    /** Answer to HELP / INFO. */
+    helpText: text('help_text').notNull().default(''),
+    createdAt: createdAt(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index('mc_campaigns_location').on(t.firmId, t.locationId),
+    index('mc_campaigns_phone').on(t.firmId, t.phone),
+  ],
+);
+
+/** A canned answer agents insert into the composer, per group. */
+export const mcQuickReplies = pgTable(
+  'mc_quick_replies',
+  {
+    firmId: uuid('firm_id').notNull(),
+    id: uuid('id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index('mc_quick_replies_group').on(t.firmId, t.groupId).where(sql`deleted_at is null`),
+  ],
+);
