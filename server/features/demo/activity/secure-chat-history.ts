@@ -1,3 +1,4 @@
+import { addMember } from '../../conversations/add-member';
 import { markConversationRead } from '../../conversations/mark-read';
 import { setMute } from '../../conversations/set-mute';
 import { endSecureChat } from '../../secure-chat/end-secure-chat';
@@ -8,7 +9,7 @@ import { playThread } from './threads';
 /**
  * Secure chats on every matter, weeks of texts both ways: Jane Roe's thread on Roe v. Acme (two
  * attorneys, her last text unread), an ended thread on her work phone, John Smith's estate thread
- * (muted by its creator), and a fresh thread with Maria Garcia (unread).
+ * (muted by its creator), and a fresh thread with Maria Garcia (unread), her husband Luis added to it as a texts-only member.
  */
 export async function seedSecureChatHistory(ctx: DemoContext, third: ThirdMatter): Promise<void> {
   const [roe, smith] = ctx.demo.matterIds as [string, string];
@@ -137,7 +138,7 @@ export async function seedSecureChatHistory(ctx: DemoContext, third: ThirdMatter
   });
   await setMute(ctx.deps, { actor: ctx.actor('attorney2'), conversationId: estate.id, muted: true });
 
-  await playThread(ctx, {
+  const garcia = await playThread(ctx, {
     creator: 'attorney1',
     matterId: third.matterId,
     contactId: maria,
@@ -152,5 +153,12 @@ export async function seedSecureChatHistory(ctx: DemoContext, third: ThirdMatter
       { day: 1, time: '18:03', from: 'attorney1', text: 'Expect a receipt notice by mail within two weeks.' },
       { day: 0, time: '07:55', from: 'client', text: 'Wonderful news, thank you! Luis says thank you too.' },
     ],
+  });
+  // Luis, the other client on the matter, joins as a "Texts only" member: the next texts reach him too.
+  ctx.setTime(0, '07:58');
+  await addMember(ctx.deps, {
+    actor: ctx.actor('attorney1'),
+    conversationId: garcia.id,
+    contactId: third.contactIds[1] as string,
   });
 }
