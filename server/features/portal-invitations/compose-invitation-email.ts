@@ -5,6 +5,7 @@ import type { Deps } from '../../deps';
 import { contacts } from '../../platform/db/schema';
 import { type OutboxJob, sendFailure } from '../../platform/outbox/relay';
 import type { ComposedEmail } from '../email/sender';
+import { loadSettings } from '../settings/load-settings';
 import { activationLink, invitationEmail, invitationIsOpen } from './model';
 import { findInvitation, firmName, tokenPurpose } from './queries';
 
@@ -49,6 +50,7 @@ export async function composeInvitationEmail(
     contactName: contact.name,
     link: activationLink(publicBaseUrl(deps.config), token),
     expiresAt: invitation.expiresAt,
+    timeZone: (await loadSettings(deps.db, firmId)).timeZone,
   });
   return { to: invitation.email, ...content };
 }
