@@ -243,7 +243,8 @@ function ThreadLink({ event }: { event: BillableEvent }) {
         component={Link}
         to={matterPath(thread.matterId, 'secure-chat', thread.id)}
         size="xs"
-        aria-label={`Open the thread of ${event.description}`}
+        // The visible words start the name (WCAG 2.5.3, label in name); the description tells rows apart.
+        aria-label={`Open thread${thread.status === 'ended' ? ' (ended)' : ''}: ${event.description}`}
       >
         Open thread{thread.status === 'ended' ? ' (ended)' : ''}
       </Anchor>

@@ -188,6 +188,9 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
             {chosen.length ? `Convert ${chosen.length} selected` : 'Convert selected'}
           </Button>
         </Group>
+        <Text size="xs" c="dimmed" px="md" pb="xs" data-testid="firm-time-zone">
+          Days and times are the firm’s: {zoneName(timeZone)}.
+        </Text>
         {events.isPending ? (
           <Loading label="Loading billable events" />
         ) : events.isError ? (
@@ -206,8 +209,7 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
           <Table.ScrollContainer minWidth={860}>
             <Table verticalSpacing="sm" horizontalSpacing="md">
               <Table.Caption>
-                {items.length === 1 ? '1 billable event' : `${items.length} billable events`} · days and times
-                in the firm’s time zone, {zoneName(timeZone)}
+                {items.length === 1 ? '1 billable event' : `${items.length} billable events`}
               </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
