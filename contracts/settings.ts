@@ -73,6 +73,11 @@ export const settingsOut = z.object({
     .describe("Who is notified of a client's new thread"),
   contactMessaging,
   readNotifyUserIds: z.array(z.uuid()).max(100).describe('Users told when a client reads a message'),
+  timeZone: z
+    .string()
+    .describe(
+      'IANA time zone the firm works in (e.g. America/New_York): clock times in billable event descriptions, work dates of time entries and export dates are written in it',
+    ),
   secureChatEnabled: z.boolean().describe('Secure Chat is on: staff may start threads'),
   timeCapture: timeCaptureSettings,
   alertMinutes: minutes(1440).describe('Minutes before an unclaimed or waiting conversation raises an alert'),

@@ -17,6 +17,9 @@ const ATTORNEY1 = 'attorney1@demo.parley.test';
 const MATTER = 'Roe v. Acme Corp.';
 const JANE_MOBILE = '+12025550143';
 const JANE_WORK = '+12025550144';
+/** Two clients the texts-only test adds to Roe v. Acme Corp. */
+const KIM_MOBILE = '+12025550161';
+const SAM_MOBILE = '+12025550162';
 /** The demo's ended thread with Jane's work phone texted from the pool's second number. */
 const ENDED_THREAD_NUMBER = '+12025550901';
 
@@ -193,5 +196,64 @@ describeInBrowser('secure chat, issue 10, in Chromium', () => {
     await screenshot(phone.page, 'secure-chat-members-phone');
     expect([...problems, ...phone.problems]).toEqual([]);
     await phone.context.close();
+  });
+  it('a contact added from the matter is a "Texts only" member: the next text reaches their phone too', async () => {
+    // Two clients of their own on Roe v. Acme Corp., so the thread and its numbers are this test's alone.
+    const api = await t.signIn(ATTORNEY1);
+    const matters = (await api.get('/api/v1/matters')).body.items as { id: string; name: string }[];
+    const roe = matters.find((m) => m.name === MATTER) as { id: string };
+    const contact = async (name: string, number: string) => {
+      const made = await api.post('/api/v1/contacts', { name, phones: [{ number }] });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      const linked = await api.post(`/api/v1/matters/${roe.id}/contacts`, { contactId: made.body.id });
+      expect(linked.status, JSON.stringify(linked.body)).toBeLessThan(300);
+      return made.body.id as string;
+    };
+    const kim = await contact('Kim Roe', KIM_MOBILE);
+    await contact('Sam Roe', SAM_MOBILE);
+    const thread = await api.post('/api/v1/conversations', {
+      kind: 'secure_chat',
+      matterId: roe.id,
+      contactId: kim,
+      contactPhone: KIM_MOBILE,
+    });
+    expect(thread.status, JSON.stringify(thread.body)).toBe(201);
+
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(`${t.url}/matters/${roe.id}/secure-chat/${thread.body.id}`);
+    await signIn(page, ATTORNEY1, DEMO_PASSWORD);
+    await page.getByRole('log', { name: 'Messages with Kim Roe' }).waitFor();
+
+    await page.getByRole('button', { name: 'Manage Members' }).click();
+    const members = page.getByRole('dialog', { name: 'Manage Members' });
+    await members.getByText('Contact on this matter').click();
+    await members.getByRole('combobox', { name: 'Contact' }).selectOption({ label: 'Sam Roe' });
+    await members.getByRole('button', { name: 'Add member' }).click();
+    const table = members.getByRole('table', { name: 'Contacts' });
+    await table.getByText('Sam Roe').waitFor();
+    expect(await table.getByRole('row', { name: /Sam Roe/ }).textContent()).toContain('Texts only');
+    expect(await members.getByTestId('contacts-explainer').textContent()).toMatch(
+      /receive the thread’s texts at the first phone number on their contact record/,
+    );
+    await expectNoSeriousA11yViolations(page, 'the Manage Members dialog with a texts-only contact');
+    await screenshot(page, 'secure-chat-members-texts-only');
+    await page.keyboard.press('Escape');
+    await members.waitFor({ state: 'hidden' });
+
+    const composer = page.getByRole('textbox', { name: 'Message to Kim Roe' });
+    await composer.fill('Kim, Sam: the settlement meeting moved to Friday.');
+    await composer.press('Enter');
+    const texts = async (to: string) =>
+      (await api.get(`/dev/sms/outbox?to=${encodeURIComponent(to)}`)).body.items.map(
+        (m: { body: string }) => m.body,
+      );
+    await expect
+      .poll(async () => (await texts(SAM_MOBILE)).join('|'), { timeout: 15_000 })
+      .toContain('Kim, Sam: the settlement meeting moved to Friday.');
+    expect((await texts(KIM_MOBILE)).join('|')).toContain(
+      'Kim, Sam: the settlement meeting moved to Friday.',
+    );
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

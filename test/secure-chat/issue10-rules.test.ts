@@ -234,6 +234,80 @@ describe('secure chat, issue 10: texts after the end, named senders, number chan
     await alex.client.post(`/api/v1/conversations/${open.id}/end`);
   });
 
+  it('texts contacts added from the matter at their first phone on file, and keeps their replies in the thread', async () => {
+    const kim = await makeContact(alex, { name: 'Kim Client', phones: 1 });
+    const sam = await makeContact(alex, { name: 'Sam Spouse', phones: 2 });
+    const outsider = await makeContact(alex, { name: 'Olly Outsider', phones: 1 });
+    const matter = await makeMatter(alex, { name: 'Client v. Spouse', contacts: [kim, sam] });
+    const open = await startedThread(alex.client, {
+      matterId: matter.id,
+      contactId: kim.id,
+      contactPhone: kim.phones[0] as string,
+    });
+    const fromThread = async (to: string) =>
+      (await phoneInbox(phone, to)).filter((m) => m.from === open.firmPhone).map((m) => m.body);
+    expect((await send(alex.client, open.id, 'Before Sam')).status).toBe(201);
+    // Only contacts linked to the matter can be added.
+    const refused = await alex.client.post(`/api/v1/conversations/${open.id}/members`, {
+      contactId: outsider.id,
+    });
+    expectProblem(refused, 422, 'not-linked');
+    expect(
+      (await alex.client.post(`/api/v1/conversations/${open.id}/members`, { contactId: sam.id })).status,
+    ).toBe(201);
+    const both = await send(alex.client, open.id, 'Hello both');
+    expect(both.status).toBe(201);
+    expect(both.body.deliveries.map((d: { recipient: string }) => d.recipient).sort()).toEqual(
+      [kim.phones[0], sam.phones[0]].sort(),
+    );
+
+    // The client's second text from Alex needs no name; Sam's first names the sender and carries the footer.
+    await waitFor(
+      async () => ((await fromThread(sam.phones[0] as string)).length ? true : undefined),
+      'Sam texted',
+    );
+    expect(await fromThread(sam.phones[0] as string)).toEqual([
+      `${firm.name} - Alex Attorney: Hello both\nReply STOP to opt out`,
+    ]);
+    await waitFor(
+      async () => ((await fromThread(kim.phones[0] as string)).length >= 2 ? true : undefined),
+      'Kim',
+    );
+    expect(await fromThread(kim.phones[0] as string)).toEqual([
+      `${firm.name} - Alex Attorney: Before Sam\nReply STOP to opt out`,
+      'Hello both',
+    ]);
+    expect(await fromThread(sam.phones[1] as string)).toEqual([]);
+
+    // Sam's reply from the phone on file lands in the thread as Sam's, and is not relayed to the client.
+    const reply = await phone.post('/dev/sms/inbound', {
+      from: sam.phones[0],
+      to: open.firmPhone,
+      body: 'Got it',
+    });
+    expect(reply.body).toMatchObject({ result: 'stored', conversationId: open.id });
+    const stored = (await messagesOf(alex.client, open.id)).find((m) => m.id === reply.body.messageId);
+    expect(stored).toMatchObject({
+      authorType: 'contact',
+      authorId: sam.id,
+      authorName: 'Sam Spouse',
+      body: 'Got it',
+    });
+    expect(await fromThread(kim.phones[0] as string)).toHaveLength(2);
+
+    // Removed, Sam gets no more texts, and a later text from Sam's phone no longer lands in the thread.
+    expect((await alex.client.delete(`/api/v1/conversations/${open.id}/members/${sam.id}`)).status).toBe(200);
+    const after = await send(alex.client, open.id, 'Just Kim');
+    expect(after.body.deliveries.map((d: { recipient: string }) => d.recipient)).toEqual([kim.phones[0]]);
+    const late = await phone.post('/dev/sms/inbound', {
+      from: sam.phones[0],
+      to: open.firmPhone,
+      body: 'Hello?',
+    });
+    expect(late.body.result).toBe('unlinked');
+    await alex.client.post(`/api/v1/conversations/${open.id}/end`);
+  });
+
   it('tells a user they were added to a thread, and removes their notifications when they lose access', async () => {
     const open = await thread(cell());
     await alex.client.post(`/api/v1/conversations/${open.id}/members`, { userId: blair.id });

@@ -9,6 +9,7 @@ const DEFAULTS = {
   clientThreadNotify: 'assignees',
   contactMessaging: { restrictToCoordinator: false, allowedRecipients: [] },
   readNotifyUserIds: [],
+  timeZone: 'America/New_York',
   secureChatEnabled: true,
   timeCapture: {
     enabled: true,

@@ -1,8 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
+import { DEFAULT_TIME_ZONE, dayInZone } from '../../../contracts/time-zone';
 import type { Tx } from '../../platform/db/client';
 import { billableEvents, timeEntries } from '../../platform/db/schema';
 import { DEFAULT_SETTINGS } from '../settings/model';
-import { DESCRIPTION_TIME_ZONE, describeEvent } from '../time-capture/description';
+import { describeEvent } from '../time-capture/description';
 import type { BillableSource } from '../time-capture/model';
 import { callDurationSeconds } from '../time-capture/model';
 import { price } from '../time-capture/pricing';
@@ -70,7 +71,7 @@ export async function seedTimeExtras(tx: Tx, cast: DemoTimeCast, now: Date): Pro
       contactName: CONTACT_NAMES[item.matter],
       startedAt,
       endedAt,
-      timeZone: DESCRIPTION_TIME_ZONE,
+      timeZone: DEFAULT_TIME_ZONE,
     });
     const eventId = uuidv7();
     const entryId = item.state === 'entry' || item.state === 'exported' ? uuidv7() : null;
@@ -101,7 +102,7 @@ export async function seedTimeExtras(tx: Tx, cast: DemoTimeCast, now: Date): Pro
       matterId,
       billableEventId: eventId,
       source: item.source,
-      workDate: startedAt.toISOString().slice(0, 10),
+      workDate: dayInZone(startedAt, DEFAULT_TIME_ZONE),
       billedMinutes: priced.billedMinutes,
       rateCents: priced.rateCents,
       amountCents: priced.amountCents,

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps';
 import { nameOf } from '../../platform/db/names';
 import { type OutboxJob, sendFailure } from '../../platform/outbox/relay';
 import type { ComposedEmail } from '../email/sender';
+import { loadSettings } from '../settings/load-settings';
 import { activationLink, invitationEmail, invitationIsOpen } from './model';
 import { findInvitation, firmName, tokenPurpose } from './queries';
 
@@ -45,6 +46,7 @@ export async function composeInvitationEmail(
     contactName,
     link: activationLink(publicBaseUrl(deps.config), token),
     expiresAt: invitation.expiresAt,
+    timeZone: (await loadSettings(deps.db, firmId)).timeZone,
   });
   return { to: invitation.email, ...content };
 }

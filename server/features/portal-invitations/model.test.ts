@@ -65,12 +65,13 @@ describe('invitationEmail', () => {
     contactName: 'Jane "JR" Roe',
     link: 'https://p.example/portal/activate?token=abc&x=1',
     expiresAt: invitationExpiry(now),
+    timeZone: 'America/New_York',
   });
 
   it('names the firm in the subject and carries the link in both versions', () => {
     expect(email.subject).toBe('Your secure client portal at Smith & <Sons>');
     expect(email.text).toContain('https://p.example/portal/activate?token=abc&x=1');
-    expect(email.text).toContain('Sun, 08 Mar 2026 12:00:00 GMT');
+    expect(email.text).toContain('until Sun, Mar 8, 2026, 8:00 AM EDT.');
     expect(email.html).toContain('href="https://p.example/portal/activate?token=abc&amp;x=1"');
   });
 

@@ -1,6 +1,8 @@
 // Pure rules of portal invitations: the token's shape, when a link still works, which address it
 // goes to, and the e-mail that carries it.
 
+import { formatInZone } from '../../../contracts/time-zone';
+
 /** How long an activation link works. */
 export const INVITATION_TTL_DAYS = 7;
 
@@ -70,9 +72,11 @@ export function invitationEmail(input: {
   contactName: string;
   link: string;
   expiresAt: Date;
+  /** The firm's zone (settings.timeZone): the expiry is written in it, with the zone named. */
+  timeZone: string;
 }): { subject: string; text: string; html: string } {
   const { firmName, contactName, link } = input;
-  const until = input.expiresAt.toUTCString();
+  const until = formatInZone(input.expiresAt, input.timeZone);
   const subject = `Your secure client portal at ${firmName}`;
   const text = [
     `Hello ${contactName},`,

@@ -1,6 +1,14 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
-import { contactPhones, firmNumbers, secureChatLinks } from '../../platform/db/schema';
+import {
+  contactPhones,
+  contacts,
+  conversationMembers,
+  conversations,
+  firmNumbers,
+  messageDeliveries,
+  secureChatLinks,
+} from '../../platform/db/schema';
 
 // Loaders of secure chat. Every query takes the firm id first.
 
@@ -56,4 +64,119 @@ export async function phonesOfContact(ex: Executor, firmId: string, contactId: s
     .where(and(eq(contactPhones.firmId, firmId), eq(contactPhones.contactId, contactId)))
     .orderBy(asc(contactPhones.position));
   return rows.map((r) => r.e164);
+}
+
+/** A contact added to a thread from the matter, with the phone its texts go to (the first on its record). */
+export interface TextedMember {
+  contactId: string;
+  name: string;
+  phone: string;
+}
+
+/**
+ * The contacts added to a thread (other than its client) who receive its texts: each at the first
+ * phone on the contact's record, never a number typed in elsewhere; a contact without a phone, or
+ * whose phone is the client's, receives nothing more.
+ */
+export async function textedMembers(
+  ex: Executor,
+  conversation: { firmId: string; id: string; contactId: string | null; contactPhone: string | null },
+): Promise<TextedMember[]> {
+  const rows = await ex
+    .select({ contactId: conversationMembers.memberId, name: contacts.name, phone: contactPhones.e164 })
+    .from(conversationMembers)
+    .innerJoin(
+      contacts,
+      and(eq(contacts.firmId, conversationMembers.firmId), eq(contacts.id, conversationMembers.memberId)),
+    )
+    .innerJoin(
+      contactPhones,
+      and(
+        eq(contactPhones.firmId, conversationMembers.firmId),
+        eq(contactPhones.contactId, conversationMembers.memberId),
+        eq(contactPhones.position, 0),
+      ),
+    )
+    .where(
+      and(
+        eq(conversationMembers.firmId, conversation.firmId),
+        eq(conversationMembers.conversationId, conversation.id),
+        eq(conversationMembers.memberType, 'contact'),
+      ),
+    )
+    .orderBy(asc(conversationMembers.addedAt));
+  const seen = new Set([conversation.contactPhone]);
+  return rows.filter((r) => {
+    if (r.contactId === conversation.contactId || seen.has(r.phone)) return false;
+    seen.add(r.phone);
+    return true;
+  });
+}
+
+/** Whether the thread already texted this phone before the given message (its first text then carries the footer). */
+export async function textedBefore(
+  ex: Executor,
+  firmId: string,
+  conversationId: string,
+  phone: string,
+  messageId: string,
+): Promise<boolean> {
+  const [row] = await ex
+    .select({ messageId: messageDeliveries.messageId })
+    .from(messageDeliveries)
+    .where(
+      and(
+        eq(messageDeliveries.firmId, firmId),
+        eq(messageDeliveries.conversationId, conversationId),
+        eq(messageDeliveries.channel, 'sms'),
+        eq(messageDeliveries.recipient, phone),
+        ne(messageDeliveries.messageId, messageId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * The open thread on this firm number whose added contact texts from this phone (its first phone
+ * on file), with that contact: where a member contact's reply belongs. Should the phone be a member
+ * of several open threads on the number, the most recently active one takes it.
+ */
+export async function findMemberThread(
+  ex: Executor,
+  firmId: string,
+  firmPhone: string,
+  phone: string,
+): Promise<{ conversationId: string; contactId: string } | null> {
+  const [row] = await ex
+    .select({ conversationId: conversations.id, contactId: conversationMembers.memberId })
+    .from(conversations)
+    .innerJoin(
+      conversationMembers,
+      and(
+        eq(conversationMembers.firmId, conversations.firmId),
+        eq(conversationMembers.conversationId, conversations.id),
+        eq(conversationMembers.memberType, 'contact'),
+      ),
+    )
+    .innerJoin(
+      contactPhones,
+      and(
+        eq(contactPhones.firmId, conversationMembers.firmId),
+        eq(contactPhones.contactId, conversationMembers.memberId),
+        eq(contactPhones.position, 0),
+      ),
+    )
+    .where(
+      and(
+        eq(conversations.firmId, firmId),
+        eq(conversations.kind, 'secure_chat'),
+        eq(conversations.status, 'open'),
+        eq(conversations.firmPhone, firmPhone),
+        eq(contactPhones.e164, phone),
+      ),
+    )
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .limit(1);
+  return row ?? null;
 }

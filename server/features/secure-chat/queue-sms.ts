@@ -7,9 +7,10 @@ import { unprocessable } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
 import type { ConversationRow, MessageRow } from '../conversations/queries';
 import { ensureTextable } from '../sms/consent';
-import { framedText } from '../sms/framing';
+import { framedText, type SmsFraming } from '../sms/framing';
 import { MAX_SMS_CHARACTERS } from '../sms/model';
 import { SMS_SEND_TOPIC, type SmsSendPayload } from '../sms/payload';
+import { textedBefore, textedMembers } from './queries';
 import { framingOfText, requireFits } from './sms-framing';
 
 /** True when a stored message goes to the client by SMS: a staff member's public message in an open secure chat. */
@@ -25,14 +26,26 @@ export function textsClient(conversation: ConversationRow, message: MessageRow):
   );
 }
 
+/** One phone a staff text goes to, with the framing it takes there and the job's idempotency key. */
+interface Recipient {
+  phone: string;
+  framing: SmsFraming;
+  key: string;
+}
+
 /**
  * Queues the SMS of a staff message in a secure chat, inside the storing transaction: a queued
- * delivery to the client's phone (with its segment count, shown before the provider answers) and
- * an `sms.send` outbox job from the thread's linked number, keyed by the message id so no retry
- * texts twice. The job carries ids and the sender's name prefix and opt-out footer (sender-prefix.ts),
- * never content; the sender decrypts the body when it sends. A text longer than the provider
- * accepts, or than the firm's segment limit with its framing, is refused (422) and nothing is stored;
- * so is a text to a client who opted out of the thread's number (422 opted-out, sms/consent.ts).
+ * delivery per phone (with its segment count, shown before the provider answers) and an `sms.send`
+ * outbox job from the thread's linked number, keyed by the message id (and the contact, for added
+ * contacts) so no retry texts twice. The text goes to the client's phone and to each contact added
+ * from the matter, at the first phone on that contact's record (textedMembers): "Texts only"
+ * members. An added contact's first text from the thread names the sender and carries the opt-out
+ * footer, like the client's first. The job carries ids and framing, never content; the sender
+ * decrypts the body when it sends. A text longer than the provider accepts, or than the firm's
+ * segment limit with its framing (for any recipient), is refused (422) and nothing is stored; so
+ * is a text to a client who opted out of the thread's number (422 opted-out, sms/consent.ts). An
+ * added contact who opted out is queued all the same: the sender fails that delivery with
+ * `opted-out` before any provider call, so the thread shows why they were not texted.
  */
 export async function queueSecureChatSms(
   tx: Tx,
@@ -53,41 +66,51 @@ export async function queueSecureChatSms(
       'sms-too-long',
       `A text message can hold at most ${MAX_SMS_CHARACTERS} characters; shorten it or split it in two.`,
     );
-  const { framing, texting } = await framingOfText(tx, {
+  const { framing, texting, firstFraming } = await framingOfText(tx, {
     conversation,
     senderId: message.authorId as string,
     messageId: message.id,
   });
-  requireFits(body, framing, texting.maxSegments);
-  const to = conversation.contactPhone as string;
-  await tx
-    .insert(messageDeliveries)
-    .values({
+  const recipients: Recipient[] = [{ phone: conversation.contactPhone as string, framing, key: message.id }];
+  for (const member of await textedMembers(tx, conversation)) {
+    const first = !(await textedBefore(tx, conversation.firmId, conversation.id, member.phone, message.id));
+    recipients.push({
+      phone: member.phone,
+      framing: first ? firstFraming : framing,
+      key: `${message.id}:${member.contactId}`,
+    });
+  }
+  for (const r of recipients) requireFits(body, r.framing, texting.maxSegments);
+  for (const r of recipients) {
+    await tx
+      .insert(messageDeliveries)
+      .values({
+        firmId: conversation.firmId,
+        messageId: message.id,
+        channel: 'sms',
+        recipient: r.phone,
+        status: 'queued',
+        segments: countSegments(framedText(body, r.framing)),
+        conversationId: conversation.id,
+        updatedAt: message.createdAt,
+      })
+      .onConflictDoNothing();
+    const payload: SmsSendPayload = {
+      kind: 'message',
       firmId: conversation.firmId,
-      messageId: message.id,
-      channel: 'sms',
-      recipient: to,
-      status: 'queued',
-      segments: countSegments(framedText(body, framing)),
       conversationId: conversation.id,
-      updatedAt: message.createdAt,
-    })
-    .onConflictDoNothing();
-  const payload: SmsSendPayload = {
-    kind: 'message',
-    firmId: conversation.firmId,
-    conversationId: conversation.id,
-    messageId: message.id,
-    from: conversation.firmPhone as string,
-    to,
-    prefix: framing.prefix,
-    footer: framing.footer,
-  };
-  await appendOutbox(tx, {
-    firmId: conversation.firmId,
-    topic: SMS_SEND_TOPIC,
-    payload,
-    idempotencyKey: message.id,
-  });
+      messageId: message.id,
+      from: conversation.firmPhone as string,
+      to: r.phone,
+      prefix: r.framing.prefix,
+      footer: r.framing.footer,
+    };
+    await appendOutbox(tx, {
+      firmId: conversation.firmId,
+      topic: SMS_SEND_TOPIC,
+      payload,
+      idempotencyKey: r.key,
+    });
+  }
   return [];
 }

@@ -10,7 +10,7 @@ import { storeMessage } from '../conversations/store-message';
 import type { InboundOutcome, InboundSmsReceiver } from '../sms/inbound';
 import { SMS_SEND_TOPIC, type SmsSendPayload } from '../sms/payload';
 import { AUTO_REPLY_INTERVAL_MS, earnsUnlinkedReply, UNLINKED_REPLY } from './model';
-import { findLink } from './queries';
+import { findLink, findMemberThread } from './queries';
 import { keepTextAfterEnd } from './text-after-end';
 
 /** The body stored for a text; a picture-only MMS says so, since attachments are not kept yet. */
@@ -40,8 +40,10 @@ async function claimAutoReply(tx: Tx, firmId: string, clientPhone: string, now: 
 /**
  * The receiver of texts to the secure-chat pool. The open link of (that number, the client's phone)
  * names the thread: the text is stored there as written by the thread's contact, which notifies the
- * members and pushes `message.created`. Keywords (STOP, HELP …) are stored like any text: the consent
- * step before this receiver (sms/consent.ts) has recorded them and queued their answer.
+ * members and pushes `message.created`. Without one, a contact added to an open thread on that number
+ * (texted at its first phone on file) answers into that thread, as written by that contact. Keywords
+ * (STOP, HELP …) are stored like any text: the consent step before this receiver (sms/consent.ts) has
+ * recorded them and queued their answer.
  *
  * Without an open link the text is kept on the pair's last ended thread, if any, and its creator
  * and the view_all holders are notified (text-after-end.ts); the event is audited, and the client
@@ -65,6 +67,20 @@ export const receiveSecureChatSms: InboundSmsReceiver = async (
     });
     events.push(...stored.events);
     return { result: 'stored', conversationId: conversation.id, messageId: stored.message.id };
+  }
+  // A contact added to an open thread on this number answers from its phone on file.
+  const member =
+    conversation?.status === 'open' ? null : await findMemberThread(tx, firmId, inbound.to, inbound.from);
+  const memberThread = member ? await loadConversation(tx, firmId, member.conversationId, true) : null;
+  if (member && memberThread?.status === 'open') {
+    const stored = await storeMessage(tx, deps, {
+      conversation: memberThread,
+      author: { type: 'contact', id: member.contactId },
+      body: storedBody(inbound),
+      source: 'sms',
+    });
+    events.push(...stored.events);
+    return { result: 'stored', conversationId: memberThread.id, messageId: stored.message.id };
   }
 
   const kept = await keepTextAfterEnd(tx, deps, {

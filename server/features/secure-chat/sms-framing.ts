@@ -1,7 +1,6 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
-import { nameOf } from '../../platform/db/names';
-import { firms, messages } from '../../platform/db/schema';
+import { firms, messages, users } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
 import type { ConversationRow } from '../conversations/queries';
 import { loadSettings } from '../settings/load-settings';
@@ -32,10 +31,14 @@ async function previousSenderId(
   return row ? (row.authorId ?? '') : null;
 }
 
+/** The firm's name and the sender's, in one statement (the text path is counted: statement-count.test.ts). */
 async function names(ex: Executor, firmId: string, userId: string) {
-  const [firm] = await ex.select({ name: firms.name }).from(firms).where(eq(firms.id, firmId));
-  const senderName = await nameOf(ex, firmId, { type: 'user', id: userId });
-  return { firmName: firm?.name ?? '', senderName: senderName ?? '' };
+  const [row] = await ex
+    .select({ firmName: firms.name, senderName: users.name })
+    .from(firms)
+    .leftJoin(users, and(eq(users.firmId, firms.id), eq(users.id, userId)))
+    .where(eq(firms.id, firmId));
+  return { firmName: row?.firmName ?? '', senderName: row?.senderName ?? '' };
 }
 
 /** The framing a text from `senderId` takes in the thread, and the firm's texting settings. */
@@ -47,19 +50,20 @@ export async function framingOfText(
     /** The message being framed, already stored (it is not its own predecessor). */
     messageId?: string;
   },
-): Promise<{ framing: SmsFraming; texting: FirmSettings['secureChatTexting'] }> {
+): Promise<{
+  framing: SmsFraming;
+  /** The framing of a recipient's first text from the thread (an added contact's). */
+  firstFraming: SmsFraming;
+  texting: FirmSettings['secureChatTexting'];
+}> {
   const { conversation, senderId } = input;
   const settings = await loadSettings(ex, conversation.firmId);
   const previous = await previousSenderId(ex, conversation, input.messageId ?? null);
   const { firmName, senderName } = await names(ex, conversation.firmId, senderId);
-  const framing = framingFor({
-    texting: settings.secureChatTexting,
-    firmName,
-    senderId,
-    senderName,
-    previousSenderId: previous,
-  });
-  return { framing, texting: settings.secureChatTexting };
+  const facts = { texting: settings.secureChatTexting, firmName, senderId, senderName };
+  const framing = framingFor({ ...facts, previousSenderId: previous });
+  const firstFraming = framingFor({ ...facts, previousSenderId: null });
+  return { framing, firstFraming, texting: settings.secureChatTexting };
 }
 
 /**

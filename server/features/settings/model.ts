@@ -1,3 +1,5 @@
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone';
+
 /** A firm's settings document (stored as JSON on the firm row; missing fields take the defaults). */
 export interface FirmSettings {
   /** privacy: e-mails only say a message is waiting; convenience: e-mails carry the content. */
@@ -14,6 +16,8 @@ export interface FirmSettings {
   };
   /** Users told when a client reads a message. */
   readNotifyUserIds: string[];
+  /** IANA time zone of the firm's day: description clock times, work dates, export dates. */
+  timeZone: string;
   /** Secure Chat is switched on for the firm; off, no thread can be started. */
   secureChatEnabled: boolean;
   timeCapture: {
@@ -69,6 +73,7 @@ export const DEFAULT_SETTINGS: FirmSettings = {
   clientThreadNotify: 'assignees',
   contactMessaging: { restrictToCoordinator: false, allowedRecipients: [] },
   readNotifyUserIds: [],
+  timeZone: DEFAULT_TIME_ZONE,
   secureChatEnabled: true,
   timeCapture: {
     enabled: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contactMessaging, settingsOut, timeCaptureSettings } from '../../../contracts/settings';
+import { isTimeZone } from '../../../contracts/time-zone';
 import { singleLine } from '../../platform/http/text';
 
 /** The texting options as a patch may set them (control characters refused, like every incoming string). */
@@ -27,6 +28,12 @@ const secureChatTexting = z.strictObject({
     .describe('Longest text accepted, in segments (prefix and footer included); longer: 422 sms-too-long'),
 });
 
+/** An IANA time zone name this server's Intl knows; anything else is a 400 naming the field. */
+const timeZoneName = singleLine()
+  .max(64)
+  .refine(isTimeZone, 'is not a time zone name such as America/New_York, Europe/London or UTC')
+  .describe(settingsOut.shape.timeZone.description ?? 'IANA time zone');
+
 /** A partial update: fields left out keep their value; nested objects merge field by field. */
 export const settingsPatchBody = z.strictObject({
   emailMode: settingsOut.shape.emailMode.optional(),
@@ -34,6 +41,7 @@ export const settingsPatchBody = z.strictObject({
   clientThreadNotify: settingsOut.shape.clientThreadNotify.optional(),
   contactMessaging: contactMessaging.partial().optional(),
   readNotifyUserIds: settingsOut.shape.readNotifyUserIds.optional(),
+  timeZone: timeZoneName.optional(),
   secureChatEnabled: settingsOut.shape.secureChatEnabled.optional(),
   timeCapture: timeCaptureSettings.partial().optional(),
   alertMinutes: settingsOut.shape.alertMinutes.optional(),

@@ -18,7 +18,7 @@ export const smsSendPayload = z.discriminatedUnion('kind', [
     messageId: z.uuid(),
     /** The firm number the thread is linked to. */
     from: e164,
-    /** The client's phone. */
+    /** The phone texted: the client's, or an added contact's. */
     to: e164,
     /** Names the sender before the body ("Firm – Name:"); not message content. */
     prefix: z.string().max(200).nullable().optional(),

@@ -9,7 +9,7 @@ import type { StoredMessage } from '../conversations/plugins';
 import { loadSettings } from '../settings/load-settings';
 import { timeAudience } from './access';
 import { capturesTimeFor } from './capture-switch';
-import { DESCRIPTION_TIME_ZONE, describeEvent } from './description';
+import { describeEvent } from './description';
 import {
   type BillableSource,
   type ChatSpan,
@@ -44,9 +44,10 @@ export async function captureTimeForMessage(
   const capture = captureFor(conversation, message);
   if (!capture) return [];
   const firmId = conversation.firmId;
-  const settings = (await loadSettings(tx, firmId)).timeCapture;
+  const firmSettings = await loadSettings(tx, firmId);
+  const settings = firmSettings.timeCapture;
   if (!capturesTimeFor(settings, capture.userId)) return [];
-  const context = await describeContext(tx, settings, input);
+  const context = await describeContext(tx, settings, firmSettings.timeZone, input);
   const at = message.createdAt;
 
   if (capture.type === 'email') {
@@ -165,7 +166,12 @@ export async function eventFor(
 }
 
 /** Names the description mentions, and the excerpt when the firm lets descriptions quote texts. */
-async function describeContext(tx: Tx, settings: TimeCaptureSettings, input: StoredMessage) {
+async function describeContext(
+  tx: Tx,
+  settings: TimeCaptureSettings,
+  timeZone: string,
+  input: StoredMessage,
+) {
   const { conversation, message } = input;
   const firmId = conversation.firmId;
   const names = await loadNames(tx, firmId, [
@@ -181,7 +187,7 @@ async function describeContext(tx: Tx, settings: TimeCaptureSettings, input: Sto
         matterName,
         contactName,
         ...span,
-        timeZone: DESCRIPTION_TIME_ZONE,
+        timeZone,
       }),
     withExcerpt: (summary: string) => summary + suffix,
   };

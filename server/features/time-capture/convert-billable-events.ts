@@ -34,7 +34,8 @@ export async function convertBillableEvents(
     const rows = await loadConvertibleEvents(tx, actor, input.ids, true);
 
     const toConvert = rows.filter((r) => r.status === 'open');
-    const settings = (await loadSettings(tx, firmId)).timeCapture;
+    const firmSettings = await loadSettings(tx, firmId);
+    const settings = firmSettings.timeCapture;
     const rateOf = await loadRates(
       tx,
       firmId,
@@ -54,7 +55,7 @@ export async function convertBillableEvents(
           matterId: event.matterId,
           billableEventId: event.id,
           source: event.source,
-          workDate: workDateOf(event.startedAt),
+          workDate: workDateOf(event.startedAt, firmSettings.timeZone),
           billedMinutes: priced.billedMinutes,
           rateCents: priced.rateCents,
           amountCents: priced.amountCents,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clockRange, DESCRIPTION_TIME_ZONE, describeEvent } from './description';
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone';
+import { clockRange, describeEvent } from './description';
 
-const zone = DESCRIPTION_TIME_ZONE;
+const zone = DEFAULT_TIME_ZONE;
 // 2026-03-02 is in US Eastern standard time (UTC-5): 19:10Z is 2:10 PM.
 const utc = (hhmm: string, day = '2026-03-02') => new Date(`${day}T${hhmm}:00.000Z`);
 
@@ -55,5 +56,25 @@ describe('event descriptions', () => {
     // 2026-07-01 is in daylight saving time (UTC-4).
     expect(clockRange(utc('18:10', '2026-07-01'), utc('18:18', '2026-07-01'), zone)).toBe('2:10–2:18 PM');
     expect(clockRange(utc('18:10'), utc('18:10'), 'UTC')).toBe('6:10 PM');
+  });
+
+  it('write the clock of the firm’s zone, whatever the server’s', () => {
+    const facts = {
+      source: 'secure_chat' as const,
+      contactName: 'Jane Roe',
+      matterName: 'Roe v. Acme Corp.',
+      messageCount: 2,
+      startedAt: utc('19:10'),
+      endedAt: utc('19:18'),
+    };
+    expect(describeEvent({ ...facts, timeZone: 'Europe/Paris' })).toBe(
+      'Text messages with Jane Roe re Roe v. Acme Corp. (2 sent, 8:10–8:18 PM)',
+    );
+    expect(describeEvent({ ...facts, timeZone: 'America/Los_Angeles' })).toBe(
+      'Text messages with Jane Roe re Roe v. Acme Corp. (2 sent, 11:10–11:18 AM)',
+    );
+    expect(describeEvent({ ...facts, timeZone: 'Asia/Kolkata' })).toBe(
+      'Text messages with Jane Roe re Roe v. Acme Corp. (2 sent, 12:40–12:48 AM)',
+    );
   });
 });

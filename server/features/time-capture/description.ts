@@ -1,12 +1,5 @@
 import type { BillableSource } from './model';
 
-/**
- * The zone an event's clock times are written in. Parley has no firm or user time zone setting yet;
- * until it does, descriptions use US Eastern time (the demo firm's and most US firms' courts' zone),
- * so "2:10 PM" reads the same for everyone at the firm instead of depending on a server's zone.
- */
-export const DESCRIPTION_TIME_ZONE = 'America/New_York';
-
 const sourceLabel: Record<BillableSource, string> = {
   secure_chat: 'Text messages',
   sms: 'Text messages',
@@ -26,6 +19,7 @@ export interface EventFacts {
   messageCount?: number;
   startedAt: Date;
   endedAt: Date;
+  /** The firm's zone (settings.timeZone): "2:10 PM" reads the same for everyone at the firm, whatever the server's zone. */
   timeZone: string;
 }
 

@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/client';
 import { matterContacts, timeEntries, timekeeperRates } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { invalidField } from '../../platform/http/problem';
+import { loadSettings } from '../settings/load-settings';
 import { timeEntriesCsv } from './csv';
 import { ledes1998b, ledesId } from './ledes';
 import { hoursOf, workDateOf } from './model';
@@ -72,7 +73,10 @@ export async function exportTimeEntries(
       },
       now,
     );
-    const range = `${query.from ?? 'start'}_${query.to ?? workDateOf(now)}`;
+    // "Today" in the file name and the invoice date is the firm's day, like the work dates.
+    const { timeZone } = await loadSettings(tx, firmId);
+    const today = workDateOf(now, timeZone);
+    const range = `${query.from ?? 'start'}_${query.to ?? today}`;
     if (query.format === 'csv')
       return {
         body: timeEntriesCsv(
@@ -116,7 +120,7 @@ export async function exportTimeEntries(
     const classOf = new Map(classes.map((c) => [c.userId, c.classification]));
     return {
       body: ledes1998b({
-        invoiceDate: workDateOf(now),
+        invoiceDate: today,
         lawFirmId: ledesId(firmId),
         from: query.from,
         to: query.to,

@@ -7,7 +7,7 @@ import type { StaffActor } from '../../platform/http/actor';
 import { invalidField } from '../../platform/http/problem';
 import { loadSettings } from '../settings/load-settings';
 import { eventFor } from './capture-time';
-import { DESCRIPTION_TIME_ZONE, describeEvent } from './description';
+import { describeEvent } from './description';
 import { loggedContactName } from './logged-contact';
 import { callDurationSeconds, emailDurationSeconds } from './model';
 import { presentBillableEvent } from './presenter';
@@ -46,7 +46,8 @@ export async function logBillableEvent(
   }
   return inTransaction(deps, async (tx, events) => {
     const matter = await matterForTime(tx, actor, body.matterId, 'body.matterId');
-    const settings = (await loadSettings(tx, firmId)).timeCapture;
+    const firmSettings = await loadSettings(tx, firmId);
+    const settings = firmSettings.timeCapture;
     const contactName = body.contactId
       ? await loggedContactName(tx, firmId, matter.id, body.contactId, 'body.contactId')
       : null;
@@ -56,7 +57,7 @@ export async function logBillableEvent(
       contactName,
       startedAt,
       endedAt,
-      timeZone: DESCRIPTION_TIME_ZONE,
+      timeZone: firmSettings.timeZone,
     });
     const now = deps.clock();
     const [row] = await tx

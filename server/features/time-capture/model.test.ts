@@ -312,8 +312,11 @@ describe('conversion to billed hours', () => {
     expect(amountCents(6, 0)).toBe(0);
   });
 
-  it('dates work by the UTC day of its start', () => {
-    expect(workDateOf(new Date('2026-03-02T23:59:59.999Z'))).toBe('2026-03-02');
-    expect(workDateOf(new Date('2026-03-03T00:00:00.000Z'))).toBe('2026-03-03');
+  it('dates work by the day of its start in the firm’s zone', () => {
+    expect(workDateOf(new Date('2026-03-02T23:59:59.999Z'), 'UTC')).toBe('2026-03-02');
+    expect(workDateOf(new Date('2026-03-03T00:00:00.000Z'), 'UTC')).toBe('2026-03-03');
+    // 9:30 PM in New York on March 2 is March 3 in UTC, and still March 2's work.
+    expect(workDateOf(new Date('2026-03-03T02:30:00.000Z'), 'America/New_York')).toBe('2026-03-02');
+    expect(workDateOf(new Date('2026-03-02T16:00:00.000Z'), 'Asia/Tokyo')).toBe('2026-03-03');
   });
 });

@@ -2,6 +2,7 @@
 // event, how long an event lasts and how it becomes billed hours (descriptions: description.ts).
 
 import type { billableSources, billableStatuses } from '../../../contracts/time-capture';
+import { dayInZone } from '../../../contracts/time-zone';
 
 export type BillableSource = (typeof billableSources)[number];
 export type BillableStatus = (typeof billableStatuses)[number];
@@ -172,7 +173,10 @@ export function amountCents(minutes: number, rateCents: number): number {
   return Math.round((rateCents * minutes) / 60);
 }
 
-/** The UTC calendar date (YYYY-MM-DD) of a time: the work date of a time entry. */
-export function workDateOf(at: Date): string {
-  return at.toISOString().slice(0, 10);
+/**
+ * The calendar date (YYYY-MM-DD) of a time in the firm's zone: the work date of a time entry. A text
+ * at 9:30 PM in New York is that day's work, though it is already tomorrow in UTC.
+ */
+export function workDateOf(at: Date, timeZone: string): string {
+  return dayInZone(at, timeZone);
 }

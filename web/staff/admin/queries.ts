@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../contracts/page';
+import { DEFAULT_TIME_ZONE } from '../../../contracts/time-zone';
 import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
 
@@ -68,6 +69,8 @@ export function useTeams() {
 
 /** The firm settings the admin screens show and change (`GET /api/v1/settings`). */
 export interface FirmSettings {
+  /** IANA zone of the firm's day (descriptions, work dates, exports). */
+  timeZone: string;
   secureChatEnabled: boolean;
   secureChatMaxOpenPerClient: number;
   /** Minutes before an unclaimed or waiting Message Center conversation raises an alert. */
@@ -89,6 +92,14 @@ export function useFirmSettings() {
     queryKey: adminKeys.settings,
     queryFn: () => api.get<FirmSettings>('/api/v1/settings'),
   });
+}
+
+/**
+ * The firm's time zone, in which firm-day things are shown (the day an event's work belongs to);
+ * the demo's default until the settings arrive.
+ */
+export function useFirmTimeZone(): string {
+  return useFirmSettings().data?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 /** The message of a 400 for one field, when the server named it. */

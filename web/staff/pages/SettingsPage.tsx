@@ -12,6 +12,7 @@ import { NumberPoolCard } from '../settings/NumberPoolCard';
 import { SecureChatCard } from '../settings/SecureChatCard';
 import { SecureChatTextingCard } from '../settings/SecureChatTextingCard';
 import { TimeCaptureCard } from '../settings/TimeCaptureCard';
+import { TimeZoneCard } from '../settings/TimeZoneCard';
 
 /**
  * Firm settings as a column of self-contained cards (one file each), so a feature adds its own card
@@ -42,6 +43,7 @@ export function SettingsPage() {
                 <SecureChatCard settings={settings.data} />
                 <SecureChatTextingCard />
                 <TimeCaptureCard settings={settings.data} />
+                <TimeZoneCard settings={settings.data} />
                 <NumberPoolCard />
                 <GroupsLocationsCard />
                 <CampaignsCard />

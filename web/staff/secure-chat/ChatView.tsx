@@ -305,6 +305,7 @@ function ChatLoaded({
         contactName={contactName}
         myId={me?.id}
         endedAt={conversation.endedAt}
+        clientPhone={conversation.contactPhone}
         onRetry={(m) => send.mutate({ id: m.id, body: m.body })}
       />
       {open && conversation.abilities.send ? (

@@ -102,8 +102,9 @@ export function ManageMembersDialog({
           {client
             ? `${client.name} is the client being texted${conversation.contactPhone ? ` at ${formatPhone(conversation.contactPhone)}` : ''}. `
             : ''}
-          Contacts added from the matter are “Texts only” members: they take part by text message and never
-          see the thread in Parley.
+          Contacts added from the matter are “Texts only” members: they receive the thread’s texts at the
+          first phone number on their contact record (none without one), and their replies appear here. They
+          never see the thread in Parley, nor anyone else’s replies.
         </Text>
         <MemberTable
           caption="Contacts"

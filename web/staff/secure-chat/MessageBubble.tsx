@@ -13,6 +13,7 @@ export function MessageBubble({
   author,
   mine,
   afterEnd = false,
+  clientPhone,
   onRetry,
 }: {
   message: Message;
@@ -20,6 +21,8 @@ export function MessageBubble({
   mine: boolean;
   /** The client texted it after the thread ended (kept on the archive, read by nobody then). */
   afterEnd?: boolean;
+  /** The client's phone: the ticks show the delivery there. */
+  clientPhone?: string | null;
   onRetry?: () => void;
 }) {
   if (message.authorType === 'system' || message.kind === 'system' || message.kind === 'status') {
@@ -56,13 +59,21 @@ export function MessageBubble({
           {message.body}
         </Text>
       </Box>
-      {staff && <Ticks message={message} onRetry={onRetry} />}
+      {staff && <Ticks message={message} clientPhone={clientPhone} onRetry={onRetry} />}
     </Box>
   );
 }
 
-function Ticks({ message, onRetry }: { message: Message; onRetry?: () => void }) {
-  const { state, error } = deliveryState(message);
+function Ticks({
+  message,
+  clientPhone,
+  onRetry,
+}: {
+  message: Message;
+  clientPhone?: string | null;
+  onRetry?: () => void;
+}) {
+  const { state, error } = deliveryState(message, clientPhone);
   switch (state) {
     case 'sending':
       return (

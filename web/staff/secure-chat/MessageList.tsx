@@ -25,9 +25,12 @@ export function MessageList({
   contactName,
   myId,
   endedAt,
+  clientPhone,
   onRetry,
 }: {
   conversationId: string;
+  /** The client's phone, whose delivery the ticks show. */
+  clientPhone?: string | null;
   /** When the thread ended: client texts after it are marked. */
   endedAt?: string | null;
   names: Map<string, string>;
@@ -132,6 +135,7 @@ export function MessageList({
               message={m}
               author={authorName(m, names, contactName)}
               mine={m.authorType === 'user' && m.authorId === myId}
+              clientPhone={clientPhone}
               afterEnd={Boolean(endedAt) && m.authorType === 'contact' && m.createdAt > (endedAt ?? '')}
               onRetry={m.local === 'failed' ? () => onRetry(m) : undefined}
             />

@@ -49,6 +49,18 @@ describe('deliveryState', () => {
     expect(deliveryState(sms('undelivered')).state).toBe('failed');
   });
 
+  it('shows the delivery to the client when contacts added to the thread are texted too', () => {
+    const message = {
+      local: undefined,
+      deliveries: [
+        { channel: 'sms', recipient: '+12025550101', status: 'failed' },
+        { channel: 'sms', recipient: '+12025550143', status: 'delivered' },
+      ],
+    };
+    expect(deliveryState(message, '+12025550143').state).toBe('delivered');
+    expect(deliveryState(message).state).toBe('failed');
+  });
+
   it('explains a failure by its provider error code, and unknown codes by number', () => {
     expect(deliveryState(sms('failed', '21610')).error).toBe(
       'The client has opted out of texts (replied STOP).',

@@ -33,14 +33,21 @@ const ERROR_WORDS: Record<string, string> = {
   '30008': 'The carrier could not deliver the text.',
 };
 
-/** The state of a message's SMS delivery and, when it failed, why. */
-export function deliveryState(message: Pick<Message, 'local' | 'localError' | 'deliveries'>): {
+/**
+ * The state of a message's SMS delivery to the client (`clientPhone`, when known; contacts added to
+ * the thread get their own deliveries) and, when it failed, why.
+ */
+export function deliveryState(
+  message: Pick<Message, 'local' | 'localError' | 'deliveries'>,
+  clientPhone?: string | null,
+): {
   state: DeliveryState;
   error?: string;
 } {
   if (message.local === 'sending') return { state: 'sending' };
   if (message.local === 'failed') return { state: 'failed', error: message.localError ?? 'Not sent.' };
-  const sms = message.deliveries.find((d) => d.channel === 'sms');
+  const texts = message.deliveries.filter((d) => d.channel === 'sms');
+  const sms = texts.find((d) => d.recipient === clientPhone) ?? texts[0];
   if (!sms) return { state: 'none' };
   if (FAILED.has(sms.status)) return { state: 'failed', error: deliveryError(sms) };
   if (sms.status === 'delivered') return { state: 'delivered' };

@@ -21,13 +21,17 @@ import { durationInput, parseDuration } from './duration';
 import { formatDuration, sourceLabels } from './model';
 import type { EventPatch, MatterOption } from './queries';
 
-const timeFormat = new Intl.DateTimeFormat('en-US', { timeStyle: 'short' });
+/** The clock time of an event in the firm's zone, as its description writes it. */
+function clockTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone }).format(new Date(iso));
+}
 
 const statusColor = { open: 'parley', converted: 'teal', dismissed: 'gray' } as const;
 
 /** One billable event in the dashboard table: read-only, or its inline editor. */
 export function EventRow({
   event,
+  timeZone,
   showTimekeeper,
   selected,
   onSelect,
@@ -37,6 +41,8 @@ export function EventRow({
   onConvert,
 }: {
   event: BillableEvent;
+  /** The firm's zone: the time shown matches the description's. */
+  timeZone: string;
   showTimekeeper: boolean;
   selected: boolean;
   onSelect: (selected: boolean) => void;
@@ -85,7 +91,7 @@ export function EventRow({
           onChange={(e) => onSelect(e.currentTarget.checked)}
         />
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeFormat.format(new Date(event.startedAt))}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{clockTime(event.startedAt, timeZone)}</Table.Td>
       {showTimekeeper && <Table.Td>{event.timekeeper?.name ?? 'Former user'}</Table.Td>}
       {editing ? (
         <Table.Td colSpan={3}>
@@ -237,7 +243,8 @@ function ThreadLink({ event }: { event: BillableEvent }) {
         component={Link}
         to={matterPath(thread.matterId, 'secure-chat', thread.id)}
         size="xs"
-        aria-label={`Open the thread of ${event.description}`}
+        // The visible words start the name (WCAG 2.5.3, label in name); the description tells rows apart.
+        aria-label={`Open thread${thread.status === 'ended' ? ' (ended)' : ''}: ${event.description}`}
       >
         Open thread{thread.status === 'ended' ? ' (ended)' : ''}
       </Anchor>

@@ -15,9 +15,11 @@ import { notifications } from '@mantine/notifications';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { Fragment, useMemo, useState } from 'react';
 import type { TimeEntryOut } from '../../../contracts/time-capture';
+import { zoneAbbreviation } from '../../../contracts/time-zone';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/LoadStates';
 import { describeError } from '../../ui/problem';
+import { useFirmTimeZone } from '../admin/queries';
 import { ConvertDialog } from './ConvertDialog';
 import { EventRow } from './EventRow';
 import { type EventFilters, formatDuration, formatHours, groupByDay, totalSeconds } from './model';
@@ -29,6 +31,11 @@ const dayFormat = new Intl.DateTimeFormat('en-US', {
   day: 'numeric',
   year: 'numeric',
 });
+
+/** "America/New_York (EST)": the zone and its current abbreviation. */
+function zoneName(timeZone: string): string {
+  return `${timeZone.replaceAll('_', ' ')} (${zoneAbbreviation(new Date(), timeZone)})`;
+}
 
 function dayLabel(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -68,13 +75,14 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // The events whose conversion is being previewed; converting happens from the preview.
   const [previewing, setPreviewing] = useState<string[] | null>(null);
-  const events = useBillableEvents(filters);
+  const timeZone = useFirmTimeZone();
+  const events = useBillableEvents(filters, timeZone);
   const matters = useMatterOptions();
   const timekeepers = useTimekeepers();
   const { update, convert } = useTimeMutations();
 
   const items = useMemo(() => events.data?.pages.flatMap((p) => p.items) ?? [], [events.data]);
-  const groups = useMemo(() => groupByDay(items), [items]);
+  const groups = useMemo(() => groupByDay(items, timeZone), [items, timeZone]);
   const convertible = items.filter((e) => e.abilities.convert);
   const chosen = convertible.filter((e) => selected.has(e.id));
   const set = (patch: Partial<EventFilters>) => {
@@ -180,6 +188,9 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
             {chosen.length ? `Convert ${chosen.length} selected` : 'Convert selected'}
           </Button>
         </Group>
+        <Text size="xs" c="dimmed" px="md" pb="xs" data-testid="firm-time-zone">
+          Days and times are the firm’s: {zoneName(timeZone)}.
+        </Text>
         {events.isPending ? (
           <Loading label="Loading billable events" />
         ) : events.isError ? (
@@ -244,6 +255,7 @@ export function EventsPanel({ isBillingManager }: { isBillingManager: boolean })
                       <EventRow
                         key={`${e.id}:${e.status}:${e.durationSeconds}:${e.description}:${e.matterId}`}
                         event={e}
+                        timeZone={timeZone}
                         showTimekeeper={isBillingManager}
                         selected={selected.has(e.id)}
                         onSelect={(on) =>

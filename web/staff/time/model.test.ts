@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BillableEventOut as BillableEvent } from '../../../contracts/time-capture';
-import { eventsQuery, formatDuration, groupByDay, localDay, totalSeconds } from './model';
+import { eventsQuery, firmDay, formatDuration, groupByDay, totalSeconds } from './model';
 
 const event = (id: string, startedAt: string, durationSeconds: number) =>
   ({ id, startedAt, durationSeconds }) as BillableEvent;
@@ -14,32 +14,37 @@ describe('time dashboard model', () => {
     expect(formatDuration(3900 + 30)).toBe('1 h 5 min');
   });
 
-  it('groups newest-first events by local day with totals', () => {
-    const noonA = new Date(2026, 2, 3, 12).toISOString();
-    const nineA = new Date(2026, 2, 3, 9).toISOString();
-    const noonB = new Date(2026, 2, 2, 12).toISOString();
-    const groups = groupByDay([event('a', noonA, 60), event('b', nineA, 120), event('c', noonB, 30)]);
+  it('groups newest-first events by the firm’s day with totals, whatever the browser’s zone', () => {
+    const noonA = '2026-03-03T17:00:00.000Z'; // noon in New York
+    const nineA = '2026-03-03T14:00:00.000Z';
+    const eveningB = '2026-03-03T02:30:00.000Z'; // 9:30 PM on March 2 in New York, March 3 in UTC
+    const events = [event('a', noonA, 60), event('b', nineA, 120), event('c', eveningB, 30)];
+    const groups = groupByDay(events, 'America/New_York');
     expect(groups.map((g) => [g.day, g.events.map((e) => e.id), g.totalSeconds])).toEqual([
       ['2026-03-03', ['a', 'b'], 180],
       ['2026-03-02', ['c'], 30],
     ]);
-    expect(localDay(noonB)).toBe('2026-03-02');
-    expect(totalSeconds([event('a', noonA, 60), event('c', noonB, 30)])).toBe(90);
+    expect(groupByDay(events, 'UTC').map((g) => g.day)).toEqual(['2026-03-03']);
+    expect(firmDay(eveningB, 'America/New_York')).toBe('2026-03-02');
+    expect(totalSeconds([event('a', noonA, 60), event('c', eveningB, 30)])).toBe(90);
   });
 
-  it('asks the API for whole local days and only the filters that are set', () => {
+  it('asks the API for whole days of the firm and only the filters that are set', () => {
     const q = new URLSearchParams(
-      eventsQuery({ status: 'open', userId: null, matterId: 'm1', from: '2026-03-02', to: '2026-03-02' }),
+      eventsQuery(
+        { status: 'open', userId: null, matterId: 'm1', from: '2026-03-02', to: '2026-03-02' },
+        'America/New_York',
+      ),
     );
     expect(q.get('status')).toBe('open');
     expect(q.get('matterId')).toBe('m1');
     expect(q.has('userId')).toBe(false);
-    expect(new Date(q.get('from') as string).getTime()).toBe(new Date(2026, 2, 2).getTime());
-    expect(new Date(q.get('to') as string).getTime()).toBe(new Date(2026, 2, 3).getTime() - 1);
+    expect(q.get('from')).toBe('2026-03-02T05:00:00.000Z');
+    expect(q.get('to')).toBe('2026-03-03T04:59:59.999Z');
     expect(
-      new URLSearchParams(eventsQuery({ status: 'all', userId: null, matterId: null, from: '', to: '' })).has(
-        'status',
-      ),
+      new URLSearchParams(
+        eventsQuery({ status: 'all', userId: null, matterId: null, from: '', to: '' }, 'UTC'),
+      ).has('status'),
     ).toBe(false);
   });
 });

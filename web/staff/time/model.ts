@@ -1,6 +1,7 @@
 import type { BillableEventOut as BillableEvent } from '../../../contracts/time-capture';
+import { dayInZone, startOfDayInZone } from '../../../contracts/time-zone';
 
-/** What the dashboard filters by; dates are local calendar days (YYYY-MM-DD) or empty. */
+/** What the dashboard filters by; dates are calendar days of the firm's zone (YYYY-MM-DD) or empty. */
 export interface EventFilters {
   status: 'open' | 'dismissed' | 'converted' | 'all';
   userId: string | null;
@@ -29,24 +30,26 @@ export function formatMoney(amount: number): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
 }
 
-/** The local calendar day (YYYY-MM-DD) of an ISO time. */
-export function localDay(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** The firm's calendar day (YYYY-MM-DD) of an ISO time: the day its work belongs to, as the server dates entries. */
+export function firmDay(iso: string, timeZone: string): string {
+  return dayInZone(new Date(iso), timeZone);
 }
 
-/** Events of one local day with their total duration. */
+/** Events of one day of the firm with their total duration. */
 export interface DayGroup {
   day: string;
   events: BillableEvent[];
   totalSeconds: number;
 }
 
-/** Groups events (already newest first) by local day, keeping their order, with each day's total. */
-export function groupByDay(events: readonly BillableEvent[]): DayGroup[] {
+/**
+ * Groups events (already newest first) by the firm's day (its time zone, not the browser's), keeping
+ * their order, with each day's total: a day here is the work date the event converts to.
+ */
+export function groupByDay(events: readonly BillableEvent[], timeZone: string): DayGroup[] {
   const groups: DayGroup[] = [];
   for (const e of events) {
-    const day = localDay(e.startedAt);
+    const day = firmDay(e.startedAt, timeZone);
     let group = groups[groups.length - 1];
     if (!group || group.day !== day) {
       group = { day, events: [], totalSeconds: 0 };
@@ -58,20 +61,15 @@ export function groupByDay(events: readonly BillableEvent[]): DayGroup[] {
   return groups;
 }
 
-/** The start of a local day as an ISO time (for the API's from/to). */
-function localMidnight(day: string, plusDays = 0): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + plusDays);
-}
-
-/** The query string of the events list for these filters; the date range covers whole local days. */
-export function eventsQuery(filters: EventFilters, limit = 100): string {
+/** The query string of the events list for these filters; the date range covers whole days of the firm's zone. */
+export function eventsQuery(filters: EventFilters, timeZone: string, limit = 100): string {
   const q = new URLSearchParams({ limit: String(limit) });
   if (filters.status !== 'all') q.set('status', filters.status);
   if (filters.userId) q.set('userId', filters.userId);
   if (filters.matterId) q.set('matterId', filters.matterId);
-  if (filters.from) q.set('from', localMidnight(filters.from).toISOString());
-  if (filters.to) q.set('to', new Date(localMidnight(filters.to, 1).getTime() - 1).toISOString());
+  if (filters.from) q.set('from', startOfDayInZone(filters.from, timeZone).toISOString());
+  if (filters.to)
+    q.set('to', new Date(startOfDayInZone(filters.to, timeZone, 1).getTime() - 1).toISOString());
   return q.toString();
 }
 

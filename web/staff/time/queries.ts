@@ -23,14 +23,14 @@ export const timeKeys = {
   matters: ['matters', 'time-options'] as const,
 };
 
-export function useBillableEvents(filters: EventFilters) {
+export function useBillableEvents(filters: EventFilters, timeZone: string) {
   const api = useApi();
   return useInfiniteQuery({
-    queryKey: timeKeys.events(filters),
+    queryKey: [...timeKeys.events(filters), timeZone],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       api.get<Page<BillableEventOut>>(
-        `/api/v1/billable-events?${eventsQuery(filters)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+        `/api/v1/billable-events?${eventsQuery(filters, timeZone)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

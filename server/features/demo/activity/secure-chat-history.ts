@@ -1,3 +1,4 @@
+import { addMember } from '../../conversations/add-member';
 import { markConversationRead } from '../../conversations/mark-read';
 import { setMute } from '../../conversations/set-mute';
 import { endSecureChat } from '../../secure-chat/end-secure-chat';
@@ -10,7 +11,8 @@ import { playThread } from './threads';
  * Secure chats on every matter, weeks of texts both ways: Jane Roe's thread on Roe v. Acme (two
  * attorneys, her last text unread), an ended thread on her work phone, John Smith's estate thread
  * (muted by its creator), a second thread with John on the other pool number that he ended by
- * replying STOP (opted out: its composer is disabled), and a fresh thread with Maria Garcia (unread).
+ * replying STOP (opted out: its composer is disabled), and a fresh thread with Maria Garcia (unread),
+ * her husband Luis added to it as a texts-only member.
  */
 export async function seedSecureChatHistory(ctx: DemoContext, third: ThirdMatter): Promise<void> {
   const [roe, smith] = ctx.demo.matterIds as [string, string];
@@ -165,7 +167,7 @@ export async function seedSecureChatHistory(ctx: DemoContext, third: ThirdMatter
     messageId: reminders.messageIds[1] as string,
   });
 
-  await playThread(ctx, {
+  const garcia = await playThread(ctx, {
     creator: 'attorney1',
     matterId: third.matterId,
     contactId: maria,
@@ -180,5 +182,12 @@ export async function seedSecureChatHistory(ctx: DemoContext, third: ThirdMatter
       { day: 1, time: '18:03', from: 'attorney1', text: 'Expect a receipt notice by mail within two weeks.' },
       { day: 0, time: '07:55', from: 'client', text: 'Wonderful news, thank you! Luis says thank you too.' },
     ],
+  });
+  // Luis, the other client on the matter, joins as a "Texts only" member: the next texts reach him too.
+  ctx.setTime(0, '07:58');
+  await addMember(ctx.deps, {
+    actor: ctx.actor('attorney1'),
+    conversationId: garcia.id,
+    contactId: third.contactIds[1] as string,
   });
 }
