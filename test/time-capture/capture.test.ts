@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ConversationRow } from '../../server/features/conversations/queries';
 import { storeMessage } from '../../server/features/conversations/store-message';
 import { captureTimeForMessage } from '../../server/features/time-capture/capture-time';
 import { inTransaction } from '../../server/platform/bus/in-transaction';
@@ -161,13 +162,30 @@ describe('the window rule through the real message path', () => {
   });
 
   it('captures SMS conversations and portal threads on a matter, and e-mails with the default duration', async () => {
-    const sms = await createConversation(t, {
-      firmId: firm.id,
-      kind: 'sms',
-      matterId: roeMatter,
-      contactId: jane.id,
-      createdBy: alex.id,
-    });
+    // A Message Center conversation texts its customer only once an agent claimed it.
+    let customers = 0;
+    const claimedByAlex = async (row: ConversationRow): Promise<ConversationRow> => {
+      customers += 1;
+      const claim = {
+        assigneeId: alex.id,
+        contactPhone: `+1202555014${customers}`,
+        firmPhone: '+12025550999',
+      };
+      await t.database.query(
+        'UPDATE conversations SET assignee_id = $1, claimed_at = now(), contact_phone = $2, firm_phone = $3 WHERE firm_id = $4 AND id = $5',
+        [claim.assigneeId, claim.contactPhone, claim.firmPhone, row.firmId, row.id],
+      );
+      return { ...row, ...claim, claimedAt: new Date() };
+    };
+    const sms = await claimedByAlex(
+      await createConversation(t, {
+        firmId: firm.id,
+        kind: 'sms',
+        matterId: roeMatter,
+        contactId: jane.id,
+        createdBy: alex.id,
+      }),
+    );
     const portal = await createConversation(t, {
       firmId: firm.id,
       kind: 'message',
@@ -175,13 +193,15 @@ describe('the window rule through the real message path', () => {
       contactId: jane.id,
       createdBy: alex.id,
     });
-    const noMatter = await createConversation(t, {
-      firmId: firm.id,
-      kind: 'sms',
-      matterId: null,
-      contactId: jane.id,
-      createdBy: alex.id,
-    });
+    const noMatter = await claimedByAlex(
+      await createConversation(t, {
+        firmId: firm.id,
+        kind: 'sms',
+        matterId: null,
+        contactId: jane.id,
+        createdBy: alex.id,
+      }),
+    );
     await sendAt(t, sms, asUser(alex.id), at(0), { source: 'sms' });
     await sendAt(t, portal, asUser(alex.id), at(1), { source: 'portal' });
     await sendAt(t, portal, asUser(alex.id), at(2), { source: 'email' });
