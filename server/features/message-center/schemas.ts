@@ -15,7 +15,9 @@ const miles = z.number().positive().max(5000).describe('Miles');
 /** A service area: centre from lat/lng (a ZIP code alone is kept but gives no centre yet), ideal and max radii. */
 export const serviceAreaBody = z
   .object({
-    postalCode: singleLine()
+    // Digits and one hyphen only: the ZIP pattern is also the control-character rule.
+    postalCode: z
+      .string()
       .trim()
       .regex(/^\d{5}(-\d{4})?$/, 'must be a US ZIP code such as 02110')
       .optional()
