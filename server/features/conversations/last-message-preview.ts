@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import { auditActor, recordAudit } from '../../platform/audit/audit-log';
+import { auditActor, recordAuditIn } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
 import { namesOf } from '../../platform/db/names';
 import { messages } from '../../platform/db/schema';
@@ -73,7 +73,7 @@ export async function lastMessagePreviews(
       createdAt: message.createdAt.toISOString(),
     });
   }
-  await recordAudit(
+  await recordAuditIn(
     ex,
     {
       ...auditActor(actor, input.ip),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { Db, Executor } from '../db/client';
+import type { Db, Executor, Tx } from '../db/client';
 import { auditHeads, auditLog } from '../db/schema';
 import type { Actor } from '../http/actor';
 import { CHAIN_START, type ChainVerdict, GENESIS_HASH, hashEntry, verifyChain } from './chain';
@@ -32,12 +32,12 @@ export function auditActor(
   };
 }
 
-/** Appends an entry to the firm's chain inside the caller's transaction (so it commits with the change). */
-export async function recordAudit(
-  tx: Executor,
-  input: AuditInput,
-  now: Date = new Date(),
-): Promise<AuditEntry> {
+/**
+ * Appends an entry to the firm's chain inside the caller's transaction (so it commits with the change).
+ * A transaction, never the pool: the advisory lock below lasts until the transaction ends, and outside
+ * one it would end with its own statement, letting two appends take the same seq.
+ */
+export async function recordAudit(tx: Tx, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
   // Serialise appends per firm for the rest of the transaction; the (firm_id, seq) key backs it up.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${input.firmId}`}, 0))`);
   // The chain continues from the recorded head, so entries cut off the end leave a gap verify names.
@@ -67,6 +67,14 @@ export async function recordAudit(
     .values({ firmId: row.firmId, seq: row.seq, hash: row.hash })
     .onConflictDoUpdate({ target: auditHeads.firmId, set: { seq: row.seq, hash: row.hash } });
   return row;
+}
+
+/**
+ * recordAudit for reads that may run in a transaction or on the pool: in the caller's transaction when
+ * there is one (a transaction can roll back; the pool cannot), otherwise in one of its own.
+ */
+export function recordAuditIn(ex: Executor, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
+  return 'rollback' in ex ? recordAudit(ex, input, now) : ex.transaction((tx) => recordAudit(tx, input, now));
 }
 
 /** Appends in a transaction of its own (for events that change nothing else, like a failed login). */
