@@ -5,7 +5,7 @@ import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Tx } from '../../platform/db/client';
 import { conversations } from '../../platform/db/schema';
-import type { StaffActor } from '../../platform/http/actor';
+import { can, type StaffActor } from '../../platform/http/actor';
 import { conversationAudience, loadConversationFor } from '../conversations/access';
 import { conversationUpdated } from '../conversations/conversation-updated';
 import { conversationDetail } from '../conversations/conversation-views';
@@ -54,7 +54,7 @@ export async function closeConversation(
     if (row.kind !== 'sms') throw notMessageCenter();
     ensureWorksConversations(actor);
     if (row.status !== 'open') throw conversationClosed();
-    const supervisor = actor.role === 'admin' || actor.permissions.includes('message_center.view_all');
+    const supervisor = can(actor, 'message_center.view_all');
     if (row.assigneeId !== null && row.assigneeId !== actor.userId && !supervisor)
       throw await claimedBy(
         tx,
