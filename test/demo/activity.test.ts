@@ -40,8 +40,12 @@ describe('demo activity', () => {
       contactIds: ['Jane Roe', 'John Smith', 'Maria Garcia'].map(contactId),
       matterIds: ['2026-0001', '2026-0002'].map(matterId),
     };
-    // Seeded at 06:00 UTC: today's scripted texts (up to 08:47) would be in the future, so the story moves a day back.
-    await seedDemoActivity(t.deps, demo, new Date(new Date().setUTCHours(6, 0, 0, 0)));
+    // Seeded at the last 06:00 UTC: that day's scripted texts (up to 08:47) would be in the future, so the
+    // story moves a day back. Never a later 06:00, whose story (and alerts) would lie ahead of the clock.
+    const day = 24 * 60 * 60_000;
+    const sixOClock = 6 * 60 * 60_000;
+    const seededAt = new Date(Date.now() - ((((Date.now() - sixOClock) % day) + day) % day));
+    await seedDemoActivity(t.deps, demo, seededAt);
     attorney1 = await t.signIn(demoLogins.attorney1);
     attorney2 = await t.signIn(demoLogins.attorney2);
   });

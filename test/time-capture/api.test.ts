@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dayInZone } from '../../contracts/time-zone';
 import { LEDES_1998B_FIELDS, ledesId } from '../../server/features/time-capture/ledes';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
@@ -365,7 +366,9 @@ describe('export', () => {
       'INVOICE_DATE|INVOICE_NUMBER|CLIENT_ID|LAW_FIRM_MATTER_ID|INVOICE_TOTAL|BILLING_START_DATE|BILLING_END_DATE|INVOICE_DESCRIPTION|LINE_ITEM_NUMBER|EXP/FEE/INV_ADJ_TYPE|LINE_ITEM_NUMBER_OF_UNITS|LINE_ITEM_ADJUSTMENT_AMOUNT|LINE_ITEM_TOTAL|LINE_ITEM_DATE|LINE_ITEM_TASK_CODE|LINE_ITEM_EXPENSE_CODE|LINE_ITEM_ACTIVITY_CODE|TIMEKEEPER_ID|LINE_ITEM_DESCRIPTION|LAW_FIRM_ID|LINE_ITEM_UNIT_COST|TIMEKEEPER_NAME|TIMEKEEPER_CLASSIFICATION|CLIENT_MATTER_ID[]',
     );
     expect(lines).toHaveLength(4);
-    const today = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+    // The invoice is dated on the firm's calendar, not the server's (UTC) one.
+    const { timeZone } = (await attorney2.get('/api/v1/settings')).body;
+    const today = dayInZone(new Date(), timeZone).replace(/-/g, '');
     const rows = lines.slice(2).map((l) => {
       expect(l.endsWith('[]')).toBe(true);
       const values = l.slice(0, -2).split('|');
