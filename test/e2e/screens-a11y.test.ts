@@ -165,11 +165,9 @@ const SCREENS: Screen[] = [
     name: 'inbox',
     role: 'attorney',
     path: () => '/inbox',
-    ready: h1('Inbox'),
-    // Secure messaging is not built yet: the empty state is all there is; the way on is the navigation.
-    primary: (page) => page.getByRole('main').getByRole('heading').last(),
-    keyboard: (page) =>
-      page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Inbox' }),
+    ready: (page) => page.getByRole('navigation', { name: 'Secure chat threads' }).getByRole('link').first(),
+    primary: (page) =>
+      page.getByRole('navigation', { name: 'Secure chat threads' }).getByRole('link').first(),
   },
   {
     name: 'page not found',

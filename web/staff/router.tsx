@@ -36,6 +36,7 @@ export const router = createBrowserRouter([
       { path: 'contacts/:contactId/secure-chat', element: <ContactPage tab="secure-chat" /> },
       { path: 'contacts/:contactId/secure-chat/:conversationId', element: <ContactPage tab="secure-chat" /> },
       { path: 'inbox', element: <InboxPage /> },
+      { path: 'inbox/:conversationId', element: <InboxPage /> },
       { path: 'time', element: <TimePage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

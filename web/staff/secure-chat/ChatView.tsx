@@ -225,7 +225,7 @@ function ChatLoaded({
                 </>
               )}
             </Text>
-            {'contactId' in scope && conversation.matterId && (
+            {!('matterId' in scope) && conversation.matterId && (
               <Text size="xs" c="dimmed">
                 Matter:{' '}
                 <Anchor component={Link} to={matterPath(conversation.matterId)} size="xs">

@@ -9,7 +9,7 @@ import { useApi } from '../../ui/Providers';
 import { ApiError, describeError } from '../../ui/problem';
 import { formatPhone, formatWhen } from './model';
 import { chatKeys, useContact } from './queries';
-import { type ChatScope, secureChatPath } from './scope';
+import { type StartScope, secureChatPath } from './scope';
 
 /** Something a thread can be started with: a contact (on a matter) or a matter (on a contact). */
 export interface ChatPartner {
@@ -31,7 +31,7 @@ export function CreateThreadDialog({
   onClose,
   onCreated,
 }: {
-  scope: ChatScope;
+  scope: StartScope;
   /** Prefilled choice (a client and phone to text again after a thread ended). */
   initial?: { partnerId: string; phone?: string | null };
   /** The matter's linked contacts, or the contact's visible matters. */
@@ -177,7 +177,7 @@ function CreateError({
   onOpen,
 }: {
   error: Error;
-  scope: ChatScope;
+  scope: StartScope;
   onEnded: () => void;
   onOpen: () => void;
 }) {
@@ -223,7 +223,7 @@ function CountedRow({
   onOpen,
 }: {
   thread: CountedThread;
-  scope: ChatScope;
+  scope: StartScope;
   onEnded: () => void;
   onOpen: () => void;
 }) {

@@ -25,8 +25,9 @@ import { type ChatScope, secureChatPath } from './scope';
 import { ThreadList } from './ThreadList';
 
 /**
- * The Secure Chat tab of a matter or of a contact: the threads on the left ("Create new" on top), the open
- * thread on the right. On a phone only one of the two shows at a time.
+ * The Secure Chat tab of a matter or of a contact, and the Inbox: the threads on the left ("Create new" on
+ * top, except in the Inbox, where a thread has no matter to start from), the open thread on the right. On a
+ * phone only one of the two shows at a time.
  */
 export function SecureChatTab({
   scope,
@@ -34,7 +35,10 @@ export function SecureChatTab({
   conversationId,
 }: {
   scope: ChatScope;
-  /** What a new thread may be started with: the matter's linked contacts, or the contact's matters. */
+  /**
+   * What a new thread may be started with: the matter's linked contacts, or the contact's matters; in the
+   * Inbox, the matters that name its threads.
+   */
   partners: ChatPartner[];
   conversationId?: string;
 }) {
@@ -43,6 +47,7 @@ export function SecureChatTab({
   const [q] = useDebouncedValue(search, 250);
   const threads = useSecureChats(scope, { status, q });
   const onMatter = 'matterId' in scope;
+  const inInbox = 'inbox' in scope;
   const matterNames = onMatter ? undefined : new Map(partners.map((p) => [p.id, p.name]));
   // "Start a new thread" from a text after an ended thread lands here with the client and phone.
   const [params, setParams] = useSearchParams();
@@ -64,9 +69,11 @@ export function SecureChatTab({
       >
         <Stack gap="sm">
           <Group justify="space-between" wrap="nowrap">
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-              Create new
-            </Button>
+            {!inInbox && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+                Create new
+              </Button>
+            )}
             <Title order={2} size="h5" c="dimmed">
               Threads
             </Title>
@@ -121,9 +128,11 @@ export function SecureChatTab({
               </EmptyState>
             ) : threads.data.items.length === 0 ? (
               <EmptyState icon={<IconMessageCircle size={28} />} title="No secure chats yet">
-                {onMatter
-                  ? 'Use “Create new” to text a client linked to this matter from a secure firm number.'
-                  : 'Use “Create new” to text this client about one of their matters from a secure firm number.'}
+                {inInbox
+                  ? 'Secure chats you start on a matter, or are added to, are listed here with their unread messages. Start one from a matter’s Secure Chat tab.'
+                  : onMatter
+                    ? 'Use “Create new” to text a client linked to this matter from a secure firm number.'
+                    : 'Use “Create new” to text this client about one of their matters from a secure firm number.'}
               </EmptyState>
             ) : (
               <ThreadList
@@ -152,23 +161,27 @@ export function SecureChatTab({
           <Paper withBorder radius="lg">
             <Box py="xl">
               <EmptyState icon={<IconMessageCircle size={28} />} title="No thread selected">
-                Pick a thread on the left to read it and reply, or start a new one.
+                {inInbox
+                  ? 'Pick a thread on the left to read it and reply.'
+                  : 'Pick a thread on the left to read it and reply, or start a new one.'}
               </EmptyState>
             </Box>
           </Paper>
         )}
       </Grid.Col>
-      <CreateThreadDialog
-        scope={scope}
-        partners={partners}
-        opened={creating}
-        initial={start ? { partnerId: start, phone: startPhone } : undefined}
-        onClose={closeCreate}
-        onCreated={(id) => {
-          close();
-          navigate(secureChatPath(scope, id));
-        }}
-      />
+      {!('inbox' in scope) && (
+        <CreateThreadDialog
+          scope={scope}
+          partners={partners}
+          opened={creating}
+          initial={start ? { partnerId: start, phone: startPhone } : undefined}
+          onClose={closeCreate}
+          onCreated={(id) => {
+            close();
+            navigate(secureChatPath(scope, id));
+          }}
+        />
+      )}
     </Grid>
   );
 }

@@ -6,8 +6,9 @@ import { formatPhone, formatWhen } from './model';
 import { type ChatScope, secureChatPath } from './scope';
 
 /**
- * The threads of a matter or contact, most recent activity first; each is a link to its chat. On a matter
- * a thread is named by its client; on a contact, whose threads all share the client, by its matter.
+ * The threads of a matter, a contact or the Inbox, most recent activity first; each is a link to its chat.
+ * On a matter a thread is named by its client; on a contact, whose threads all share the client, by its
+ * matter; in the Inbox by its client, with its matter below.
  */
 export function ThreadList({
   scope,
@@ -18,7 +19,7 @@ export function ThreadList({
   scope: ChatScope;
   threads: ConversationOut[];
   selectedId?: string;
-  /** Matter names by id, for naming threads on a contact. */
+  /** Matter names by id, for naming threads on a contact and in the Inbox. */
   matterNames?: ReadonlyMap<string, string>;
 }) {
   const sorted = [...threads].sort((a, b) => recency(b).localeCompare(recency(a)));
@@ -27,10 +28,8 @@ export function ThreadList({
       <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: 'none' }}>
         {sorted.map((t) => {
           const current = t.id === selectedId;
-          const name =
-            'contactId' in scope
-              ? ((t.matterId ? matterNames?.get(t.matterId) : undefined) ?? 'Matter')
-              : (t.contact?.name ?? 'Client');
+          const matterName = (t.matterId ? matterNames?.get(t.matterId) : undefined) ?? 'Matter';
+          const name = 'contactId' in scope ? matterName : (t.contact?.name ?? 'Client');
           return (
             <li key={t.id}>
               <UnstyledButton
@@ -54,6 +53,11 @@ export function ThreadList({
                         </>
                       )}
                     </Group>
+                    {'inbox' in scope && (
+                      <Text size="xs" truncate>
+                        {matterName}
+                      </Text>
+                    )}
                     <Text size="xs" c="dimmed">
                       {formatPhone(t.contactPhone)}
                       {t.firmPhone ? ` · from ${formatPhone(t.firmPhone)}` : ''}
@@ -78,7 +82,7 @@ export function ThreadList({
                       </Text>
                     )}
                   </Stack>
-                  <Stack gap={4} align="flex-end">
+                  <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                       {t.lastMessageAt ? formatWhen(t.lastMessageAt) : 'No messages'}
                     </Text>

@@ -5,7 +5,7 @@ import type { Page } from '../../../contracts/page';
 import type { User } from '../../../contracts/users';
 import { useApi } from '../../ui/Providers';
 import type { Message, MessagesData, Texting } from './model';
-import { type ChatScope, scopeQuery } from './scope';
+import { type ChatScope, scopeParams } from './scope';
 
 /** How many messages one page of the chat loads. */
 export const MESSAGE_PAGE_SIZE = 30;
@@ -34,14 +34,12 @@ export interface ThreadFilter {
 /** The secure chats of a matter or of a contact that the caller may see, filtered and searched on the server. */
 export function useSecureChats(scope: ChatScope, view: ThreadFilter = { status: 'open', q: '' }) {
   const api = useApi();
-  const filter = view.status === 'all' ? '' : `&filter=${view.status}`;
-  const q = view.q.trim() ? `&q=${encodeURIComponent(view.q.trim())}` : '';
+  const params = new URLSearchParams({ kind: 'secure_chat', ...scopeParams(scope), limit: '200' });
+  if (view.status !== 'all') params.set('filter', view.status);
+  if (view.q.trim()) params.set('q', view.q.trim());
   return useQuery({
     queryKey: chatKeys.list(scope, view),
-    queryFn: () =>
-      api.get<Page<ConversationOut>>(
-        `/api/v1/conversations?kind=secure_chat&${scopeQuery(scope)}${filter}${q}&limit=200`,
-      ),
+    queryFn: () => api.get<Page<ConversationOut>>(`/api/v1/conversations?${params}`),
     placeholderData: (previous) => previous,
   });
 }
