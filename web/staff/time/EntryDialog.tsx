@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { TimeEntryOut as TimeEntry } from '../../../contracts/time-capture';
+import { MountedModal } from '../../ui/MountedModal';
 import { describeError } from '../../ui/problem';
 import { durationInput, parseDuration } from './duration';
 import type { EntryPatch } from './review-queries';
@@ -40,7 +41,7 @@ export function EntryDialog({
   };
 
   return (
-    <Modal opened onClose={onClose} title="Edit time entry" centered size="lg">
+    <MountedModal onClose={onClose} title="Edit time entry" centered size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput
@@ -83,6 +84,6 @@ export function EntryDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </MountedModal>
   );
 }

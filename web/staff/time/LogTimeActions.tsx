@@ -3,7 +3,6 @@ import {
   Anchor,
   Button,
   Group,
-  Modal,
   Paper,
   SegmentedControl,
   Select,
@@ -16,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconMail, IconPhone, IconPlayerStop } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
+import { MountedModal } from '../../ui/MountedModal';
 import { describeError } from '../../ui/problem';
 import { matterPath } from '../matters/queries';
 import { elapsedSeconds, type RunningCall, useCallTimer } from './call-timer';
@@ -235,7 +235,7 @@ function CallDialog({
   };
 
   return (
-    <Modal opened onClose={onClose} title="Log call" centered>
+    <MountedModal onClose={onClose} title="Log call" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {target.pickers}
@@ -288,7 +288,7 @@ function CallDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </MountedModal>
   );
 }
 
@@ -323,7 +323,7 @@ function StopDialog({
     });
   };
   return (
-    <Modal opened onClose={onClose} title="Call ended" centered>
+    <MountedModal onClose={onClose} title="Call ended" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">
@@ -356,7 +356,7 @@ function StopDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </MountedModal>
   );
 }
 
@@ -397,7 +397,7 @@ function EmailDialog({
     });
   };
   return (
-    <Modal opened onClose={onClose} title="Log e-mail" centered>
+    <MountedModal onClose={onClose} title="Log e-mail" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">
@@ -430,6 +430,6 @@ function EmailDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </MountedModal>
   );
 }

@@ -49,7 +49,6 @@ export function CampaignForm({
 
   return (
     <FormModal
-      opened
       title={campaign ? `Edit ${campaign.name}` : 'New campaign'}
       saveLabel={campaign ? 'Save campaign' : 'Add campaign'}
       pending={write.isPending}

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { FormEvent, ReactNode } from 'react';
+import { MountedModal } from '../../../ui/MountedModal';
 import { formError } from '../../admin/queries';
 
-/** A dialog around one setup form: its fields, any error that names no field, Cancel and Save. */
+/** A dialog around one setup form, mounted while open: its fields, any error that names no field, Cancel and Save. */
 export function FormModal({
-  opened,
   title,
   saveLabel,
   pending,
@@ -14,7 +14,6 @@ export function FormModal({
   onSubmit,
   children,
 }: {
-  opened: boolean;
   title: string;
   saveLabel: string;
   pending: boolean;
@@ -29,7 +28,7 @@ export function FormModal({
   };
   const message = formError(error);
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <MountedModal onClose={onClose} title={title} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {children}
@@ -48,6 +47,6 @@ export function FormModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </MountedModal>
   );
 }

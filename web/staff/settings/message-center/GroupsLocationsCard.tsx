@@ -185,7 +185,6 @@ function GroupForm({
   const [name, setName] = useState(group?.name ?? '');
   return (
     <FormModal
-      opened
       title={group ? `Rename ${group.name}` : 'New group'}
       saveLabel={group ? 'Save group' : 'Add group'}
       pending={write.isPending}

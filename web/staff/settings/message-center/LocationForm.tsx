@@ -51,7 +51,6 @@ export function LocationForm({
 
   return (
     <FormModal
-      opened
       title={location ? `Edit ${location.name}` : 'New location'}
       saveLabel={location ? 'Save location' : 'Add location'}
       pending={write.isPending}

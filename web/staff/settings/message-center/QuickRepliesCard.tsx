@@ -147,7 +147,6 @@ function QuickReplyForm({
   const err = (field: string) => fieldError(write.error, `body.${field}`);
   return (
     <FormModal
-      opened
       title={reply ? `Edit ${reply.title}` : 'New quick reply'}
       saveLabel={reply ? 'Save quick reply' : 'Add quick reply'}
       pending={write.isPending}
