@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dayInZone, formatInZone, isTimeZone, startOfDayInZone, zoneAbbreviation } from './time-zone';
+import {
+  dayInZone,
+  formatInZone,
+  isTimeZone,
+  startOfDayInZone,
+  wallTimeInZone,
+  zoneAbbreviation,
+} from './time-zone';
 
 describe('time zones', () => {
   it('accepts IANA names and refuses offsets, blanks and unknown names', () => {
@@ -38,5 +45,27 @@ describe('time zones', () => {
     );
     expect(startOfDayInZone('2026-03-02', 'Asia/Tokyo').toISOString()).toBe('2026-03-01T15:00:00.000Z');
     expect(startOfDayInZone('2026-12-31', 'UTC', 1).toISOString()).toBe('2027-01-01T00:00:00.000Z');
+  });
+
+  it('finds the instant a wall-clock time shows in the zone, across daylight saving changes', () => {
+    expect(wallTimeInZone('2026-03-02', '09:30', 'America/New_York').toISOString()).toBe(
+      '2026-03-02T14:30:00.000Z',
+    );
+    expect(wallTimeInZone('2026-07-01', '09:30', 'America/New_York').toISOString()).toBe(
+      '2026-07-01T13:30:00.000Z',
+    );
+    // 03:00 on March 8, 2026 is daylight saving time in New York, 01:00 is not.
+    expect(wallTimeInZone('2026-03-08', '01:00', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T06:00:00.000Z',
+    );
+    expect(wallTimeInZone('2026-03-08', '03:00', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T07:00:00.000Z',
+    );
+    expect(wallTimeInZone('2026-03-01', '23:45', 'America/New_York', 1).toISOString()).toBe(
+      '2026-03-03T04:45:00.000Z',
+    );
+    expect(wallTimeInZone('2026-03-02', '08:00', 'Asia/Kolkata').toISOString()).toBe(
+      '2026-03-02T02:30:00.000Z',
+    );
   });
 });

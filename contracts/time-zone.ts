@@ -85,10 +85,19 @@ function offsetMinutes(at: Date, timeZone: string): number {
  * means at the firm, whatever the browser's or server's zone. Daylight saving days are handled.
  */
 export function startOfDayInZone(day: string, timeZone: string, plusDays = 0): Date {
+  return wallTimeInZone(day, '00:00', timeZone, plusDays);
+}
+
+/**
+ * The instant the zone's clocks show `hhmm` on a calendar day ("YYYY-MM-DD", plus `plusDays`): 09:30
+ * at the firm on that day. A time that a change of time skips falls an hour later.
+ */
+export function wallTimeInZone(day: string, hhmm: string, timeZone: string, plusDays = 0): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const midnightUtc = Date.UTC(y, m - 1, d + plusDays);
-  let at = midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000;
+  const [h, min] = hhmm.split(':').map(Number) as [number, number];
+  const wallAsUtc = Date.UTC(y, m - 1, d + plusDays, h, min);
+  let at = wallAsUtc - offsetMinutes(new Date(wallAsUtc), timeZone) * 60_000;
   // The offset at the guess may differ from the offset at the answer across a change of time.
-  at = midnightUtc - offsetMinutes(new Date(at), timeZone) * 60_000;
+  at = wallAsUtc - offsetMinutes(new Date(at), timeZone) * 60_000;
   return new Date(at);
 }

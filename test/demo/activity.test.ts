@@ -40,8 +40,9 @@ describe('demo activity', () => {
       contactIds: ['Jane Roe', 'John Smith', 'Maria Garcia'].map(contactId),
       matterIds: ['2026-0001', '2026-0002'].map(matterId),
     };
-    // Seeded at the last 06:00 UTC: that day's scripted texts (up to 08:47) would be in the future, so the
-    // story moves a day back. Never a later 06:00, whose story (and alerts) would lie ahead of the clock.
+    // Seeded at the last 06:00 UTC (1 or 2 AM in New York): that day's scripted texts (up to 08:47 at the
+    // firm) would be in the future, so the story moves a day back. Never a later 06:00, whose story (and
+    // alerts) would lie ahead of the clock.
     const day = 24 * 60 * 60_000;
     const sixOClock = 6 * 60 * 60_000;
     const seededAt = new Date(Date.now() - ((((Date.now() - sixOClock) % day) + day) % day));

@@ -74,10 +74,14 @@ describe('texts and keys', () => {
   });
 
   it('explains a refusal with the keyword and the date', () => {
-    expect(optedOutDetail('+13125550100', new Date('2026-03-02T10:00:00Z'), 'STOP')).toBe(
+    expect(optedOutDetail('+13125550100', new Date('2026-03-02T10:00:00Z'), 'STOP', 'UTC')).toBe(
       '+13125550100 replied STOP on 2026-03-02; they must text START to receive texts from this number again.',
     );
-    expect(optedOutDetail('+13125550100', null, null)).toMatch(/^\+13125550100 opted out;/);
+    // An evening opt-out in New York is dated that evening, not on the next UTC day.
+    expect(
+      optedOutDetail('+13125550100', new Date('2026-03-03T02:00:00Z'), 'STOP', 'America/New_York'),
+    ).toContain('on 2026-03-02;');
+    expect(optedOutDetail('+13125550100', null, null, 'UTC')).toMatch(/^\+13125550100 opted out;/);
     expect(pairKey('+1', '+2')).toBe('+1|+2');
   });
 });

@@ -1,3 +1,4 @@
+import { dayInZone } from '../../../contracts/time-zone';
 import type { InboundClassification } from '../../channels/sms/keywords';
 
 // The consent rules, pure. A (customer number, firm number) pair is opted in until the customer
@@ -88,9 +89,17 @@ export function pairKey(phone: string, firmPhone: string): string {
   return `${phone}|${firmPhone}`;
 }
 
-/** The 422 detail of a refused send to an opted-out pair (no content, the number is the staff's own client). */
-export function optedOutDetail(phone: string, since: Date | null, keyword: string | null): string {
-  const when = since ? ` on ${since.toISOString().slice(0, 10)}` : '';
+/**
+ * The 422 detail of a refused send to an opted-out pair (no content, the number is the staff's own
+ * client), dated on the firm's calendar.
+ */
+export function optedOutDetail(
+  phone: string,
+  since: Date | null,
+  keyword: string | null,
+  timeZone: string,
+): string {
+  const when = since ? ` on ${dayInZone(since, timeZone)}` : '';
   const how = keyword ? `replied ${keyword}${when}` : `opted out${when}`;
   return `${phone} ${how}; they must text START to receive texts from this number again.`;
 }

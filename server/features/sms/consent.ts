@@ -87,11 +87,12 @@ export async function ensureTextable(
   const row = await currentConsent(ex, firmId, phone, firmPhone);
   if (row?.state !== 'opted_out') return;
   const entry = await entryOf(ex, firmId, row.entryId);
+  const { timeZone } = await loadSettings(ex, firmId);
   throw new Problem(
     422,
     'opted-out',
     'Not allowed by a business rule',
-    optedOutDetail(phone, row.changedAt, entry?.cause === 'keyword' ? entry.keyword : null),
+    optedOutDetail(phone, row.changedAt, entry?.cause === 'keyword' ? entry.keyword : null, timeZone),
   );
 }
 

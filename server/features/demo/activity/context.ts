@@ -1,3 +1,9 @@
+import {
+  DEFAULT_TIME_ZONE,
+  dayInZone,
+  startOfDayInZone,
+  wallTimeInZone,
+} from '../../../../contracts/time-zone';
 import type { Deps } from '../../../deps';
 import { inTransaction } from '../../../platform/bus/in-transaction';
 import type { Permission, Role, StaffActor } from '../../../platform/http/actor';
@@ -13,7 +19,10 @@ export interface DemoContext {
   demo: DemoFirm;
   /** The real dependencies, except that `clock` answers whatever `setTime` last set. */
   deps: Deps;
-  /** Moves the clock to `daysAgo` days before the demo's "today", at hh:mm (UTC, before 09:00 on day 0). */
+  /**
+   * Moves the clock to `daysAgo` days before the demo's "today", at hh:mm on the firm's clocks (its
+   * time zone; before 09:00 on day 0).
+   */
   setTime(daysAgo: number, hhmm: string): Date;
   /** A signed-in-like actor for a demo user. */
   actor(user: keyof DemoFirm['userIds']): StaffActor;
@@ -31,20 +40,21 @@ const roleOf: Record<keyof DemoFirm['userIds'], Role> = {
 
 /** Builds the context; `now` is the moment the demo is seeded. */
 export function demoContext(deps: Deps, demo: DemoFirm, now: Date): DemoContext {
-  // Scripts place today's texts before 09:00 UTC; seeded earlier than that, "today" is yesterday,
-  // so nothing is dated in the future.
-  const today = now.getUTCHours() >= 9 ? now : new Date(now.getTime() - 86_400_000);
+  // Scripts place today's texts before 09:00 at the firm; seeded earlier than that, "today" is
+  // yesterday, so nothing is dated in the future.
+  const firmDay = dayInZone(now, DEFAULT_TIME_ZONE);
+  const today =
+    now < wallTimeInZone(firmDay, '09:00', DEFAULT_TIME_ZONE)
+      ? dayInZone(startOfDayInZone(firmDay, DEFAULT_TIME_ZONE, -1), DEFAULT_TIME_ZONE)
+      : firmDay;
   let current = now;
   const moved: Deps = { ...deps, clock: () => current };
   return {
     demo,
     deps: moved,
     setTime(daysAgo, hhmm) {
-      const [h, m] = hhmm.split(':').map(Number);
-      const day = new Date(today.getTime() - daysAgo * 86_400_000);
-      day.setUTCHours(h ?? 0, m ?? 0, 0, 0);
-      current = day;
-      return day;
+      current = wallTimeInZone(today, hhmm, DEFAULT_TIME_ZONE, -daysAgo);
+      return current;
     },
     actor(user) {
       const permissions: Permission[] = user.startsWith('agent') ? ['message_center.use'] : [];
