@@ -5,13 +5,13 @@ import { busEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { conversationMembers, conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { conversationAudience, loadConversationFor } from '../conversations/access';
+import { conversationAudience } from '../conversations/access';
 import { conversationUpdated } from '../conversations/conversation-updated';
 import { conversationDetail } from '../conversations/conversation-views';
 import type { ConversationRow } from '../conversations/queries';
 import { scheduleAlert } from './alerts';
-import { ensureWorksConversations } from './policy';
-import { claimedBy, conversationClosed, notMessageCenter } from './problems';
+import { loadOpenConversationToWork } from './open-conversation';
+import { claimedBy } from './problems';
 
 /**
  * An agent claims an open Message Center conversation, after which they alone text the customer.
@@ -27,19 +27,7 @@ export async function claimConversation(
   const { actor } = input;
   const { firmId } = actor;
   return inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(
-      deps.conversations.rules,
-      tx,
-      actor,
-      input.conversationId,
-      'view',
-      {
-        lock: true,
-      },
-    );
-    if (row.kind !== 'sms') throw notMessageCenter();
-    ensureWorksConversations(actor);
-    if (row.status !== 'open') throw conversationClosed();
+    const row = await loadOpenConversationToWork(deps, tx, actor, input.conversationId);
     if (row.assigneeId === actor.userId) return conversationDetail(tx, deps, actor, row);
     const now = deps.clock();
     const [claimed] = await tx

@@ -6,12 +6,12 @@ import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Tx } from '../../platform/db/client';
 import { conversations } from '../../platform/db/schema';
 import { can, type StaffActor } from '../../platform/http/actor';
-import { conversationAudience, loadConversationFor } from '../conversations/access';
+import { conversationAudience } from '../conversations/access';
 import { conversationUpdated } from '../conversations/conversation-updated';
 import { conversationDetail } from '../conversations/conversation-views';
 import type { ConversationRow } from '../conversations/queries';
-import { ensureWorksConversations } from './policy';
-import { claimedBy, conversationClosed, notMessageCenter } from './problems';
+import { loadOpenConversationToWork } from './open-conversation';
+import { claimedBy } from './problems';
 
 /** Closes an open conversation row (no wait, no claim clock left) inside the caller's transaction. */
 export async function closeRow(
@@ -41,19 +41,7 @@ export async function closeConversation(
   const { actor } = input;
   const { firmId } = actor;
   return inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(
-      deps.conversations.rules,
-      tx,
-      actor,
-      input.conversationId,
-      'view',
-      {
-        lock: true,
-      },
-    );
-    if (row.kind !== 'sms') throw notMessageCenter();
-    ensureWorksConversations(actor);
-    if (row.status !== 'open') throw conversationClosed();
+    const row = await loadOpenConversationToWork(deps, tx, actor, input.conversationId);
     const supervisor = can(actor, 'message_center.view_all');
     if (row.assigneeId !== null && row.assigneeId !== actor.userId && !supervisor)
       throw await claimedBy(
