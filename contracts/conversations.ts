@@ -77,7 +77,10 @@ export const conversationOut = z.object({
     .nullable()
     .optional()
     .describe('For kind sms, in details only: what agents noted about the customer (reading it is audited)'),
-  consumerEditable: z.boolean().optional().describe('For kind sms: the caller may change the consumer details'),
+  consumerEditable: z
+    .boolean()
+    .optional()
+    .describe('For kind sms: the caller may change the consumer details'),
 });
 export type ConversationOut = z.infer<typeof conversationOut>;
 

@@ -114,7 +114,9 @@ export type ConsentEntry = z.output<typeof consentEntryOut>;
 /** Where a customer stands against the service area of the conversation's location. */
 export const serviceZone = z
   .enum(['ideal', 'max', 'outside'])
-  .describe('ideal (within the ideal radius), max (beyond it, within the maximum), outside (beyond the maximum)');
+  .describe(
+    'ideal (within the ideal radius), max (beyond it, within the maximum), outside (beyond the maximum)',
+  );
 export type ServiceZone = z.output<typeof serviceZone>;
 
 /**
@@ -153,10 +155,15 @@ export const consumerOut = z.object({
   name: z.string().nullable().describe('Name of the person texting'),
   address: z.string().nullable().describe('Address they gave'),
   email: z.string().nullable().describe('E-mail address, if they gave one'),
-  potentialLead: z.boolean().nullable().describe('Whether the conversation could end in a sale (null: not said)'),
+  potentialLead: z
+    .boolean()
+    .nullable()
+    .describe('Whether the conversation could end in a sale (null: not said)'),
   existingCustomer: z.boolean().nullable().describe('Already a customer (only for a potential lead)'),
   interestedIn: interestedIn.nullable().describe('Sales or service (only for a potential lead)'),
-  preferredTime: preferredTime.nullable().describe('Morning, afternoon or evening (only for a potential lead)'),
+  preferredTime: preferredTime
+    .nullable()
+    .describe('Morning, afternoon or evening (only for a potential lead)'),
   place: z
     .object({ postalCode: z.string(), city: z.string(), state: z.string() })
     .nullable()

@@ -32,8 +32,8 @@ import { forgetConversation } from './features/time-capture/forget-conversation'
 import { createBus } from './platform/bus/create-bus';
 import { createKeyring } from './platform/crypto/keyring';
 import { resolveMasterKey } from './platform/crypto/master-key';
-import { createZipCentroidGeocoder } from './platform/geo/zip-centroids';
 import { type Database, openPglite, openPostgres } from './platform/db/client';
+import { createZipCentroidGeocoder } from './platform/geo/zip-centroids';
 import { createMetrics } from './platform/http/metrics';
 import { INSTALL_DIR } from './platform/install-dir';
 import { createOutboxRelay } from './platform/outbox/relay';

@@ -3,7 +3,14 @@ import type { StaffActor } from '../../platform/http/actor';
 import { canEditConsumer } from './consumer-policy';
 
 const actor = (over: Partial<StaffActor> = {}): StaffActor =>
-  ({ kind: 'user', userId: 'u1', firmId: 'f1', role: 'agent', permissions: ['message_center.use'], ...over }) as StaffActor;
+  ({
+    kind: 'user',
+    userId: 'u1',
+    firmId: 'f1',
+    role: 'agent',
+    permissions: ['message_center.use'],
+    ...over,
+  }) as StaffActor;
 
 describe('canEditConsumer', () => {
   it('lets the claiming agent edit', () => {
@@ -18,7 +25,9 @@ describe('canEditConsumer', () => {
   it('lets supervisors and admins edit whoever holds the claim', () => {
     const supervisor = actor({ role: 'staff', permissions: ['message_center.view_all'] });
     expect(canEditConsumer(supervisor, { kind: 'sms', assigneeId: 'u2' })).toBe(true);
-    expect(canEditConsumer(actor({ role: 'admin', permissions: [] }), { kind: 'sms', assigneeId: null })).toBe(true);
+    expect(
+      canEditConsumer(actor({ role: 'admin', permissions: [] }), { kind: 'sms', assigneeId: null }),
+    ).toBe(true);
   });
 
   it('refuses a claim holder who lost message_center.use', () => {

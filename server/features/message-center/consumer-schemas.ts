@@ -21,7 +21,10 @@ export const consumerBody = z.object({
     .nullable()
     .optional()
     .describe('Already a customer (kept only for a potential lead)'),
-  interestedIn: interestedIn.nullable().optional().describe('Sales or service (kept only for a potential lead)'),
+  interestedIn: interestedIn
+    .nullable()
+    .optional()
+    .describe('Sales or service (kept only for a potential lead)'),
   preferredTime: preferredTime
     .nullable()
     .optional()

@@ -9,9 +9,9 @@ import { forbidden } from '../../platform/http/problem';
 import { conversationAudience, loadConversationFor } from '../conversations/access';
 import { conversationUpdated } from '../conversations/conversation-updated';
 import { conversationDetail } from '../conversations/conversation-views';
-import type { ConsumerBody } from './consumer-schemas';
 import { consumerDetailsOf } from './consumer-model';
 import { canEditConsumer } from './consumer-policy';
+import type { ConsumerBody } from './consumer-schemas';
 import { saveConsumer } from './consumer-store';
 import { notMessageCenter } from './problems';
 
@@ -32,10 +32,18 @@ export async function updateConsumer(
   const address = input.body.address?.trim();
   const place = address ? await deps.geocoder.locate(address) : null;
   return inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(deps.conversations.rules, tx, actor, input.conversationId, 'view');
+    const { row } = await loadConversationFor(
+      deps.conversations.rules,
+      tx,
+      actor,
+      input.conversationId,
+      'view',
+    );
     if (row.kind !== 'sms' || !row.contactPhone) throw notMessageCenter();
     if (!canEditConsumer(actor, row))
-      throw forbidden('Only the agent who claimed this conversation, or a supervisor, can change the consumer details.');
+      throw forbidden(
+        'Only the agent who claimed this conversation, or a supervisor, can change the consumer details.',
+      );
     await saveConsumer(tx, deps.keyring, {
       firmId,
       phone: row.contactPhone,

@@ -45,6 +45,8 @@ describe('serviceAreaOf', () => {
     const beyond = serviceAreaOf(place, { ...area, idealMiles: exact - 1e-9 });
     expect(beyond?.zone).toBe('max');
     expect(beyond?.miles).toBe(Math.round(exact * 10) / 10);
-    expect(serviceAreaOf(place, { ...area, idealMiles: exact / 3, maxMiles: exact / 2 })?.zone).toBe('outside');
+    expect(serviceAreaOf(place, { ...area, idealMiles: exact / 3, maxMiles: exact / 2 })?.zone).toBe(
+      'outside',
+    );
   });
 });

@@ -22,7 +22,10 @@ export function zoneOf(miles: number, area: Pick<ServiceAreaCircle, 'idealMiles'
  * a location without a service area). The zone is decided on the exact distance; miles are rounded
  * to one decimal for display.
  */
-export function serviceAreaOf(place: LatLng | null, area: ServiceAreaCircle | null): ServiceAreaVerdict | null {
+export function serviceAreaOf(
+  place: LatLng | null,
+  area: ServiceAreaCircle | null,
+): ServiceAreaVerdict | null {
   if (!place || !area) return null;
   const miles = haversineMiles(area, place);
   return {

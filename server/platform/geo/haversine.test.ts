@@ -23,11 +23,17 @@ describe('haversineMiles', () => {
   });
 
   it('measures Boston to New York as about 190 miles', () => {
-    expect(haversineMiles({ lat: 42.3601, lng: -71.0589 }, { lat: 40.7128, lng: -74.006 })).toBeCloseTo(190, -1);
+    expect(haversineMiles({ lat: 42.3601, lng: -71.0589 }, { lat: 40.7128, lng: -74.006 })).toBeCloseTo(
+      190,
+      -1,
+    );
   });
 
   it('gives half the circumference between antipodes, never NaN', () => {
-    expect(haversineMiles({ lat: 10, lng: 20 }, { lat: -10, lng: -160 })).toBeCloseTo(Math.PI * EARTH_RADIUS_MILES, 2);
+    expect(haversineMiles({ lat: 10, lng: 20 }, { lat: -10, lng: -160 })).toBeCloseTo(
+      Math.PI * EARTH_RADIUS_MILES,
+      2,
+    );
   });
 
   it('crosses the antimeridian the short way', () => {

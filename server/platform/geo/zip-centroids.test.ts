@@ -21,7 +21,9 @@ describe('the ZIP-centroid geocoder', () => {
   });
 
   it('suggests the one place of a full ZIP code', async () => {
-    expect(await geocoder.suggest('12 Main St 02139', 5)).toMatchObject([{ postalCode: '02139', city: 'Cambridge' }]);
+    expect(await geocoder.suggest('12 Main St 02139', 5)).toMatchObject([
+      { postalCode: '02139', city: 'Cambridge' },
+    ]);
   });
 
   it('suggests ZIP codes starting with the digits typed, in order', async () => {

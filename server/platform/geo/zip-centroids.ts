@@ -25,7 +25,9 @@ function index(): Promise<Index> {
     }
     places.sort(
       (a, b) =>
-        a.city.localeCompare(b.city) || a.state.localeCompare(b.state) || a.postalCode.localeCompare(b.postalCode),
+        a.city.localeCompare(b.city) ||
+        a.state.localeCompare(b.state) ||
+        a.postalCode.localeCompare(b.postalCode),
     );
     return { byZip: new Map(places.map((p) => [p.postalCode, p])), sorted: places };
   });
