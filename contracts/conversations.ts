@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { messageCenterOut } from './message-center';
+import { consumerOut, messageCenterOut, serviceAreaVerdictOut } from './message-center';
 
 const isoTime = z.iso.datetime().describe('ISO 8601 UTC time');
 
@@ -69,6 +69,18 @@ export const conversationOut = z.object({
     .describe('The newest message, in lists only (reading it is audited)'),
   creatorName: z.string().nullable().optional().describe('Who started the conversation, in lists only'),
   messageCenter: messageCenterOut.nullable().optional().describe('Message Center details, for kind sms'),
+  serviceArea: serviceAreaVerdictOut
+    .nullable()
+    .optional()
+    .describe("For kind sms: the customer's address against the location's service area"),
+  consumer: consumerOut
+    .nullable()
+    .optional()
+    .describe('For kind sms, in details only: what agents noted about the customer (reading it is audited)'),
+  consumerEditable: z
+    .boolean()
+    .optional()
+    .describe('For kind sms: the caller may change the consumer details'),
 });
 export type ConversationOut = z.infer<typeof conversationOut>;
 

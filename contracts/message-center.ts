@@ -110,3 +110,64 @@ export const consentEntryOut = z.object({
   at: isoTime,
 });
 export type ConsentEntry = z.output<typeof consentEntryOut>;
+
+/** Where a customer stands against the service area of the conversation's location. */
+export const serviceZone = z
+  .enum(['ideal', 'max', 'outside'])
+  .describe(
+    'ideal (within the ideal radius), max (beyond it, within the maximum), outside (beyond the maximum)',
+  );
+export type ServiceZone = z.output<typeof serviceZone>;
+
+/**
+ * The service-area verdict of an `sms` conversation (`serviceArea`): null until the customer's address
+ * resolves to a place and the location has a service area.
+ */
+export const serviceAreaVerdictOut = z.object({
+  zone: serviceZone,
+  miles: z.number().nonnegative().describe('Miles from the centre of the service area, to one decimal'),
+  idealMiles: z.number().positive().describe('Radius of the ideal area of the location'),
+  maxMiles: z.number().positive().describe('Radius beyond which the location does not serve'),
+});
+export type ServiceAreaVerdict = z.output<typeof serviceAreaVerdictOut>;
+
+export const interestedIn = z.enum(['sales', 'service']).describe('What kind of lead: sales or service');
+export const preferredTime = z
+  .enum(['morning', 'afternoon', 'evening'])
+  .describe('Preferred appointment time');
+
+/** A place the geocoder knows (a US ZIP code): `GET /api/v1/geocoder/suggest` answers these. */
+export const placeOut = z.object({
+  postalCode: z.string().describe('Five-digit US ZIP code'),
+  city: z.string(),
+  state: z.string().describe('Two-letter state code'),
+  lat: z.number().describe('Latitude of the centre of the ZIP code'),
+  lng: z.number().describe('Longitude of the centre of the ZIP code'),
+  label: z.string().describe('One line naming it: "Boston, MA 02110"'),
+});
+export type PlaceOut = z.output<typeof placeOut>;
+
+/**
+ * What agents noted about the customer of an `sms` conversation (`consumer` in the details), kept per
+ * customer number in the firm, so a later conversation from the same number shows it again.
+ */
+export const consumerOut = z.object({
+  name: z.string().nullable().describe('Name of the person texting'),
+  address: z.string().nullable().describe('Address they gave'),
+  email: z.string().nullable().describe('E-mail address, if they gave one'),
+  potentialLead: z
+    .boolean()
+    .nullable()
+    .describe('Whether the conversation could end in a sale (null: not said)'),
+  existingCustomer: z.boolean().nullable().describe('Already a customer (only for a potential lead)'),
+  interestedIn: interestedIn.nullable().describe('Sales or service (only for a potential lead)'),
+  preferredTime: preferredTime
+    .nullable()
+    .describe('Morning, afternoon or evening (only for a potential lead)'),
+  place: z
+    .object({ postalCode: z.string(), city: z.string(), state: z.string() })
+    .nullable()
+    .describe('Where the address resolved to (its ZIP code); null when it names no known ZIP code'),
+  updatedAt: isoTime,
+});
+export type ConsumerOut = z.output<typeof consumerOut>;

@@ -12,6 +12,7 @@ import { contactRoutes } from './features/contacts/routes';
 import { conversationRoutes } from './features/conversations/routes';
 import { mailDevRoutes } from './features/dev-mail/routes';
 import { matterRoutes } from './features/matters/routes';
+import { consumerRoutes } from './features/message-center/consumer-routes';
 import { messageCenterRoutes, messageCenterSetupRoutes } from './features/message-center/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { numberPoolRoutes } from './features/number-pool/routes';
@@ -119,6 +120,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => portalInvitationRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => messageCenterSetupRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => messageCenterRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => consumerRoutes(scope, deps), { prefix: '/api/v1' });
   // At the root: the stream takes upgrades from the HTTP server itself and decorates the app.
   await realtimeRoutes(app, deps);
   await app.register(async (scope) => smsWebhookRoutes(scope, deps));

@@ -9,6 +9,7 @@ import { conversationRules } from './features/conversations/access';
 import type { ConversationPlugins } from './features/conversations/plugins';
 import { EMAIL_SEND_TOPIC, emailSender } from './features/email/sender';
 import { ALERT_TOPIC, alertSender } from './features/message-center/alerts';
+import { withConsumerDetails } from './features/message-center/consumer-views';
 import { decorateSmsConversations } from './features/message-center/details';
 import { receiveCampaignText } from './features/message-center/receive';
 import { queueMessageCenterSms } from './features/message-center/texting';
@@ -32,6 +33,7 @@ import { createBus } from './platform/bus/create-bus';
 import { createKeyring } from './platform/crypto/keyring';
 import { resolveMasterKey } from './platform/crypto/master-key';
 import { type Database, openPglite, openPostgres } from './platform/db/client';
+import { createZipCentroidGeocoder } from './platform/geo/zip-centroids';
 import { createMetrics } from './platform/http/metrics';
 import { INSTALL_DIR } from './platform/install-dir';
 import { createOutboxRelay } from './platform/outbox/relay';
@@ -91,7 +93,7 @@ function conversationPlugins(): ConversationPlugins {
     creators: { secure_chat: createSecureChat },
     addedKinds: {},
     deleted: [forgetConversationNotifications, unlinkDeletedConversation, forgetConversation],
-    decorators: { sms: decorateSmsConversations },
+    decorators: { sms: withConsumerDetails(decorateSmsConversations) },
   };
 }
 
@@ -124,6 +126,8 @@ export async function createDeps(config: Config, database: Database, log: Logger
     mail: createMailTransport(config, { clock: () => deps.clock() }),
     conversations: conversationPlugins(),
     smsReceivers,
+    // Offline from US ZIP-code centroids: no address leaves the server.
+    geocoder: createZipCentroidGeocoder(),
     clock: () => new Date(),
   };
   registerSmsChannel(deps, { [UNLINKED_REPLY]: unlinkedReplyText });

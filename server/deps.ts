@@ -7,6 +7,7 @@ import type { InboundSmsReceivers } from './features/sms/inbound';
 import type { EventBus } from './platform/bus/bus';
 import type { Keyring } from './platform/crypto/keyring';
 import type { Database, Db } from './platform/db/client';
+import type { Geocoder } from './platform/geo/geocoder';
 import type { Metrics } from './platform/http/metrics';
 import type { OutboxRelay } from './platform/outbox/relay';
 
@@ -30,6 +31,8 @@ export interface Deps {
   conversations: ConversationPlugins;
   /** Who takes an inbound text, by the purpose of the number it was sent to; see bootstrap.ts. */
   smsReceivers: InboundSmsReceivers;
+  /** Places addresses (the Message Center service area and address type-ahead); see bootstrap.ts. */
+  geocoder: Geocoder;
   /** The current time; tests move it. */
   clock: () => Date;
 }

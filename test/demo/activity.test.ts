@@ -138,4 +138,34 @@ describe('demo activity', () => {
     expect(locations.every((l) => l.serviceArea !== null)).toBe(true);
     expect((await agent1.get('/api/v1/quick-replies')).body.items.length).toBeGreaterThanOrEqual(4);
   });
+
+  it('shows consumer details with service-area verdicts of every zone, and saved details on a later conversation', async () => {
+    const agent1 = await t.signIn(demoLogins.agent1);
+    const agent2 = await t.signIn(demoLogins.agent2);
+    const all = [
+      ...((await agent1.get('/api/v1/conversations?kind=sms&limit=200')).body.items as any[]),
+      ...((await agent2.get('/api/v1/conversations?kind=sms&limit=200')).body.items as any[]),
+    ];
+    const zones = new Set(all.map((c) => c.serviceArea?.zone).filter(Boolean));
+    expect(zones).toEqual(new Set(['ideal', 'max', 'outside']));
+    const byPhone = (phone: string) => all.find((c) => c.contactPhone === phone);
+    // Agent1's Baltimore customer is beyond the Downtown DC office's 30 miles.
+    const baltimore = (await agent1.get(`/api/v1/conversations/${byPhone('+13105550209').id}`)).body;
+    expect(baltimore.consumer).toMatchObject({
+      name: 'Dana Whitfield',
+      potentialLead: true,
+      preferredTime: 'evening',
+    });
+    expect(baltimore.serviceArea).toMatchObject({ zone: 'outside', maxMiles: 30 });
+    expect(baltimore.consumerEditable).toBe(true);
+    // An address without a ZIP code: details shown, no verdict.
+    const unresolved = (await agent1.get(`/api/v1/conversations/${byPhone('+13105550212').id}`)).body;
+    expect(unresolved.consumer).toMatchObject({ name: 'Tom Reyes', place: null });
+    expect(unresolved.serviceArea).toBeNull();
+    // Saved on the customer's closed conversation last month, shown on the open one.
+    const returning = (await agent1.get(`/api/v1/conversations/${byPhone('+13105550206').id}`)).body;
+    expect(returning.status).toBe('open');
+    expect(returning.consumer).toMatchObject({ name: 'Kevin Marsh', place: { postalCode: '22314' } });
+    expect(returning.serviceArea).toMatchObject({ zone: 'ideal' });
+  });
 });

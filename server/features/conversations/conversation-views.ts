@@ -7,6 +7,7 @@ import { conversationKeys, conversationMembers, messages } from '../../platform/
 import type { StaffActor } from '../../platform/http/actor';
 import { abilities, ruleUsesTeam, teamsOf } from './access';
 import { openSealed, subjectAad } from './message-crypto';
+import type { ConversationView } from './plugins';
 import { presentConversation } from './presenter';
 import type { ConversationRow, MemberRow } from './queries';
 
@@ -62,6 +63,7 @@ export async function conversationSummaries(
   deps: Pick<Deps, 'keyring' | 'conversations' | 'clock'>,
   actor: StaffActor,
   rows: ConversationRow[],
+  view: ConversationView = 'list',
 ): Promise<ConversationOut[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -92,7 +94,7 @@ export async function conversationSummaries(
   for (const [kind, decorate] of Object.entries(deps.conversations.decorators ?? {})) {
     const ofKind = rows.filter((r) => r.kind === kind);
     if (ofKind.length > 0)
-      for (const [id, extra] of await decorate(ex, deps, actor, ofKind)) extras.set(id, extra);
+      for (const [id, extra] of await decorate(ex, deps, actor, ofKind, view)) extras.set(id, extra);
   }
   const mine = new Map<string, MemberRow>(memberships.map((m) => [m.conversationId, m]));
   const contactOf = (id: string) => {
@@ -132,7 +134,7 @@ export async function conversationDetail(
   actor: StaffActor,
   row: ConversationRow,
 ): Promise<ConversationDetailOut> {
-  const [summary] = await conversationSummaries(ex, deps, actor, [row]);
+  const [summary] = await conversationSummaries(ex, deps, actor, [row], 'detail');
   const memberRows = await ex
     .select()
     .from(conversationMembers)

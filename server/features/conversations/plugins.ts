@@ -64,6 +64,9 @@ export interface AddedKind {
   create: ConversationCreator<{ kind: string }>;
 }
 
+/** Where conversations are presented: a list, or one conversation's details (which may carry more). */
+export type ConversationView = 'list' | 'detail';
+
 /**
  * What a kind adds to its conversations as one viewer sees them, in lists and details (Message
  * Center: the customer, campaign, team, agent and alert): extra fields by conversation id. The
@@ -71,9 +74,10 @@ export interface AddedKind {
  */
 export type ConversationDecorator = (
   ex: Executor,
-  deps: Pick<Deps, 'clock'>,
+  deps: Pick<Deps, 'clock' | 'keyring'>,
   actor: StaffActor,
   rows: ConversationRow[],
+  view: ConversationView,
 ) => Promise<Map<string, Partial<ConversationOut>>>;
 
 /** What the features plug into the conversation core, in the order they run. */

@@ -12,6 +12,7 @@ import { useConversation } from '../secure-chat/queries';
 import { ME_PATH, type StaffSession } from '../session';
 import { Composer } from './Composer';
 import { OptedOutBanner, RevocationBanner } from './ConsentBanners';
+import { ConsumerPanel } from './ConsumerPanel';
 import { History } from './History';
 import { publicReplyBlock } from './model';
 import { claimHolder, useConversationActions } from './use-conversation-actions';
@@ -146,6 +147,7 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
       {mc?.revocationFlagged && !mc.optedOut && (
         <RevocationBanner pending={optOut.isPending} error={optOut.error} onOptOut={() => optOut.mutate()} />
       )}
+      {mc && <ConsumerPanel conversation={conversation} />}
       <History
         conversationId={id}
         customer={customer}

@@ -3,6 +3,7 @@ import type { ConversationOut } from '../../../contracts/conversations';
 import { formatPhone, formatWhen } from '../secure-chat/model';
 import { AlertIcon } from './AlertIcon';
 import { currentAlert } from './model';
+import { ServiceAreaBadge } from './ServiceAreaBadge';
 
 /**
  * The dashboard list: one row per conversation. Clicking a row (or its customer number, which is the
@@ -99,6 +100,7 @@ function Row({
             Opted out
           </Badge>
         )}
+        <ServiceAreaBadge serviceArea={c.serviceArea} size="xs" />
       </Table.Td>
       <Table.Td className="mc-wide">
         <Text size="sm">{mc?.group.name}</Text>

@@ -4,6 +4,8 @@ import { mcCampaigns } from '../../../platform/db/schema';
 import { sendMessage } from '../../conversations/send-message';
 import { claimConversation } from '../../message-center/claim';
 import { closeConversation } from '../../message-center/close';
+import { updateConsumer } from '../../message-center/consumer';
+import type { ConsumerBody } from '../../message-center/consumer-schemas';
 import { receiveInboundSms } from '../../sms/receive-inbound';
 import type { DemoFirm } from '../seed-demo';
 import type { DemoContext } from './context';
@@ -28,6 +30,8 @@ interface Script {
   lines: Line[];
   /** Closed this many minutes ago by the agent (or the team's agent when unclaimed). */
   closeAgo?: number;
+  /** Consumer details the claiming agent saved after the last line. */
+  consumer?: ConsumerBody;
 }
 
 const H = 60;
@@ -100,6 +104,15 @@ const scripts: Script[] = [
   {
     campaign: 0,
     customer: '+13105550207',
+    consumer: {
+      name: 'Marcus Bell',
+      address: '1420 U St NW, Washington, DC 20009',
+      email: 'marcus.bell@example.com',
+      potentialLead: true,
+      existingCustomer: false,
+      interestedIn: 'sales',
+      preferredTime: 'afternoon',
+    },
     agent: 'agent1',
     lines: [
       {
@@ -114,6 +127,14 @@ const scripts: Script[] = [
   {
     campaign: 1,
     customer: '+13105550208',
+    consumer: {
+      name: 'Luis Ortega',
+      address: '4100 Chain Bridge Rd, Fairfax, VA 22030',
+      potentialLead: true,
+      existingCustomer: false,
+      interestedIn: 'service',
+      preferredTime: 'morning',
+    },
     agent: 'agent1',
     lines: [
       {
@@ -133,6 +154,15 @@ const scripts: Script[] = [
   {
     campaign: 0,
     customer: '+13105550209',
+    consumer: {
+      name: 'Dana Whitfield',
+      address: '220 E Lombard St, Baltimore, MD 21201',
+      email: 'dana.w@example.com',
+      potentialLead: true,
+      existingCustomer: false,
+      interestedIn: 'sales',
+      preferredTime: 'evening',
+    },
     agent: 'agent1',
     lines: [
       { ago: 2 * H, from: 'c', text: 'Is there a deadline to file a claim? Accident was in March.' },
@@ -148,6 +178,15 @@ const scripts: Script[] = [
   {
     campaign: 0,
     customer: '+13105550210',
+    consumer: {
+      name: 'Priya Natarajan',
+      address: '7010 Little River Tpke, Annandale, VA 22003',
+      email: 'priya.n@example.com',
+      potentialLead: true,
+      existingCustomer: true,
+      interestedIn: 'sales',
+      preferredTime: 'afternoon',
+    },
     agent: 'agent1',
     lines: [
       { ago: 3 * H, from: 'c', text: 'Can I get a free consultation?' },
@@ -181,6 +220,7 @@ const scripts: Script[] = [
   {
     campaign: 0,
     customer: '+13105550212',
+    consumer: { name: 'Tom Reyes', address: '7th St NW and H St NW, Washington', potentialLead: false },
     agent: 'agent1',
     lines: [
       { ago: 6 * H, from: 'c', text: 'Hit by a delivery van in a crosswalk, broken wrist' },
@@ -226,6 +266,14 @@ const scripts: Script[] = [
   {
     campaign: 2,
     customer: '+13105550216',
+    consumer: {
+      name: 'Hannah Cole',
+      address: '12 Park Ave, Rockville, MD 20850',
+      potentialLead: true,
+      existingCustomer: false,
+      interestedIn: 'service',
+      preferredTime: 'morning',
+    },
     agent: 'agent2',
     lines: [
       { ago: 70, from: 'c', text: 'We agreed on everything, we just need the paperwork done' },
@@ -236,6 +284,15 @@ const scripts: Script[] = [
   {
     campaign: 3,
     customer: '+13105550217',
+    consumer: {
+      name: 'Angela Price',
+      address: '5 E Patrick St, Frederick, MD 21701',
+      email: 'angela.price@example.com',
+      potentialLead: true,
+      existingCustomer: false,
+      interestedIn: 'service',
+      preferredTime: 'evening',
+    },
     agent: 'agent2',
     lines: [
       { ago: 4 * H, from: 'c', text: 'Can I move to Virginia with my kids if I have primary custody?' },
@@ -266,6 +323,12 @@ const scripts: Script[] = [
   {
     campaign: 0,
     customer: '+13105550206',
+    consumer: {
+      name: 'Kevin Marsh',
+      address: '300 King St, Alexandria, VA 22314',
+      email: 'kmarsh@example.com',
+      potentialLead: false,
+    },
     agent: 'agent1',
     closeAgo: 30 * D,
     lines: [
@@ -418,7 +481,9 @@ const scripts: Script[] = [
 /**
  * Message Center activity for the demo firm: about thirty conversations on its four campaigns in
  * every state (unclaimed, overdue, waiting, claimed by agent1, agent2 or the admin, answered, closed,
- * closed by STOP), played through the real receiver and use cases at times relative to `now`.
+ * closed by STOP), played through the real receiver and use cases at times relative to `now`. Several
+ * customers have consumer details, in every service-area zone and one address that does not resolve;
+ * +13105550206's were saved on a closed conversation and show on the open one.
  */
 export async function seedMessageCenterActivity(ctx: DemoContext, now: Date): Promise<void> {
   const { demo } = ctx;
@@ -474,6 +539,10 @@ export async function seedMessageCenterActivity(ctx: DemoContext, now: Date): Pr
           kind: 'message',
         },
       });
+    }
+    if (conversationId && script.consumer) {
+      const who = script.agent ?? (script.campaign < 2 ? 'agent1' : 'agent2');
+      await updateConsumer(deps, { actor: actor(who), conversationId, body: script.consumer });
     }
     if (conversationId && script.closeAgo !== undefined) {
       at(script.closeAgo);

@@ -79,3 +79,23 @@ export const mcQuickReplies = pgTable(
     index('mc_quick_replies_group').on(t.firmId, t.groupId).where(sql`deleted_at is null`),
   ],
 );
+
+/**
+ * What agents noted about a Message Center customer, one record per customer number in a firm, so a
+ * later conversation from the same number shows it again. The details (name, address, e-mail, lead
+ * answers and the place the address resolved to) are one JSON document sealed with the firm key,
+ * bound to the firm and the number.
+ */
+export const mcConsumers = pgTable(
+  'mc_consumers',
+  {
+    firmId: uuid('firm_id').notNull(),
+    /** The customer number (E.164), as conversations.contact_phone holds it. */
+    phone: text('phone').notNull(),
+    detailsSealed: text('details_sealed').notNull(),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.phone] })],
+);
