@@ -49,7 +49,8 @@ describe('demo activity', () => {
     await seedDemoActivity(t.deps, demo, seededAt);
     attorney1 = await t.signIn(demoLogins.attorney1);
     attorney2 = await t.signIn(demoLogins.attorney2);
-  });
+    // Weeks of activity played through the real use cases: a few seconds alone, much longer on a busy machine.
+  }, 240_000);
   afterAll(() => t.close());
 
   type Thread = {
