@@ -14,6 +14,7 @@ import { Composer } from './Composer';
 import { OptedOutBanner, RevocationBanner } from './ConsentBanners';
 import { History } from './History';
 import { publicReplyBlock } from './model';
+import { SecureInviteBadge, SecureInviteButton, secureJoined, useSecureInvite } from './SecureInvite';
 import { claimHolder, useConversationActions } from './use-conversation-actions';
 
 /** One conversation in a tab of the right pane; the list's row fills in while the detail loads. */
@@ -63,6 +64,7 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
   const holder = mc?.agent ?? claimHolder(claim.error);
   const mine = holder?.id === me?.id;
   const blocked = publicReplyBlock(conversation, me?.id);
+  const secureInvite = useSecureInvite(id);
 
   return (
     <Stack gap={0} h="100%" mih={0}>
@@ -102,6 +104,7 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
           <Text size="xs" data-testid="agent">
             {holder ? (mine ? 'Claimed by you' : `Claimed by ${holder.name}`) : 'Not claimed yet'}
           </Text>
+          <SecureInviteBadge invite={secureInvite.data?.invite} />
         </Stack>
         <Group gap="xs" wrap="nowrap">
           {open && !mine && (
@@ -119,6 +122,13 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
                 </Button>
               </Box>
             </Tooltip>
+          )}
+          {open && mine && !mc?.optedOut && (
+            <SecureInviteButton
+              conversationId={id}
+              customer={customer}
+              invited={Boolean(secureInvite.data?.invite)}
+            />
           )}
           {open && (
             <Button
@@ -160,7 +170,8 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
             groupId={mc?.group.id}
             publicBlockedBecause={blocked}
             pending={false}
-            onSend={(body, mode) => send.mutate({ id: uuidv7(), body, mode })}
+            onSend={(body, mode, channel) => send.mutate({ id: uuidv7(), body, mode, channel })}
+            secureJoined={secureJoined(secureInvite.data)}
           />
         ) : (
           <Text size="sm" c="dimmed">
