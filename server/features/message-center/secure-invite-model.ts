@@ -72,9 +72,9 @@ export function chooseChannel(input: {
   return { channel: wanted };
 }
 
-/** The last digits of a phone number, for "we texted a code to •••• 1234". */
+/** The last digits of a phone number, for "we texted a code to •••• 1234" (never broken across lines). */
 export function phoneHint(phone: string): string {
-  return `•••• ${phone.slice(-4)}`;
+  return `••••\u00a0${phone.slice(-4)}`;
 }
 
 /** True when a code is six digits. */
