@@ -25,10 +25,14 @@ function spaFallback(): Plugin {
           req.method === 'GET' &&
           wantsHtml &&
           !/^\/(api|webhooks|dev|@|node_modules)/.test(path) &&
-          !/\.\w+$/.test(path)
+          // A secure chat token has a dot in it, but is a page, not a file.
+          (path.startsWith('/m/') || !/\.\w+$/.test(path))
         ) {
-          req.url =
-            path === '/portal' || path.startsWith('/portal/') ? '/portal/index.html' : '/staff/index.html';
+          req.url = path.startsWith('/m/')
+            ? '/secure-chat/index.html'
+            : path === '/portal' || path.startsWith('/portal/')
+              ? '/portal/index.html'
+              : '/staff/index.html';
         }
         next();
       });
@@ -55,6 +59,7 @@ export default defineConfig({
         portal: `${web}/portal/index.html`,
         devPhone: `${web}/dev-phone/index.html`,
         devMail: `${web}/dev-mail/index.html`,
+        secureChat: `${web}/secure-chat/index.html`,
       },
       output: { chunkFileNames: 'assets/shared-[hash].js' },
     },

@@ -106,7 +106,14 @@ export const messageOut = z.object({
   format: messageFormat,
   visibility: messageVisibility,
   kind: messageKind,
-  source: z.string().describe('web | sms | portal | email | api'),
+  source: z.string().describe('web | sms | portal | email | api | secure'),
+  channel: z
+    .enum(['sms', 'secure'])
+    .nullable()
+    .optional()
+    .describe(
+      'Message Center public messages: sms (texted) or secure (the secure chat page, never texted); null elsewhere',
+    ),
   createdAt: isoTime,
   attachments: z.array(z.object({ id: z.string(), name: z.string() })),
   deliveries: z.array(deliveryOut),

@@ -14,6 +14,7 @@ import { mailDevRoutes } from './features/dev-mail/routes';
 import { matterRoutes } from './features/matters/routes';
 import { consumerRoutes } from './features/message-center/consumer-routes';
 import { messageCenterRoutes, messageCenterSetupRoutes } from './features/message-center/routes';
+import { secureChatCustomerRoutes, secureInviteRoutes } from './features/message-center/secure-invite-routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { numberPoolRoutes } from './features/number-pool/routes';
 import { opsRoutes } from './features/ops/routes';
@@ -121,6 +122,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => messageCenterSetupRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => messageCenterRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => consumerRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => secureInviteRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => secureChatCustomerRoutes(scope, deps), { prefix: '/api/v1' });
   // At the root: the stream takes upgrades from the HTTP server itself and decorates the app.
   await realtimeRoutes(app, deps);
   await app.register(async (scope) => smsWebhookRoutes(scope, deps));

@@ -12,6 +12,8 @@ import { ALERT_TOPIC, alertSender } from './features/message-center/alerts';
 import { withConsumerDetails } from './features/message-center/consumer-views';
 import { decorateSmsConversations } from './features/message-center/details';
 import { receiveCampaignText } from './features/message-center/receive';
+import { chooseMessageCenterChannel } from './features/message-center/secure-invite-channel';
+import { secureInviteReplies } from './features/message-center/secure-invite-texts';
 import { queueMessageCenterSms } from './features/message-center/texting';
 import { forgetConversationNotifications } from './features/notifications/forget-conversation';
 import { notifyMembersOfMessage } from './features/notifications/notify';
@@ -93,6 +95,7 @@ function conversationPlugins(): ConversationPlugins {
     creators: { secure_chat: createSecureChat },
     addedKinds: {},
     deleted: [forgetConversationNotifications, unlinkDeletedConversation, forgetConversation],
+    channels: { sms: chooseMessageCenterChannel },
     decorators: { sms: withConsumerDetails(decorateSmsConversations) },
   };
 }
@@ -130,7 +133,7 @@ export async function createDeps(config: Config, database: Database, log: Logger
     geocoder: createZipCentroidGeocoder(),
     clock: () => new Date(),
   };
-  registerSmsChannel(deps, { [UNLINKED_REPLY]: unlinkedReplyText });
+  registerSmsChannel(deps, { [UNLINKED_REPLY]: unlinkedReplyText, ...secureInviteReplies(deps) });
   deps.outbox.register(ALERT_TOPIC, alertSender(deps));
   // Each kind of e-mail is built at send time by its composer, from the references in the job.
   deps.outbox.register(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { conversationKind, conversationStatus, deliveryOut, messageOut } from '../conversations';
 import { notificationOut } from '../notifications';
+import { secureInviteOut } from '../secure-invites';
 import { billableEventOut, timeEntryOut } from '../time-capture';
 
 // Every event the stream carries, one payload shape per type (API.md "Real time"). Events are small
@@ -95,6 +96,9 @@ const timeEntryDeleted = event('time_entry.deleted', z.object({ id, billableEven
 /** An export marked entries exported: they can no longer change. */
 const timeEntryExported = event('time_entry.exported', z.object({ count: z.number().int() }));
 
+/** A Message Center conversation's secure chat invitation changed (sent, opened, accepted, revoked …). */
+const secureInviteUpdated = event('secure_invite.updated', secureInviteOut);
+
 /** Answer to POST /api/v1/stream/ping, on every server the caller has a stream open to. */
 const pong = event('pong', z.object({ at: isoTime }));
 
@@ -115,6 +119,7 @@ export const streamEvent = z.discriminatedUnion('type', [
   timeEntryUpdated,
   timeEntryDeleted,
   timeEntryExported,
+  secureInviteUpdated,
   pong,
 ]);
 export type StreamEvent = z.output<typeof streamEvent>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoActivity } from '../../server/features/demo/activity';
+import { SECURE_DEMO_CUSTOMER } from '../../server/features/demo/activity/message-center-secure-invite';
 import { type DemoFirm, demoLogins } from '../../server/features/demo/seed-demo';
 import { startTestApp, type TestApp } from '../support/app';
 import type { TestClient } from '../support/client';
@@ -168,5 +169,23 @@ describe('demo activity', () => {
     expect(returning.status).toBe('open');
     expect(returning.consumer).toMatchObject({ name: 'Kevin Marsh', place: { postalCode: '22314' } });
     expect(returning.serviceArea).toMatchObject({ zone: 'ideal' });
+  });
+
+  it('has a Message Center conversation whose customer joined a secure chat, with secure messages both ways', async () => {
+    const agent1 = await t.signIn(demoLogins.agent1);
+    const mine = (await agent1.get('/api/v1/conversations?kind=sms&filter=mine')).body.items as any[];
+    const conversation = mine.find((c) => c.messageCenter.customerPhone === SECURE_DEMO_CUSTOMER);
+    expect(conversation).toBeDefined();
+    const invite = (await agent1.get(`/api/v1/conversations/${conversation.id}/secure-invite`)).body.invite;
+    expect(invite).toMatchObject({ status: 'accepted' });
+    expect(Date.parse(invite.acceptedAt)).toBeLessThanOrEqual(Date.now());
+    const messages = (await agent1.get(`/api/v1/conversations/${conversation.id}/messages?limit=200`)).body
+      .items as any[];
+    const secure = messages.filter((m) => m.channel === 'secure');
+    expect(secure.some((m) => m.authorType === 'user')).toBe(true);
+    expect(secure.some((m) => m.authorType === 'contact')).toBe(true);
+    expect(messages.some((m) => m.channel === 'sms' && m.authorType === 'user')).toBe(true);
+    // The secure messages never became texts.
+    for (const m of secure) expect(m.deliveries).toEqual([]);
   });
 });

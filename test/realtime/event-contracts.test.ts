@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamEvent } from '../../contracts/realtime/events';
 import { streamFrame } from '../../contracts/realtime/frames';
+import { freshPhone, makeSetup, makeTeam } from '../message-center/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Answer } from '../support/client';
 import {
@@ -99,6 +100,17 @@ describe('real-time events match contracts/realtime', () => {
     ok(await firm.admin.client.post('/api/v1/billable-events/convert', { ids }));
     ok(await firm.admin.client.get(`/api/v1/time-entries/export?format=csv&matterId=${matter.id}`));
     ok(await attorney.client.post('/api/v1/stream/ping'), 202);
+    // A Message Center secure chat invitation: secure_invite.updated.
+    const setup = await makeSetup(firm, await makeTeam(firm, [firm.admin]));
+    const text = ok(
+      await firm.admin.client.post('/dev/sms/inbound', {
+        from: freshPhone('415'),
+        to: setup.campaign.phone,
+        body: 'Can we talk privately?',
+      }),
+    );
+    ok(await firm.admin.client.post(`/api/v1/conversations/${text.conversationId}/claim`, {}));
+    ok(await firm.admin.client.post(`/api/v1/conversations/${text.conversationId}/secure-invite`, {}), 201);
     // The client replies STOP: conversation.updated (consent).
     const current = ok(await attorney.client.get(path));
     ok(
@@ -123,6 +135,6 @@ describe('real-time events match contracts/realtime', () => {
       expect(parsed.error?.issues, `${frame.type}: ${JSON.stringify(frame.data)}`).toBeUndefined();
     }
     const reasons = frames.filter((f) => f.type === 'conversation.updated').map((f) => f.data.reason);
-    expect(new Set(reasons)).toEqual(new Set(['members', 'mute', 'phone', 'status', 'consent']));
+    expect(new Set(reasons)).toEqual(new Set(['members', 'mute', 'phone', 'status', 'consent', 'claim']));
   });
 });

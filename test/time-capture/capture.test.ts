@@ -295,6 +295,7 @@ describe('the window rule through the real message path', () => {
       visibility: 'public',
       kind: 'message',
       source: 'web',
+      channel: null,
       createdAt: at(0, n),
     });
     // Every transaction has started before any captures, so on PostgreSQL they really overlap.

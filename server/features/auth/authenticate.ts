@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
-import { isApiPath, isPortalPath, needsCsrf } from './policy';
+import { isApiPath, isPortalPath, isSecureChatLinkPath, needsCsrf } from './policy';
 import { csrfRejected, invalidToken } from './problems';
 import { resolveApiToken } from './resolve-api-token';
 import { constantTimeEqual } from './secrets';
@@ -25,7 +25,7 @@ export function authenticate(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('sessionCsrfToken', undefined);
 
   app.addHook('onRequest', async (request) => {
-    if (!isApiPath(request.url)) return;
+    if (!isApiPath(request.url) || isSecureChatLinkPath(request.url)) return;
     const bearer = BEARER.exec(request.headers.authorization ?? '');
     if (bearer) {
       const actor = await resolveApiToken(deps, bearer[1] as string);

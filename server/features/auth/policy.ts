@@ -143,6 +143,14 @@ export function isApiPath(url: string): boolean {
   return url.startsWith('/api/') || url.startsWith('/dev/');
 }
 
+/**
+ * True for the customer's secure chat API (a Message Center link), which signs in by its link and
+ * device cookie alone: a staff cookie in the same browser neither signs it in nor demands its CSRF token.
+ */
+export function isSecureChatLinkPath(url: string): boolean {
+  return url.startsWith('/api/v1/secure-chat-invites/');
+}
+
 /** True for the client portal's API, where the portal cookie (not the staff cookie) signs in. */
 export function isPortalPath(url: string): boolean {
   return url.startsWith('/api/v1/portal/');

@@ -26,6 +26,22 @@ export interface StoredMessage {
  */
 export type MessageStoredListener = (tx: Tx, deps: Deps, stored: StoredMessage) => Promise<PublishedEvent[]>;
 
+/**
+ * Picks the channel a staff member's new message goes out on, from the one the request named
+ * (`channel`, absent when none); answers what messages.channel stores. Throwing a Problem refuses
+ * the send. Kinds without a chooser store no channel.
+ */
+export type ChannelChooser = (
+  tx: Tx,
+  deps: Deps,
+  input: {
+    conversation: ConversationRow;
+    requested: string | undefined;
+    visibility: 'public' | 'note';
+    kind: 'message' | 'status' | 'system';
+  },
+) => Promise<string | null>;
+
 /** A user joined or left a conversation; `by` is who added them (absent for a removal). */
 export interface MembershipChange {
   conversation: ConversationRow;
@@ -90,6 +106,8 @@ export interface ConversationPlugins {
   /** Kinds beyond the API's own, by name. */
   addedKinds: Readonly<Record<string, AddedKind>>;
   deleted: readonly ConversationCleaner[];
+  /** Per kind, the channel chooser of staff sends (Message Center: sms or secure). */
+  channels?: Readonly<Record<string, ChannelChooser>>;
   /** Per kind, what its conversations carry besides the common fields. */
   decorators?: Readonly<Record<string, ConversationDecorator>>;
 }

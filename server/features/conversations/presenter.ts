@@ -27,6 +27,7 @@ export function presentMessage(
     visibility: row.visibility as MessageOut['visibility'],
     kind: row.kind as MessageOut['kind'],
     source: row.source,
+    channel: (row.channel as MessageOut['channel']) ?? null,
     createdAt: row.createdAt.toISOString(),
     attachments: [],
     deliveries: extra.deliveries.map((d) => ({

@@ -93,7 +93,12 @@ export const sendMessageBody = z.object({
   format: messageFormat.default('text'),
   visibility: messageVisibility.default('public'),
   kind: z.enum(['message', 'status']).default('message').describe('message, or status (a status update)'),
-  channel: singleLine().max(20).optional().describe('Channel hint for kinds with several (e.g. secure)'),
+  channel: singleLine()
+    .max(20)
+    .optional()
+    .describe(
+      'Channel for kinds with several. Message Center public messages: sms or secure; absent, secure once the customer joined the secure chat, else sms',
+    ),
   attachmentIds: z
     .array(id)
     .max(20)

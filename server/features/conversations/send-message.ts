@@ -37,6 +37,15 @@ export async function sendMessage(
         'attachments-not-supported',
         'Attachments cannot be sent in this conversation yet.',
       );
+    const choose = deps.conversations.channels?.[row.kind];
+    const channel = choose
+      ? await choose(tx, deps, {
+          conversation: row,
+          requested: message.channel,
+          visibility: message.visibility ?? 'public',
+          kind: message.kind ?? 'message',
+        })
+      : null;
     const stored = await storeMessage(tx, deps, {
       conversation: row,
       id: message.id,
@@ -45,6 +54,7 @@ export async function sendMessage(
       format: message.format,
       visibility: message.visibility,
       kind: message.kind,
+      channel,
       source: actor.via === 'token' ? 'api' : 'web',
     });
     events.push(...stored.events);

@@ -21,8 +21,10 @@ export interface NewMessage {
   format?: 'text' | 'html';
   visibility?: 'public' | 'note';
   kind?: 'message' | 'status' | 'system';
-  /** web | sms | portal | email | api */
+  /** web | sms | portal | email | api | secure */
   source: string;
+  /** Message Center: the customer channel (sms | secure); null elsewhere. */
+  channel?: string | null;
 }
 
 export interface StoredMessage {
@@ -80,6 +82,7 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
       visibility: input.visibility ?? 'public',
       kind: input.kind ?? 'message',
       source: input.source,
+      channel: input.channel ?? null,
       createdAt: now,
     })
     // A concurrent retry with the same id may have won the race; it then answers as a resend.

@@ -38,6 +38,8 @@ export async function queueMessageCenterSms(
       conversation.assigneeId as string,
       'Another agent has claimed this conversation; only they can text the customer. Write a note instead.',
     );
+  // The secure chat page shows it; a secure message never becomes a text.
+  if (message.channel === 'secure') return [];
   if ([...body].length > MAX_SMS_CHARACTERS)
     throw unprocessable(
       'sms-too-long',

@@ -22,6 +22,8 @@ export interface SmsReplyContext {
   ex: Executor;
   firmId: string;
   firmPhone: string;
+  /** The number texted (a reply may be about that customer, e.g. their secure chat link). */
+  to: string;
 }
 
 /** The texts of automatic replies by name, each signed with the firm's name; registered by the features that send them. */
@@ -139,6 +141,7 @@ export async function sendSmsJob(deps: Deps, replies: SmsReplies, job: OutboxJob
       ex: deps.db,
       firmId: payload.firmId,
       firmPhone: payload.from,
+      to: payload.to,
     });
   }
   if (body === null) return { skipped: 'message deleted' };

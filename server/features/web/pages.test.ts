@@ -10,6 +10,13 @@ describe('pageFor', () => {
     }
   });
 
+  it('answers a customer’s secure chat below /m/', () => {
+    expect(pageFor('/m/0b7e9a52-3c0f-4d8e-9a3b-1f2e3d4c5b6a.abc-def_123', HTML)).toBe(
+      'secure-chat/index.html',
+    );
+    expect(pageFor('/m', HTML)).toBe('staff/index.html');
+  });
+
   it('answers the portal below /portal', () => {
     for (const p of ['/portal', '/portal/', '/portal/login', '/portal/messages/1']) {
       expect(pageFor(p, HTML)).toBe('portal/index.html');

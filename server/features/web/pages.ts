@@ -3,7 +3,8 @@ export type WebPage =
   | 'staff/index.html'
   | 'portal/index.html'
   | 'dev-phone/index.html'
-  | 'dev-mail/index.html';
+  | 'dev-mail/index.html'
+  | 'secure-chat/index.html';
 
 // Paths owned by the API, webhooks, development tools, operations and built assets: never an app page.
 const NOT_PAGES = /^\/(?:api|webhooks|dev|assets)(?:\/|$)|^\/(?:healthz|readyz|metrics)\/?$/;
@@ -15,7 +16,7 @@ export function wantsPage(accept: string | undefined): boolean {
 }
 
 /**
- * Which app answers a GET: the portal below /portal, the staff app elsewhere, and none for reserved paths or
+ * Which app answers a GET: the portal below /portal, a customer's secure chat below /m/, the staff app elsewhere, and none for reserved paths or
  * for requests that do not accept HTML (a missing file or API call must stay a 404, not become a page).
  * `/dev/phone` (the simulated client phone) is a page only when `devPhone` is on: development routes and
  * the SMS simulator enabled.
@@ -28,5 +29,7 @@ export function pageFor(
   if (!wantsPage(accept)) return null;
   if (DEV_PHONE.test(pathname)) return options.devPhone ? 'dev-phone/index.html' : null;
   if (NOT_PAGES.test(pathname)) return null;
+  // A Message Center customer's secure chat link: /m/<token>.
+  if (pathname.startsWith('/m/')) return 'secure-chat/index.html';
   return pathname === '/portal' || pathname.startsWith('/portal/') ? 'portal/index.html' : 'staff/index.html';
 }

@@ -52,11 +52,21 @@ export function Bubble({
         <Text size="xs" fw={600}>
           {mine ? `${author} (you)` : author}
         </Text>
+        {message.channel === 'secure' && (
+          <Badge size="xs" color="dark" variant="filled" tt="none">
+            Secure chat
+          </Badge>
+        )}
         <Text size="xs" c="dimmed" component="time" dateTime={message.createdAt}>
           {formatWhen(message.createdAt)}
         </Text>
       </Group>
-      <Box className="mc-bubble" data-side={side} data-local={message.local}>
+      <Box
+        className="mc-bubble"
+        data-side={side}
+        data-local={message.local}
+        data-channel={message.channel === 'secure' ? 'secure' : undefined}
+      >
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {message.body}
         </Text>

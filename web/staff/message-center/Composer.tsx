@@ -3,6 +3,7 @@ import {
   Button,
   Group,
   Menu,
+  NativeSelect,
   SegmentedControl,
   Stack,
   Text,
@@ -15,6 +16,8 @@ import { segmentCounter } from './model';
 import { useQuickReplies } from './queries';
 
 export type ComposeMode = 'public' | 'note';
+/** Where a public reply goes: a text, or the customer's secure chat page. */
+export type ChatChannel = 'sms' | 'secure';
 
 // Drafts outlive a tab: switching tabs unmounts the pane, and an agent juggling conversations must not
 // lose what they were typing.
@@ -33,6 +36,7 @@ export function Composer({
   publicBlockedBecause,
   pending,
   onSend,
+  secureJoined = false,
 }: {
   conversationId: string;
   customer: string;
@@ -40,8 +44,16 @@ export function Composer({
   /** Why only notes are possible now; null: public replies are open. */
   publicBlockedBecause: string | null;
   pending: boolean;
-  onSend: (body: string, mode: ComposeMode) => void;
+  onSend: (body: string, mode: ComposeMode, channel?: ChatChannel) => void;
+  /** The customer joined the secure chat: "Chat with" offers it, and starts there. */
+  secureJoined?: boolean;
 }) {
+  const [channel, setChannel] = useState<ChatChannel>(secureJoined ? 'secure' : 'sms');
+  // Once the customer joins, replies go to the secure chat unless the agent picks a text.
+  useEffect(() => {
+    setChannel(secureJoined ? 'secure' : 'sms');
+  }, [secureJoined]);
+  const secure = channel === 'secure';
   const [body, setBodyState] = useState(() => drafts.get(conversationId) ?? '');
   const [chosen, setChosen] = useState<ComposeMode>('public');
   const mode: ComposeMode = publicBlockedBecause ? 'note' : chosen;
@@ -61,7 +73,7 @@ export function Composer({
 
   const send = () => {
     if (!trimmed || pending) return;
-    onSend(trimmed, mode);
+    onSend(trimmed, mode, mode === 'public' ? channel : undefined);
     setBody('');
   };
   const submit = (event: FormEvent) => {
@@ -77,7 +89,12 @@ export function Composer({
   const replies = quickReplies.data?.items ?? [];
 
   return (
-    <form onSubmit={submit} className="mc-composer" data-mode={mode}>
+    <form
+      onSubmit={submit}
+      className="mc-composer"
+      data-mode={mode}
+      data-channel={mode === 'public' ? channel : undefined}
+    >
       <Stack gap={6}>
         <Group gap="xs" justify="space-between" wrap="wrap">
           <SegmentedControl
@@ -107,6 +124,19 @@ export function Composer({
               },
             ]}
           />
+          {mode === 'public' && (
+            <NativeSelect
+              size="xs"
+              label="Chat with"
+              className="mc-chat-with"
+              value={channel}
+              onChange={(e) => setChannel(e.currentTarget.value as ChatChannel)}
+              data={[
+                { value: 'sms', label: 'Customer [SMS]' },
+                { value: 'secure', label: 'Customer [Secure]', disabled: !secureJoined },
+              ]}
+            />
+          )}
           <Menu position="top-end" withinPortal>
             <Menu.Target>
               <Button
@@ -142,10 +172,20 @@ export function Composer({
         </Group>
         <Group align="flex-end" gap="xs" wrap="nowrap">
           <Textarea
-            aria-label={mode === 'note' ? 'Internal note' : `Text to ${customer}`}
+            aria-label={
+              mode === 'note'
+                ? 'Internal note'
+                : secure
+                  ? `Secure message to ${customer}`
+                  : `Text to ${customer}`
+            }
             aria-describedby={hintId}
             placeholder={
-              mode === 'note' ? 'Note for your colleagues (never sent to the customer)…' : `Text ${customer}…`
+              mode === 'note'
+                ? 'Note for your colleagues (never sent to the customer)…'
+                : secure
+                  ? `Secure message to ${customer} (never sent by text)…`
+                  : `Text ${customer}…`
             }
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
@@ -156,13 +196,17 @@ export function Composer({
             maxLength={1600}
             style={{ flex: 1 }}
           />
-          <Tooltip label={mode === 'note' ? 'Add note (Enter)' : 'Send text (Enter)'}>
+          <Tooltip
+            label={
+              mode === 'note' ? 'Add note (Enter)' : secure ? 'Send securely (Enter)' : 'Send text (Enter)'
+            }
+          >
             <ActionIcon
               type="submit"
               size={36}
               variant="filled"
-              color={mode === 'note' ? 'yellow.8' : undefined}
-              aria-label={mode === 'note' ? 'Add note' : 'Send text'}
+              color={mode === 'note' ? 'yellow.8' : secure ? 'dark' : undefined}
+              aria-label={mode === 'note' ? 'Add note' : secure ? 'Send securely' : 'Send text'}
               disabled={!trimmed}
               loading={pending}
             >
@@ -171,7 +215,11 @@ export function Composer({
           </Tooltip>
         </Group>
         <Stack gap={2} id={hintId}>
-          {mode === 'public' ? (
+          {mode === 'public' && secure ? (
+            <Text size="xs" c="dimmed">
+              Secure chat: shown on the customer’s private chat page, never texted.
+            </Text>
+          ) : mode === 'public' ? (
             <Text size="xs" c="dimmed" data-testid="segment-counter">
               {segmentCounter(trimmed)}
             </Text>

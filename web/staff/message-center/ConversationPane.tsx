@@ -15,6 +15,7 @@ import { OptedOutBanner, RevocationBanner } from './ConsentBanners';
 import { ConsumerPanel } from './ConsumerPanel';
 import { History } from './History';
 import { publicReplyBlock } from './model';
+import { SecureInviteBadge, SecureInviteButton, secureJoined, useSecureInvite } from './SecureInvite';
 import { claimHolder, useConversationActions } from './use-conversation-actions';
 
 /** One conversation in a tab of the right pane; the list's row fills in while the detail loads. */
@@ -64,6 +65,7 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
   const holder = mc?.agent ?? claimHolder(claim.error);
   const mine = holder?.id === me?.id;
   const blocked = publicReplyBlock(conversation, me?.id);
+  const secureInvite = useSecureInvite(id);
 
   return (
     <Stack gap={0} h="100%" mih={0}>
@@ -103,6 +105,7 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
           <Text size="xs" data-testid="agent">
             {holder ? (mine ? 'Claimed by you' : `Claimed by ${holder.name}`) : 'Not claimed yet'}
           </Text>
+          <SecureInviteBadge invite={secureInvite.data?.invite} />
         </Stack>
         <Group gap="xs" wrap="nowrap">
           {open && !mine && (
@@ -120,6 +123,13 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
                 </Button>
               </Box>
             </Tooltip>
+          )}
+          {open && mine && !mc?.optedOut && (
+            <SecureInviteButton
+              conversationId={id}
+              customer={customer}
+              invited={Boolean(secureInvite.data?.invite)}
+            />
           )}
           {open && (
             <Button
@@ -162,7 +172,8 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
             groupId={mc?.group.id}
             publicBlockedBecause={blocked}
             pending={false}
-            onSend={(body, mode) => send.mutate({ id: uuidv7(), body, mode })}
+            onSend={(body, mode, channel) => send.mutate({ id: uuidv7(), body, mode, channel })}
+            secureJoined={secureJoined(secureInvite.data)}
           />
         ) : (
           <Text size="sm" c="dimmed">

@@ -5,7 +5,7 @@ import { ApiError, describeError } from '../../ui/problem';
 import type { Message, MessagesData } from '../secure-chat/model';
 import { upsertMessage } from '../secure-chat/model';
 import { chatKeys } from '../secure-chat/queries';
-import type { ComposeMode } from './Composer';
+import type { ChatChannel, ComposeMode } from './Composer';
 import { mcKeys } from './queries';
 
 /** The holder a 409 `claimed` names, when someone else was faster. */
@@ -48,8 +48,13 @@ export function useConversationActions(id: string, me: { id: string; name: strin
   });
 
   const send = useMutation({
-    mutationFn: (m: { id: string; body: string; mode: ComposeMode }) =>
-      api.post<MessageOut>(`${path}/messages`, { id: m.id, body: m.body, visibility: m.mode }),
+    mutationFn: (m: { id: string; body: string; mode: ComposeMode; channel?: ChatChannel }) =>
+      api.post<MessageOut>(`${path}/messages`, {
+        id: m.id,
+        body: m.body,
+        visibility: m.mode,
+        ...(m.mode === 'public' && m.channel ? { channel: m.channel } : {}),
+      }),
     onMutate: (m) => {
       const optimistic: Message = {
         id: m.id,
@@ -62,6 +67,7 @@ export function useConversationActions(id: string, me: { id: string; name: strin
         visibility: m.mode,
         kind: 'message',
         source: 'web',
+        channel: m.mode === 'public' ? (m.channel ?? null) : null,
         createdAt: new Date().toISOString(),
         attachments: [],
         deliveries: [],

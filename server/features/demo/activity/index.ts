@@ -2,6 +2,7 @@ import type { Deps } from '../../../deps';
 import type { DemoFirm } from '../seed-demo';
 import { demoContext } from './context';
 import { seedMessageCenterActivity } from './message-center';
+import { seedSecureInviteActivity } from './message-center-secure-invite';
 import { seedSecureChatHistory } from './secure-chat-history';
 import { seedThirdMatter } from './third-matter';
 import { seedTimeReview } from './time-review';
@@ -18,4 +19,5 @@ export async function seedDemoActivity(deps: Deps, demo: DemoFirm, now: Date = d
   await seedSecureChatHistory(ctx, third);
   await seedTimeReview(ctx);
   await seedMessageCenterActivity(ctx, now);
+  await seedSecureInviteActivity(ctx, now);
 }

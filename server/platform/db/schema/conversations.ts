@@ -117,6 +117,8 @@ export const messages = pgTable(
     kind: text('kind').notNull().default('message'),
     /** Where it came from: web | sms | portal | email | api */
     source: text('source').notNull().default('web'),
+    /** The customer channel of a Message Center public message: sms | secure (the secure chat page); null elsewhere. */
+    channel: text('channel'),
     createdAt: createdAt(),
   },
   (t) => [

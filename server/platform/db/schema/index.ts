@@ -6,6 +6,7 @@ export * from './contacts';
 export * from './conversations';
 export * from './firms';
 export * from './matters';
+export * from './mc-secure-invites';
 export * from './message-center';
 export * from './notifications';
 export * from './outbox';
