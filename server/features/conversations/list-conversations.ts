@@ -73,7 +73,8 @@ export async function listConversations(
     })
     .from(conversations)
     .where(and(...conds))
-    .orderBy(desc(activity), desc(conversations.id))
+    // "nulls last" (ids are never null) as the dashboard indexes spell it, so they deliver this order.
+    .orderBy(desc(activity), sql`${conversations.id} desc nulls last`)
     .limit(query.limit + 1);
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
