@@ -46,7 +46,12 @@ export async function listConversations(
       conds.push(eq(conversations.status, 'open'));
       break;
     case 'closed':
-      conds.push(inArray(conversations.status, ['ended', 'closed']));
+      // Message Center conversations close and never end: the plain test is the one its index is for.
+      conds.push(
+        query.kind === 'sms'
+          ? eq(conversations.status, 'closed')
+          : inArray(conversations.status, ['ended', 'closed']),
+      );
       break;
     case 'ended':
       conds.push(eq(conversations.status, 'ended'));
