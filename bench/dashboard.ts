@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -25,7 +26,8 @@ import { percentile, round } from './lib/stats';
 const TEAMS = 20;
 const CONVERSATIONS = Number(process.env.BENCH_DASHBOARD_CONVERSATIONS ?? 100_000);
 const MESSAGES_PER_CONVERSATION = 10;
-const SAMPLES = 200;
+const SAMPLES = Number(process.env.BENCH_DASHBOARD_SAMPLES ?? 200);
+const ROUNDS = Number(process.env.BENCH_RUNS ?? 3);
 const FILTERS = ['open', 'waiting', 'unassigned', 'mine', 'closed'] as const;
 
 interface Firm {
@@ -148,11 +150,13 @@ async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: number; 
   const now = Date.now();
   const DAY = 86_400_000;
   for (let i = 0; i < CONVERSATIONS; i++) {
+    // Every team gets the same mix: j numbers the team's conversations, and a quarter of them are open.
     const teamIndex = i % TEAMS;
+    const j = Math.floor(i / TEAMS);
     const campaign = firm.campaigns[i % firm.campaigns.length] as Firm['campaigns'][number];
-    const open = i % 4 === 0;
-    const claimed = open ? i % 10 >= 4 : true;
-    const agent = firm.agents[teamIndex * 2 + ((i >> 5) % 2)] as Firm['agents'][number];
+    const open = j % 4 === 0;
+    const claimed = open ? j % 10 >= 4 : true;
+    const agent = firm.agents[teamIndex * 2 + ((j >> 5) % 2)] as Firm['agents'][number];
     const startAt = open ? now - ((i * 7919) % (2 * DAY)) : now - 2 * DAY - ((i * 7919) % (88 * DAY));
     const id = uuidv7({ msecs: startAt });
     const key = randomBytes(32);
@@ -164,7 +168,7 @@ async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: number; 
     const count = MESSAGES_PER_CONVERSATION;
     for (let m = 0; m < count; m++) {
       at += 30_000 + ((i + m) % 5) * 20_000;
-      const fromCustomer = !claimed || m % 2 === 0 || (open && m === count - 1 && i % 3 === 0);
+      const fromCustomer = !claimed || m % 2 === 0 || (open && m === count - 1 && j % 3 === 0);
       lastAuthor = fromCustomer ? 'contact' : 'user';
       const mid = uuidv7({ msecs: at });
       ids.push(mid);
@@ -211,7 +215,7 @@ async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: number; 
         'user',
         agent.id,
         'member',
-        ids[i % 5 === 0 ? count - 3 : count - 1] as string,
+        ids[j % 5 === 0 ? count - 3 : count - 1] as string,
       ]);
   }
   await Promise.all([conversations.close(), keys.close(), members.close(), messages.close()]);
@@ -252,14 +256,18 @@ async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: number; 
     ['firm_id', 'id', 'conversation_id', 'author_type', 'author_id', 'body_sealed', 'source', 'created_at'],
     files.messages,
   );
-  execFileSync('psql', [databaseUrl, '-qc', 'ANALYZE']);
+  // What autovacuum does to a table after a bulk insert: statistics, and the visibility map that lets
+  // the counts read their partial indexes without visiting the table.
+  execFileSync('psql', [databaseUrl, '-qc', 'VACUUM (ANALYZE)']);
   return {
     seedMs: Math.round(performance.now() - started),
     copyMs: Math.round(performance.now() - copyStarted),
   };
 }
 
-async function latencies(server: BenchServer, email: string) {
+type Latencies = Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
+
+async function latencies(server: BenchServer, email: string): Promise<Latencies> {
   const { cookie } = await signIn(server.url, email);
   const time = async (p: string) => {
     const values: number[] = [];
@@ -276,7 +284,7 @@ async function latencies(server: BenchServer, email: string) {
       p99Ms: round(percentile(values, 99)),
     };
   };
-  const out: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }> = {};
+  const out: Latencies = {};
   for (const filter of FILTERS) out[filter] = await time(`/api/v1/conversations?kind=sms&filter=${filter}`);
   out.counts = await time('/api/v1/message-center/counts');
   return out;
@@ -338,8 +346,20 @@ export async function benchDashboard(server: BenchServer, databaseUrl: string, m
   const firm = await prepareFirm(server, databaseUrl, Buffer.from(masterKey, 'base64'));
   const { seedMs, copyMs } = await seed(firm, databaseUrl);
   const agent = firm.agents[0] as Firm['agents'][number];
-  const agentLatencies = await latencies(server, agent.email);
-  const supervisorLatencies = await latencies(server, 'admin@demo.parley.test');
+  // Seeding is what takes long, so the reads are measured ROUNDS times on the one seeded firm, and
+  // the round with the median worst agent p95 is reported (every round's p95s are kept beside it).
+  const rounds: { agent: Latencies; supervisor: Latencies; loadAverage: number }[] = [];
+  for (let r = 0; r < ROUNDS; r++)
+    rounds.push({
+      agent: await latencies(server, agent.email),
+      supervisor: await latencies(server, 'admin@demo.parley.test'),
+      loadAverage: round(os.loadavg()[0] as number),
+    });
+  const worst = (l: Latencies) => Math.max(...Object.values(l).map((x) => x.p95Ms));
+  const order = rounds.map((_, i) => i).sort((x, y) => worst(rounds[x]!.agent) - worst(rounds[y]!.agent));
+  const median = rounds[order[Math.floor(order.length / 2)] as number] as (typeof rounds)[number];
+  const agentLatencies = median.agent;
+  const supervisorLatencies = median.supervisor;
   const agentActor: StaffActor = {
     kind: 'user',
     firmId: firm.firmId,
@@ -352,7 +372,7 @@ export async function benchDashboard(server: BenchServer, databaseUrl: string, m
   const dir = path.resolve('bench/results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'dashboard-explain.txt'), plans);
-  const worstP95 = Math.max(...Object.values(agentLatencies).map((l) => l.p95Ms));
+  const p95s = (l: Latencies) => Object.fromEntries(Object.entries(l).map(([k, v]) => [k, v.p95Ms]));
   return {
     conversations: CONVERSATIONS,
     messages: CONVERSATIONS * MESSAGES_PER_CONVERSATION,
@@ -361,7 +381,13 @@ export async function benchDashboard(server: BenchServer, databaseUrl: string, m
     copyMs,
     agent: agentLatencies,
     supervisor: supervisorLatencies,
-    agentWorstP95Ms: worstP95,
+    agentWorstP95Ms: worst(agentLatencies),
+    supervisorWorstP95Ms: worst(supervisorLatencies),
+    rounds: rounds.map((r) => ({
+      agentP95Ms: p95s(r.agent),
+      supervisorP95Ms: p95s(r.supervisor),
+      loadAverage: r.loadAverage,
+    })),
     targetP95Ms: 20,
     explain: 'bench/results/dashboard-explain.txt',
   };

@@ -48,8 +48,11 @@ export async function startServer(
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   let exited = false;
-  child.once('exit', () => {
+  let stopping = false;
+  child.once('exit', (code, signal) => {
     exited = true;
+    // A server that dies under a scenario says why, instead of the next request's "fetch failed".
+    if (!stopping) process.stderr.write(`server on ${options.port} exited (${code ?? signal}): ${output}\n`);
   });
   // Ready means answering HTTP: poll /healthz (the process logs at warn level only).
   for (;;) {
@@ -69,6 +72,7 @@ export async function startServer(
     dataDir,
     stop: () =>
       new Promise((resolve) => {
+        stopping = true;
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -9,6 +9,7 @@ import {
   conversationRules,
   loadConversationFor,
   notifiedMembers,
+  visibleConversationParts,
   visibleConversations,
 } from '../../server/features/conversations/access';
 import type { ConversationRow } from '../../server/features/conversations/queries';
@@ -143,6 +144,16 @@ describe('conversation access: pure check, SQL filter and audience agree', () =>
           .from(conversations)
           .where(and(visibleConversations(conversationRules, actor), inArray(conversations.id, ids)));
         const bySql = new Set(filtered.map((r) => r.id));
+        // The disjoint parts the dashboard counts sum over: together the SQL filter, each row in one.
+        const inParts: string[] = [];
+        for (const part of visibleConversationParts(conversationRules, actor)) {
+          const found = await db
+            .select({ id: conversations.id })
+            .from(conversations)
+            .where(and(part.where, inArray(conversations.id, ids)));
+          inParts.push(...found.map((r) => r.id));
+        }
+        expect(inParts.toSorted(), 'parts of the SQL filter').toEqual([...bySql].toSorted());
 
         for (const { row, member, notified } of rows) {
           const what = `${row.kind} of ${row.firmId === firmId ? 'the firm' : 'another firm'}, member ${member}`;

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ConversationDetailOut, ConversationOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
@@ -36,24 +37,37 @@ async function subjects(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: strin
   return out;
 }
 
-/** Per conversation, the messages newer than what the user has read, not counting the user's own. */
+/**
+ * Per conversation the user is a member of, the messages newer than what they have read, not
+ * counting their own. Driven by the memberships, so the read position is joined once per conversation.
+ */
 async function unreadCounts(ex: Executor, actor: StaffActor, conversationIds: string[]) {
-  const read = sql`(select r.created_at, r.id from ${messages} r
-    join ${conversationMembers} cm on cm.firm_id = r.firm_id and cm.last_read_message_id = r.id
-    where cm.firm_id = ${actor.firmId} and cm.conversation_id = ${messages.conversationId}
-      and cm.member_type = 'user' and cm.member_id = ${actor.userId})`;
+  const read = alias(messages, 'read');
   const rows = await ex
-    .select({ conversationId: messages.conversationId, count: sql<number>`count(*)::int` })
-    .from(messages)
-    .where(
+    .select({ conversationId: conversationMembers.conversationId, count: sql<number>`count(*)::int` })
+    .from(conversationMembers)
+    .innerJoin(
+      messages,
       and(
-        eq(messages.firmId, actor.firmId),
-        inArray(messages.conversationId, conversationIds),
-        sql`not (${messages.authorType} = 'user' and ${messages.authorId} is not distinct from ${actor.userId}::uuid)`,
-        sql`(not exists ${read} or (${messages.createdAt}, ${messages.id}) > ${read})`,
+        eq(messages.firmId, conversationMembers.firmId),
+        eq(messages.conversationId, conversationMembers.conversationId),
       ),
     )
-    .groupBy(messages.conversationId);
+    .leftJoin(
+      read,
+      and(eq(read.firmId, conversationMembers.firmId), eq(read.id, conversationMembers.lastReadMessageId)),
+    )
+    .where(
+      and(
+        eq(conversationMembers.firmId, actor.firmId),
+        inArray(conversationMembers.conversationId, conversationIds),
+        eq(conversationMembers.memberType, 'user'),
+        eq(conversationMembers.memberId, actor.userId),
+        sql`not (${messages.authorType} = 'user' and ${messages.authorId} is not distinct from ${actor.userId}::uuid)`,
+        sql`(${read.id} is null or (${messages.createdAt}, ${messages.id}) > (${read.createdAt}, ${read.id}))`,
+      ),
+    )
+    .groupBy(conversationMembers.conversationId);
   return new Map(rows.map((r) => [r.conversationId, Number(r.count)]));
 }
 

@@ -3,10 +3,11 @@ import type { Deps } from '../../deps';
 import { auditActor, recordAuditIn } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
 import { namesOf } from '../../platform/db/names';
-import { messages } from '../../platform/db/schema';
+import { conversationKeys, messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
+import { notFound } from '../../platform/http/problem';
+import { messageAad, openSealed } from './message-crypto';
 import type { ConversationRow } from './queries';
-import { decryptBodies } from './read-message-bodies';
 
 /** How much of the last message a list row shows. */
 export const SNIPPET_LENGTH = 80;
@@ -29,6 +30,29 @@ export interface LastMessagePreview {
   authorName: string | null;
   snippet: string;
   createdAt: string;
+}
+
+/**
+ * The keys of a page of conversations: from this process's memory, and on the first one it does not
+ * remember, the wrapped keys of the whole page in one query (not one query per conversation).
+ */
+function pageKeys(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: string, ids: string[]) {
+  let wrapped: Promise<Map<string, string>> | undefined;
+  const readWrapped = () => {
+    wrapped ??= ex
+      .select({ conversationId: conversationKeys.conversationId, wrappedKey: conversationKeys.wrappedKey })
+      .from(conversationKeys)
+      .where(and(eq(conversationKeys.firmId, firmId), inArray(conversationKeys.conversationId, ids)))
+      .then((rows) => new Map(rows.map((r) => [r.conversationId, r.wrappedKey])));
+    return wrapped;
+  };
+  return async (conversationId: string): Promise<Buffer> => {
+    const key = await deps.keyring.rememberedConversationKey(ex, firmId, conversationId, async () =>
+      (await readWrapped()).get(conversationId),
+    );
+    if (!key) throw notFound('conversation');
+    return key;
+  };
 }
 
 /**
@@ -62,14 +86,19 @@ export async function lastMessagePreviews(
     actor.firmId,
     newest.map((m) => ({ type: m.authorType, id: m.authorId })),
   );
+  const keyOf = pageKeys(
+    ex,
+    deps,
+    actor.firmId,
+    newest.map((m) => m.conversationId),
+  );
   for (const message of newest) {
-    const [body] = await decryptBodies(ex, deps, { firmId: actor.firmId, id: message.conversationId }, [
-      message,
-    ]);
+    const key = await keyOf(message.conversationId);
+    const body = openSealed(key, message.bodySealed, messageAad(message.conversationId, message.id));
     out.set(message.conversationId, {
       authorType: message.authorType as LastMessagePreview['authorType'],
       authorName: message.authorId ? (names.get(message.authorId) ?? null) : null,
-      snippet: snippetOf(body ?? ''),
+      snippet: snippetOf(body),
       createdAt: message.createdAt.toISOString(),
     });
   }

@@ -46,7 +46,12 @@ export async function listConversations(
       conds.push(eq(conversations.status, 'open'));
       break;
     case 'closed':
-      conds.push(inArray(conversations.status, ['ended', 'closed']));
+      // Message Center conversations close and never end: the plain test is the one its index is for.
+      conds.push(
+        query.kind === 'sms'
+          ? eq(conversations.status, 'closed')
+          : inArray(conversations.status, ['ended', 'closed']),
+      );
       break;
     case 'ended':
       conds.push(eq(conversations.status, 'ended'));
@@ -73,7 +78,8 @@ export async function listConversations(
     })
     .from(conversations)
     .where(and(...conds))
-    .orderBy(desc(activity), desc(conversations.id))
+    // "nulls last" (ids are never null) as the dashboard indexes spell it, so they deliver this order.
+    .orderBy(desc(activity), sql`${conversations.id} desc nulls last`)
     .limit(query.limit + 1);
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;

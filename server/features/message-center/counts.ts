@@ -1,17 +1,35 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { DashboardCounts } from '../../../contracts/message-center';
 import type { Deps } from '../../deps';
 import { conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { visibleConversations } from '../conversations/access';
+import { visibleConversationParts } from '../conversations/access';
 import { ensureWorksConversations } from './policy';
+
+type Filter = Exclude<keyof DashboardCounts, 'unread'>;
+
+/** What each dashboard filter holds, as in GET /conversations?kind=sms&filter=… (list-conversations.ts). */
+function filters(actor: StaffActor): Record<Filter, SQL> {
+  const open = eq(conversations.status, 'open');
+  return {
+    open,
+    waiting: sql`${open} and ${conversations.waitingSince} is not null`,
+    unassigned: sql`${open} and ${conversations.assigneeId} is null`,
+    mine: sql`${open} and ${conversations.assigneeId} = ${actor.userId}::uuid`,
+    closed: eq(conversations.status, 'closed'),
+  };
+}
+
+const NAMES: Filter[] = ['open', 'waiting', 'unassigned', 'mine', 'closed'];
 
 /**
  * How many conversations each dashboard filter holds for the caller (the same visibility and
  * filters as GET /conversations?kind=sms), optionally for one team, and the unread messages in the
  * open conversations the caller claimed (read state is kept for members, and claiming makes the
- * agent one). One query: the filters are FILTER clauses over the caller's sms conversations, the
- * unread count a scalar subquery over their own claimed conversations.
+ * agent one). One query over the disjoint parts of what the caller sees: the parts decided by the
+ * row's own columns (the kinds a supervisor holds, the caller's teams) are counted filter by filter
+ * from the filter's partial index, the caller's own memberships in one pass with FILTER clauses, and
+ * the unread count is a scalar subquery over their claimed conversations.
  */
 export async function dashboardCounts(
   deps: Pick<Deps, 'db' | 'conversations'>,
@@ -19,39 +37,42 @@ export async function dashboardCounts(
 ): Promise<DashboardCounts> {
   const { actor, teamId } = input;
   ensureWorksConversations(actor);
+  const scope = and(eq(conversations.kind, 'sms'), teamId ? eq(conversations.teamId, teamId) : undefined);
+  const parts = visibleConversationParts(deps.conversations.rules, actor);
+  const byColumns = parts.filter((p) => p.via !== 'member');
+  const byMembership = parts.filter((p) => p.via === 'member').map((p) => p.where);
+  const where = filters(actor);
+  // Inner subqueries name conversations too; their columns resolve to their own FROM.
+  const indexed = (name: Filter) =>
+    byColumns.map(
+      (p) => sql` + (select count(*) from ${conversations} where ${and(scope, where[name], p.where)})`,
+    );
+  const total = (name: Filter) =>
+    sql<number>`(count(*) filter (where ${where[name]})${sql.join(indexed(name))})::int`;
   const team = teamId ? sql`and c.team_id = ${teamId}::uuid` : sql``;
-  const unread = sql`(select count(*)::int from conversation_members cm
+  // The read position is joined once per membership, not looked up again for every message.
+  const unread = sql<number>`(select count(*)::int from conversation_members cm
       join conversations c on c.firm_id = cm.firm_id and c.id = cm.conversation_id
         and c.kind = 'sms' and c.status = 'open' ${team}
+      left join messages r on r.firm_id = cm.firm_id and r.id = cm.last_read_message_id
       join messages m on m.firm_id = cm.firm_id and m.conversation_id = cm.conversation_id
       where cm.firm_id = ${actor.firmId} and cm.member_type = 'user' and cm.member_id = ${actor.userId}
         and not (m.author_type = 'user' and m.author_id is not distinct from ${actor.userId}::uuid)
-        and (cm.last_read_message_id is null or (m.created_at, m.id) > (
-          select r.created_at, r.id from messages r
-          where r.firm_id = cm.firm_id and r.id = cm.last_read_message_id)))`;
+        and (cm.last_read_message_id is null or (m.created_at, m.id) > (r.created_at, r.id)))`;
   const [row] = await deps.db
     .select({
-      open: sql<number>`count(*) filter (where ${conversations.status} = 'open')::int`,
-      waiting: sql<number>`count(*) filter (where ${conversations.status} = 'open' and ${conversations.waitingSince} is not null)::int`,
-      unassigned: sql<number>`count(*) filter (where ${conversations.status} = 'open' and ${conversations.assigneeId} is null)::int`,
-      mine: sql<number>`count(*) filter (where ${conversations.status} = 'open' and ${conversations.assigneeId} = ${actor.userId}::uuid)::int`,
-      closed: sql<number>`count(*) filter (where ${conversations.status} = 'closed')::int`,
-      unread: sql<number>`${unread}`,
+      open: total('open'),
+      waiting: total('waiting'),
+      unassigned: total('unassigned'),
+      mine: total('mine'),
+      closed: total('closed'),
+      unread,
     })
     .from(conversations)
-    .where(
-      and(
-        visibleConversations(deps.conversations.rules, actor),
-        eq(conversations.kind, 'sms'),
-        teamId ? eq(conversations.teamId, teamId) : undefined,
-      ),
-    );
-  return {
-    open: Number(row?.open ?? 0),
-    waiting: Number(row?.waiting ?? 0),
-    unassigned: Number(row?.unassigned ?? 0),
-    mine: Number(row?.mine ?? 0),
-    closed: Number(row?.closed ?? 0),
-    unread: Number(row?.unread ?? 0),
-  };
+    .where(and(scope, byMembership.length > 0 ? or(...byMembership) : sql`false`));
+  const counts = Object.fromEntries(NAMES.map((name) => [name, Number(row?.[name] ?? 0)])) as Record<
+    Filter,
+    number
+  >;
+  return { ...counts, unread: Number(row?.unread ?? 0) };
 }

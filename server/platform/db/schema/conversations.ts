@@ -60,6 +60,20 @@ export const conversations = pgTable(
     index('conversations_sms_mine')
       .on(t.firmId, t.assigneeId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
       .where(sql`kind = 'sms' and status = 'open'`),
+    // The same filters across the firm, newest activity first: the page of a supervisor, or of an
+    // agent whose teams are tested row by row as the scan goes, stops after one page of rows.
+    index('conversations_sms_open_recent')
+      .on(t.firmId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
+      .where(sql`kind = 'sms' and status = 'open'`),
+    index('conversations_sms_closed_recent')
+      .on(t.firmId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
+      .where(sql`kind = 'sms' and status = 'closed'`),
+    index('conversations_sms_unassigned_recent')
+      .on(t.firmId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
+      .where(sql`kind = 'sms' and status = 'open' and assignee_id is null`),
+    index('conversations_sms_waiting_recent')
+      .on(t.firmId, sql`coalesce(last_message_at, created_at) desc`, t.id.desc())
+      .where(sql`kind = 'sms' and status = 'open' and waiting_since is not null`),
   ],
 );
 

@@ -1,0 +1,4 @@
+CREATE INDEX "conversations_sms_open_recent" ON "conversations" USING btree ("firm_id",coalesce(last_message_at, created_at) desc,"id" DESC NULLS LAST) WHERE kind = 'sms' and status = 'open';--> statement-breakpoint
+CREATE INDEX "conversations_sms_closed_recent" ON "conversations" USING btree ("firm_id",coalesce(last_message_at, created_at) desc,"id" DESC NULLS LAST) WHERE kind = 'sms' and status = 'closed';--> statement-breakpoint
+CREATE INDEX "conversations_sms_unassigned_recent" ON "conversations" USING btree ("firm_id",coalesce(last_message_at, created_at) desc,"id" DESC NULLS LAST) WHERE kind = 'sms' and status = 'open' and assignee_id is null;--> statement-breakpoint
+CREATE INDEX "conversations_sms_waiting_recent" ON "conversations" USING btree ("firm_id",coalesce(last_message_at, created_at) desc,"id" DESC NULLS LAST) WHERE kind = 'sms' and status = 'open' and waiting_since is not null;
