@@ -13,6 +13,7 @@ import { conversationRoutes } from './features/conversations/routes';
 import { mailDevRoutes } from './features/dev-mail/routes';
 import { matterRoutes } from './features/matters/routes';
 import { messageCenterRoutes, messageCenterSetupRoutes } from './features/message-center/routes';
+import { transferRoutes } from './features/message-center/transfer-routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { numberPoolRoutes } from './features/number-pool/routes';
 import { opsRoutes } from './features/ops/routes';
@@ -119,6 +120,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => portalInvitationRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => messageCenterSetupRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => messageCenterRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => transferRoutes(scope, deps), { prefix: '/api/v1' });
   // At the root: the stream takes upgrades from the HTTP server itself and decorates the app.
   await realtimeRoutes(app, deps);
   await app.register(async (scope) => smsWebhookRoutes(scope, deps));

@@ -16,3 +16,5 @@ export * from './sms-consent';
 export * from './teams';
 export * from './time-capture';
 export * from './users';
+export * from './transfers';
+export * from './presence';
