@@ -47,3 +47,16 @@ export type PresenceOut = z.output<typeof presenceOut>;
 
 /** `GET /api/v1/presence`: the Message Center agents of the caller's firm who are online now. */
 export const presenceListOut = z.object({ items: z.array(presenceOut) });
+
+/** A Message Center agent a conversation can be transferred to, or chatted with. */
+export const agentOut = z.object({
+  id,
+  name: z.string(),
+  teams: z.array(named).describe('The teams (kind team) the agent belongs to, by name'),
+  online: z.boolean().describe('Has an open stream now'),
+  since: isoTime.nullable().describe('Online since (null when offline)'),
+});
+export type AgentOut = z.output<typeof agentOut>;
+
+/** `GET /api/v1/message-center/agents`: the firm's Message Center agents, by name. */
+export const agentListOut = z.object({ items: z.array(agentOut) });

@@ -11,6 +11,7 @@ import { authenticate, authRoutes } from './features/auth';
 import { contactRoutes } from './features/contacts/routes';
 import { conversationRoutes } from './features/conversations/routes';
 import { mailDevRoutes } from './features/dev-mail/routes';
+import { internalChatRoutes } from './features/internal-chat/routes';
 import { matterRoutes } from './features/matters/routes';
 import { messageCenterRoutes, messageCenterSetupRoutes } from './features/message-center/routes';
 import { transferRoutes } from './features/message-center/transfer-routes';
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => messageCenterSetupRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => messageCenterRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => transferRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => internalChatRoutes(scope, deps), { prefix: '/api/v1' });
   // At the root: the stream takes upgrades from the HTTP server itself and decorates the app.
   await realtimeRoutes(app, deps);
   await app.register(async (scope) => smsWebhookRoutes(scope, deps));

@@ -95,6 +95,12 @@ const timeEntryDeleted = event('time_entry.deleted', z.object({ id, billableEven
 /** An export marked entries exported: they can no longer change. */
 const timeEntryExported = event('time_entry.exported', z.object({ count: z.number().int() }));
 
+/** A Message Center agent came online or went offline (sent to the firm's agents). */
+const presenceUpdated = event(
+  'presence.updated',
+  z.object({ userId: id, online: z.boolean(), since: isoTime.nullable() }),
+);
+
 /** Answer to POST /api/v1/stream/ping, on every server the caller has a stream open to. */
 const pong = event('pong', z.object({ at: isoTime }));
 
@@ -115,6 +121,7 @@ export const streamEvent = z.discriminatedUnion('type', [
   timeEntryUpdated,
   timeEntryDeleted,
   timeEntryExported,
+  presenceUpdated,
   pong,
 ]);
 export type StreamEvent = z.output<typeof streamEvent>;
