@@ -12,6 +12,8 @@ export function staleKeysFor(eventType: string): string[][] {
       return [['billable-events']];
     case 'time_entry':
       return [['time-entries']];
+    case 'presence':
+      return [['presence']];
     default:
       return [];
   }

@@ -13,7 +13,9 @@ import { ME_PATH, type StaffSession } from '../session';
 import { Composer } from './Composer';
 import { OptedOutBanner, RevocationBanner } from './ConsentBanners';
 import { History } from './History';
+import { InternalChatPane } from './InternalChatPane';
 import { publicReplyBlock } from './model';
+import { TransferBar } from './TransferBar';
 import { claimHolder, useConversationActions } from './use-conversation-actions';
 
 /** One conversation in a tab of the right pane; the list's row fills in while the detail loads. */
@@ -49,6 +51,7 @@ export function ConversationPane({
       </Alert>
     );
   }
+  if (conversation.data.kind === 'internal') return <InternalChatPane conversation={conversation.data} />;
   return <Loaded conversation={{ ...summary, ...conversation.data }} />;
 }
 
@@ -142,6 +145,11 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
           Not claimed: {describeError(claim.error)}
         </Text>
       )}
+      <TransferBar
+        conversation={conversation}
+        me={me}
+        onSendInternal={(body) => send.mutate({ id: uuidv7(), body, mode: 'internal' })}
+      />
       {mc?.optedOut && <OptedOutBanner conversationId={id} />}
       {mc?.revocationFlagged && !mc.optedOut && (
         <RevocationBanner pending={optOut.isPending} error={optOut.error} onOptOut={() => optOut.mutate()} />
