@@ -77,7 +77,7 @@ export function AgentsOnlineDialog({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color="blue" disabled={!chosen} loading={start.isPending}>
+            <Button type="submit" color="blue.8" disabled={!chosen} loading={start.isPending}>
               Go
             </Button>
           </Group>

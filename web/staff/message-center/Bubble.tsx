@@ -58,7 +58,7 @@ export function Bubble({
           </Badge>
         )}
         {side === 'internal' && (
-          <Badge size="xs" color="blue" variant="filled" tt="none">
+          <Badge size="xs" color="blue.8" variant="filled" tt="none">
             Internal chat
           </Badge>
         )}

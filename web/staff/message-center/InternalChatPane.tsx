@@ -77,7 +77,7 @@ export function InternalChatPane({ conversation }: { conversation: ConversationD
           />
           <Button
             type="submit"
-            color="blue"
+            color="blue.8"
             leftSection={<IconSend size={14} aria-hidden />}
             disabled={!body.trim()}
           >

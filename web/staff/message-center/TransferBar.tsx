@@ -108,7 +108,7 @@ export function TransferBar({
                 <>
                   <Button
                     size="xs"
-                    color="blue"
+                    color="blue.8"
                     loading={answer.isPending && answer.variables === 'accept'}
                     onClick={() => answer.mutate('accept')}
                   >
@@ -152,7 +152,7 @@ export function TransferBar({
                 <Button
                   type="submit"
                   size="sm"
-                  color="blue"
+                  color="blue.8"
                   leftSection={<IconSend size={14} aria-hidden />}
                   disabled={!draft.trim()}
                 >
