@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowsExchange, IconSend, IconTransfer } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { ConversationDetailOut } from '../../../contracts/conversations';
@@ -86,28 +86,26 @@ export function TransferBar({
         </Group>
       )}
       {pending && (
-        <Alert
-          color="blue"
-          variant="light"
-          icon={<IconArrowsExchange aria-hidden />}
-          title={
-            asked
-              ? `${pending.by.name} asks you to take over this conversation`
-              : `Waiting for ${pending.toAgent?.name} to answer`
-          }
+        <Box
+          className="mc-pending-transfer"
           data-testid="pending-transfer"
+          role="region"
+          aria-label="Pending transfer"
         >
-          <Stack gap={6}>
-            {pending.note && (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                “{pending.note}”
+          <Group gap="xs" justify="space-between" wrap="wrap">
+            <Group gap={6} wrap="nowrap" miw={0}>
+              <IconArrowsExchange size={16} aria-hidden color="var(--mantine-color-blue-8)" />
+              <Text size="sm" fw={600}>
+                {asked
+                  ? `${pending.by.name} asks you to take over this conversation`
+                  : `Waiting for ${pending.toAgent?.name} to answer`}
               </Text>
-            )}
-            <Group gap="xs">
+            </Group>
+            <Group gap={6}>
               {asked ? (
                 <>
                   <Button
-                    size="xs"
+                    size="compact-sm"
                     color="blue.8"
                     loading={answer.isPending && answer.variables === 'accept'}
                     onClick={() => answer.mutate('accept')}
@@ -115,7 +113,7 @@ export function TransferBar({
                     Accept transfer
                   </Button>
                   <Button
-                    size="xs"
+                    size="compact-sm"
                     variant="default"
                     loading={answer.isPending && answer.variables === 'decline'}
                     onClick={() => answer.mutate('decline')}
@@ -125,7 +123,7 @@ export function TransferBar({
                 </>
               ) : (
                 <Button
-                  size="xs"
+                  size="compact-sm"
                   variant="default"
                   loading={answer.isPending}
                   onClick={() => answer.mutate('cancel')}
@@ -134,34 +132,40 @@ export function TransferBar({
                 </Button>
               )}
             </Group>
-            {answer.isError && (
-              <Text size="xs" c="red.8" role="alert">
-                {describeError(answer.error)}
-              </Text>
-            )}
-            <form onSubmit={sendInternal} className="mc-internal-form">
-              <Group gap="xs" wrap="nowrap">
-                <TextInput
-                  aria-label={`Internal message to ${colleague ?? 'your colleague'}`}
-                  placeholder={`Message ${colleague ?? 'your colleague'} (never sent to the customer)`}
-                  value={draft}
-                  onChange={(e) => setDraft(e.currentTarget.value)}
-                  maxLength={2000}
-                  style={{ flex: 1 }}
-                />
-                <Button
-                  type="submit"
-                  size="sm"
-                  color="blue.8"
-                  leftSection={<IconSend size={14} aria-hidden />}
-                  disabled={!draft.trim()}
-                >
-                  Send
-                </Button>
-              </Group>
-            </form>
-          </Stack>
-        </Alert>
+          </Group>
+          {pending.note && (
+            <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
+              Note: “{pending.note}”
+            </Text>
+          )}
+          {answer.isError && (
+            <Text size="xs" c="red.8" role="alert">
+              {describeError(answer.error)}
+            </Text>
+          )}
+          <form onSubmit={sendInternal}>
+            <Group gap="xs" wrap="nowrap" mt={4}>
+              <TextInput
+                size="xs"
+                aria-label={`Internal message to ${colleague ?? 'your colleague'}`}
+                placeholder={`Message ${colleague ?? 'your colleague'} (never sent to the customer)`}
+                value={draft}
+                onChange={(e) => setDraft(e.currentTarget.value)}
+                maxLength={2000}
+                style={{ flex: 1 }}
+              />
+              <Button
+                type="submit"
+                size="xs"
+                color="blue.8"
+                leftSection={<IconSend size={14} aria-hidden />}
+                disabled={!draft.trim()}
+              >
+                Send
+              </Button>
+            </Group>
+          </form>
+        </Box>
       )}
       {past.length > 0 && (
         <ul className="mc-transfer-log" aria-label="Transfer log">

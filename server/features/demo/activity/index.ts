@@ -5,6 +5,7 @@ import { seedMessageCenterActivity } from './message-center';
 import { seedSecureChatHistory } from './secure-chat-history';
 import { seedThirdMatter } from './third-matter';
 import { seedTimeReview } from './time-review';
+import { seedTransferActivity } from './transfers';
 
 /**
  * Weeks of use on top of the demo firm, so a newcomer's first look shows a firm at work: a third
@@ -18,4 +19,5 @@ export async function seedDemoActivity(deps: Deps, demo: DemoFirm, now: Date = d
   await seedSecureChatHistory(ctx, third);
   await seedTimeReview(ctx);
   await seedMessageCenterActivity(ctx, now);
+  await seedTransferActivity(ctx, now);
 }
