@@ -12,7 +12,11 @@ export const conversationStatus = z
   .enum(['open', 'ended', 'closed'])
   .describe('open; ended (secure chat unlinked from SMS, archive readable); closed (Message Center)');
 export const messageFormat = z.enum(['text', 'html']).describe('How the body is written');
-export const messageVisibility = z.enum(['public', 'note']).describe('public, or note (staff only)');
+export const messageVisibility = z
+  .enum(['public', 'note', 'internal'])
+  .describe(
+    'public; note (staff only); internal (chat between agents, staff only, never sent to the customer)',
+  );
 export const messageKind = z.enum(['message', 'status', 'system']).describe('What the entry is');
 
 export const abilitiesOut = z.object({

@@ -11,10 +11,12 @@ import { authenticate, authRoutes } from './features/auth';
 import { contactRoutes } from './features/contacts/routes';
 import { conversationRoutes } from './features/conversations/routes';
 import { mailDevRoutes } from './features/dev-mail/routes';
+import { internalChatRoutes } from './features/internal-chat/routes';
 import { matterRoutes } from './features/matters/routes';
 import { consumerRoutes } from './features/message-center/consumer-routes';
 import { messageCenterRoutes, messageCenterSetupRoutes } from './features/message-center/routes';
 import { secureChatCustomerRoutes, secureInviteRoutes } from './features/message-center/secure-invite-routes';
+import { transferRoutes } from './features/message-center/transfer-routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { numberPoolRoutes } from './features/number-pool/routes';
 import { opsRoutes } from './features/ops/routes';
@@ -124,6 +126,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(async (scope) => consumerRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => secureInviteRoutes(scope, deps), { prefix: '/api/v1' });
   await app.register(async (scope) => secureChatCustomerRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => transferRoutes(scope, deps), { prefix: '/api/v1' });
+  await app.register(async (scope) => internalChatRoutes(scope, deps), { prefix: '/api/v1' });
   // At the root: the stream takes upgrades from the HTTP server itself and decorates the app.
   await realtimeRoutes(app, deps);
   await app.register(async (scope) => smsWebhookRoutes(scope, deps));

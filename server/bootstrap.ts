@@ -8,6 +8,8 @@ import type { Deps } from './deps';
 import { conversationRules } from './features/conversations/access';
 import type { ConversationPlugins } from './features/conversations/plugins';
 import { EMAIL_SEND_TOPIC, emailSender } from './features/email/sender';
+import { createInternalChat } from './features/internal-chat/create-internal-chat';
+import { internalChatRule } from './features/internal-chat/rule';
 import { ALERT_TOPIC, alertSender } from './features/message-center/alerts';
 import { withConsumerDetails } from './features/message-center/consumer-views';
 import { decorateSmsConversations } from './features/message-center/details';
@@ -91,8 +93,8 @@ function conversationPlugins(): ConversationPlugins {
     // Message Center first: it refuses a public text before a claim, before anyone is notified.
     messageStored: [queueMessageCenterSms, notifyMembersOfMessage, queueSecureChatSms, captureTimeForMessage],
     membershipChanged: [notifyMembershipChange],
-    rules: conversationRules,
-    creators: { secure_chat: createSecureChat },
+    rules: { ...conversationRules, internal: internalChatRule },
+    creators: { secure_chat: createSecureChat, internal: createInternalChat },
     addedKinds: {},
     deleted: [forgetConversationNotifications, unlinkDeletedConversation, forgetConversation],
     channels: { sms: chooseMessageCenterChannel },

@@ -98,6 +98,11 @@ const timeEntryExported = event('time_entry.exported', z.object({ count: z.numbe
 
 /** A Message Center conversation's secure chat invitation changed (sent, opened, accepted, revoked …). */
 const secureInviteUpdated = event('secure_invite.updated', secureInviteOut);
+/** A Message Center agent came online or went offline (sent to the firm's agents). */
+const presenceUpdated = event(
+  'presence.updated',
+  z.object({ userId: id, online: z.boolean(), since: isoTime.nullable() }),
+);
 
 /** Answer to POST /api/v1/stream/ping, on every server the caller has a stream open to. */
 const pong = event('pong', z.object({ at: isoTime }));
@@ -120,6 +125,7 @@ export const streamEvent = z.discriminatedUnion('type', [
   timeEntryDeleted,
   timeEntryExported,
   secureInviteUpdated,
+  presenceUpdated,
   pong,
 ]);
 export type StreamEvent = z.output<typeof streamEvent>;

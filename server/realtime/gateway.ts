@@ -10,6 +10,7 @@ import { SESSION_ENDED, type SessionEndedData } from '../platform/bus/events';
 import { type Actor, can } from '../platform/http/actor';
 import { describeError } from '../platform/log/describe-error';
 import { type FrameBucket, fullBucket, inboundFrameRate, takeFrame } from './policy';
+import type { Presence } from './presence';
 
 /** Tuning of the gateway (from config; tests shorten the heartbeat and the session check). */
 export interface GatewayOptions {
@@ -26,6 +27,8 @@ export interface GatewayDeps {
   log: Logger;
   /** The session ids, among these actors', whose streams must end (see endedStreamSessions). */
   endedSessions: (actors: Actor[]) => Promise<Set<string>>;
+  /** Told when a staff user's stream opens or closes here (who is online, see presence.ts). */
+  presence?: Pick<Presence, 'up' | 'down'>;
 }
 
 /** The sockets of this process and the delivery of bus events to them. */
@@ -108,6 +111,7 @@ export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gatew
   function remove(c: Connection) {
     if (!all.delete(c)) return;
     sockets.dec();
+    if (c.actor.kind === 'user') deps.presence?.down(c.actor.firmId, c.actor.userId);
     const firm = firms.get(c.actor.firmId);
     if (!firm) return;
     firm.all.delete(c);
@@ -279,6 +283,7 @@ export function createGateway(deps: GatewayDeps, options: GatewayOptions): Gatew
       index.set(subject, mine);
       all.add(c);
       sockets.inc();
+      if (actor.kind === 'user') deps.presence?.up(actor.firmId, actor.userId);
       const onPong = () => {
         c.unanswered = 0;
         onFrame(c);

@@ -7,6 +7,7 @@ import { publishEvents } from '../platform/bus/in-transaction';
 import { requireStaff } from '../platform/http/actor';
 import { endedStreamSessions } from './ended-sessions';
 import { createGateway } from './gateway';
+import { createPresence } from './presence';
 import { acceptStreamUpgrades } from './upgrade';
 
 /**
@@ -14,8 +15,10 @@ import { acceptStreamUpgrades } from './upgrade';
  * upgraded by acceptStreamUpgrades) and its connectivity check.
  */
 export async function realtimeRoutes(app: FastifyInstance, deps: Deps) {
+  const presence = createPresence(deps);
   const gateway = createGateway(
     {
+      presence,
       bus: deps.bus,
       registry: deps.metrics.registry,
       log: deps.log,
@@ -28,6 +31,8 @@ export async function realtimeRoutes(app: FastifyInstance, deps: Deps) {
     },
   );
   const wss = acceptStreamUpgrades(app, deps, gateway);
+  // After the gateway has closed its streams (an earlier preClose hook): their rows go now.
+  app.addHook('preClose', () => presence.close());
   // Tests and operators reach the open sockets through the app, as with @fastify/websocket.
   app.decorate('websocketServer', wss);
 

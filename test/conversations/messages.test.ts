@@ -385,11 +385,12 @@ describe('conversation messages', () => {
   });
 
   it('answers 422 kind-not-supported for kinds not built yet, and 400 for a bad kind', async () => {
-    const internal = await attorney1.post('/api/v1/conversations', {
-      kind: 'internal',
-      userIds: [blair.id],
+    const portal = await attorney1.post('/api/v1/conversations', {
+      kind: 'portal_chat',
+      matterId: blair.id,
+      contactId: blair.id,
     });
-    expectProblem(internal, 422, 'kind-not-supported');
+    expectProblem(portal, 422, 'kind-not-supported');
     const bad = await attorney1.post('/api/v1/conversations', { kind: 'carrier-pigeon' });
     expectProblem(bad, 400, 'validation');
   });

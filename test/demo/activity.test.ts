@@ -188,4 +188,41 @@ describe('demo activity', () => {
     // The secure messages never became texts.
     for (const m of secure) expect(m.deliveries).toEqual([]);
   });
+
+  it('shows a completed cold transfer with its log, a warm transfer awaiting agent2, and a chat between the agents', async () => {
+    const agent1 = await t.signIn(demoLogins.agent1);
+    const agent2 = await t.signIn(demoLogins.agent2);
+    const agent2Id = (await agent2.get('/api/v1/me')).body.user.id;
+    const seen = (await agent2.get('/api/v1/conversations?kind=sms&limit=200')).body.items as any[];
+    const cold = seen.find((c) => c.messageCenter.customerPhone === '+13105550240');
+    expect(cold).toMatchObject({ assigneeId: agent2Id, messageCenter: { team: { name: 'Service' } } });
+    const coldLog = (await agent2.get(`/api/v1/conversations/${cold.id}/transfers`)).body.items;
+    expect(coldLog).toEqual([
+      expect.objectContaining({
+        mode: 'cold',
+        status: 'completed',
+        toTeam: expect.objectContaining({ name: 'Service' }),
+      }),
+    ]);
+    expect(coldLog[0].note).toMatch(/Service team/);
+
+    const warm = seen.find((c) => c.messageCenter.customerPhone === '+13105550241');
+    expect(warm.messageCenter.team.name).toBe('Sales');
+    const warmLog = (await agent1.get(`/api/v1/conversations/${warm.id}/transfers`)).body.items;
+    expect(warmLog).toEqual([
+      expect.objectContaining({
+        mode: 'warm',
+        status: 'pending',
+        toAgent: expect.objectContaining({ id: agent2Id }),
+      }),
+    ]);
+    const messages = (await agent2.get(`/api/v1/conversations/${warm.id}/messages`)).body.items as any[];
+    expect(messages.filter((m) => m.visibility === 'internal')).toHaveLength(3);
+    for (const m of messages) expect(Date.parse(m.createdAt)).toBeLessThanOrEqual(Date.now());
+
+    const chats = (await agent1.get('/api/v1/conversations?kind=internal')).body.items as any[];
+    expect(chats).toHaveLength(1);
+    const chat = (await agent2.get(`/api/v1/conversations/${chats[0].id}/messages`)).body.items as any[];
+    expect(chat.map((m) => m.body)).toContain('Yes, 9 to 1. I will take the Service campaigns.');
+  });
 });

@@ -14,6 +14,8 @@ export function staleKeysFor(eventType: string): string[][] {
       return [['time-entries']];
     case 'secure_invite':
       return [['secure-invite']];
+    case 'presence':
+      return [['presence']];
     default:
       return [];
   }

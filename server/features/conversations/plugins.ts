@@ -37,7 +37,7 @@ export type ChannelChooser = (
   input: {
     conversation: ConversationRow;
     requested: string | undefined;
-    visibility: 'public' | 'note';
+    visibility: 'public' | 'note' | 'internal';
     kind: 'message' | 'status' | 'system';
   },
 ) => Promise<string | null>;
@@ -53,11 +53,24 @@ export interface MembershipChange {
 /** Reacts to a user member added or removed, inside that transaction; answers the events to publish. */
 export type MembershipListener = (tx: Tx, deps: Deps, change: MembershipChange) => Promise<PublishedEvent[]>;
 
-/** Creates a conversation of one kind from its create body; its rules live with the feature that owns the kind. */
+/** A creator's answer when the conversation asked for already exists (POST /conversations then answers 200). */
+export interface ExistingConversation {
+  existing: ConversationDetailOut;
+}
+
+/** Wraps the conversation a creator found instead of creating one. */
+export const existingConversation = (conversation: ConversationDetailOut): ExistingConversation => ({
+  existing: conversation,
+});
+
+/**
+ * Creates a conversation of one kind from its create body; its rules live with the feature that owns
+ * the kind. A kind of which one exists per set of people answers the existing one wrapped.
+ */
 export type ConversationCreator<Body extends { kind: string } = CreateConversationBody> = (
   deps: Deps,
   input: { actor: StaffActor; ip?: string; body: Body },
-) => Promise<ConversationDetailOut>;
+) => Promise<ConversationDetailOut | ExistingConversation>;
 
 /** One creator per kind the API can create; a kind without one answers 422 kind-not-supported. */
 export type ConversationCreators = {

@@ -54,15 +54,20 @@ export async function conversationRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags: ['conversations'],
-        summary: 'Create a conversation; the body depends on kind',
+        summary:
+          'Create a conversation; the body depends on kind (201; 200 with the existing one for an internal chat between the same people)',
         body: createConversationBody,
-        response: { 201: conversationDetailOut },
+        response: { 200: conversationDetailOut, 201: conversationDetailOut },
       },
     },
     async (request, reply) => {
       const actor = requireStaff(request);
-      const conversation = await createConversation(deps, { actor, ip: request.ip, body: request.body });
-      return reply.status(201).send(conversation);
+      const { conversation, created } = await createConversation(deps, {
+        actor,
+        ip: request.ip,
+        body: request.body,
+      });
+      return reply.status(created ? 201 : 200).send(conversation);
     },
   );
 

@@ -19,7 +19,7 @@ export interface NewMessage {
   author: { type: 'user' | 'contact' | 'system'; id: string | null };
   body: string;
   format?: 'text' | 'html';
-  visibility?: 'public' | 'note';
+  visibility?: 'public' | 'note' | 'internal';
   kind?: 'message' | 'status' | 'system';
   /** web | sms | portal | email | api | secure */
   source: string;

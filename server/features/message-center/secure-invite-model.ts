@@ -60,7 +60,7 @@ export type ChannelDecision =
  */
 export function chooseChannel(input: {
   requested: string | undefined;
-  visibility: 'public' | 'note';
+  visibility: 'public' | 'note' | 'internal';
   kind: 'message' | 'status' | 'system';
   joined: boolean;
 }): ChannelDecision {

@@ -4,7 +4,8 @@ import { deliveryState, formatWhen, type Message } from '../secure-chat/model';
 
 /**
  * One entry of a Message Center conversation: the customer's texts grey on the left, agents' texts green
- * on the right, internal notes yellow and labelled (never sent), status lines centred.
+ * on the right, internal notes yellow and labelled (never sent), internal chat between agents blue, status
+ * lines centred.
  */
 export function Bubble({
   message,
@@ -25,16 +26,23 @@ export function Bubble({
     );
   }
   const side =
-    message.visibility === 'note' ? 'note' : message.authorType === 'contact' ? 'customer' : 'agent';
+    message.visibility === 'note'
+      ? 'note'
+      : message.visibility === 'internal'
+        ? 'internal'
+        : message.authorType === 'contact'
+          ? 'customer'
+          : 'agent';
   const segments = message.deliveries.find((d) => d.channel === 'sms')?.segments;
   const { state, error } = deliveryState(message);
   return (
     <Box
       className="mc-bubble-row"
       data-side={side}
+      data-mine={mine || undefined}
       data-message-id={message.id}
       role="article"
-      aria-label={`${side === 'note' ? 'Internal note by ' : ''}${author}, ${formatWhen(message.createdAt)}`}
+      aria-label={`${side === 'note' ? 'Internal note by ' : side === 'internal' ? 'Internal chat by ' : ''}${author}, ${formatWhen(message.createdAt)}`}
     >
       <Group gap={6} wrap="nowrap">
         {side === 'note' && (
@@ -47,6 +55,11 @@ export function Bubble({
             tt="none"
           >
             Internal note
+          </Badge>
+        )}
+        {side === 'internal' && (
+          <Badge size="xs" color="blue.8" variant="filled" tt="none">
+            Internal chat
           </Badge>
         )}
         <Text size="xs" fw={600}>

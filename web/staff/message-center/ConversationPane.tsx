@@ -14,8 +14,10 @@ import { Composer } from './Composer';
 import { OptedOutBanner, RevocationBanner } from './ConsentBanners';
 import { ConsumerPanel } from './ConsumerPanel';
 import { History } from './History';
+import { InternalChatPane } from './InternalChatPane';
 import { publicReplyBlock } from './model';
 import { SecureInviteBadge, SecureInviteButton, secureJoined, useSecureInvite } from './SecureInvite';
+import { TransferBar } from './TransferBar';
 import { claimHolder, useConversationActions } from './use-conversation-actions';
 
 /** One conversation in a tab of the right pane; the list's row fills in while the detail loads. */
@@ -51,6 +53,7 @@ export function ConversationPane({
       </Alert>
     );
   }
+  if (conversation.data.kind === 'internal') return <InternalChatPane conversation={conversation.data} />;
   return <Loaded conversation={{ ...summary, ...conversation.data }} />;
 }
 
@@ -153,6 +156,11 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
           Not claimed: {describeError(claim.error)}
         </Text>
       )}
+      <TransferBar
+        conversation={conversation}
+        me={me}
+        onSendInternal={(body) => send.mutate({ id: uuidv7(), body, mode: 'internal' })}
+      />
       {mc?.optedOut && <OptedOutBanner conversationId={id} />}
       {mc?.revocationFlagged && !mc.optedOut && (
         <RevocationBanner pending={optOut.isPending} error={optOut.error} onOptOut={() => optOut.mutate()} />

@@ -1,15 +1,18 @@
 import './message-center.css';
 import { Alert, Box, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertCircle, IconMessages, IconSearch } from '@tabler/icons-react';
+import { IconAlertCircle, IconMessages, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import type { ConversationOut } from '../../../contracts/conversations';
 import type { DashboardFilter } from '../../../contracts/message-center';
 import { EmptyState } from '../../ui/EmptyState';
 import { Spinner } from '../../ui/LoadStates';
 import { describeError } from '../../ui/problem';
+import { useSession } from '../../ui/session';
 import { useTeams } from '../admin/queries';
 import { formatPhone } from '../secure-chat/model';
+import { ME_PATH, type StaffSession } from '../session';
+import { AgentsOnlineDialog } from './AgentsOnlineDialog';
 import { ConversationTable } from './ConversationTable';
 import { ConversationTabs } from './ConversationTabs';
 import { FilterBar } from './FilterBar';
@@ -39,6 +42,8 @@ export function MessageCenter() {
   const counts = useDashboardCounts(teamId);
   const teams = useTeams();
   const [tabs, setTabs] = useState(noTabs);
+  const [agentsOpen, setAgentsOpen] = useState(false);
+  const me = useSession<StaffSession>(ME_PATH).data?.user;
   const paneRef = useRef<HTMLDivElement>(null);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const now = useAlertClock(items);
@@ -84,6 +89,14 @@ export function MessageCenter() {
               w={180}
             />
           )}
+          <Button
+            variant="light"
+            color="blue"
+            leftSection={<IconUsers size={16} aria-hidden />}
+            onClick={() => setAgentsOpen(true)}
+          >
+            Agents online
+          </Button>
         </Group>
         <FilterBar value={filter} counts={counts.data} onChange={setFilter} />
         <Paper withBorder radius="lg" p={4}>
@@ -156,6 +169,12 @@ export function MessageCenter() {
           />
         )}
       </Paper>
+      <AgentsOnlineDialog
+        opened={agentsOpen}
+        onClose={() => setAgentsOpen(false)}
+        myId={me?.id}
+        onOpenChat={(id, name) => setTabs((s) => openTab(s, { id, title: `Chat: ${name}` }))}
+      />
     </div>
   );
 }

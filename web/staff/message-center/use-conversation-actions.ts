@@ -48,7 +48,7 @@ export function useConversationActions(id: string, me: { id: string; name: strin
   });
 
   const send = useMutation({
-    mutationFn: (m: { id: string; body: string; mode: ComposeMode; channel?: ChatChannel }) =>
+    mutationFn: (m: { id: string; body: string; mode: ComposeMode | 'internal'; channel?: ChatChannel }) =>
       api.post<MessageOut>(`${path}/messages`, {
         id: m.id,
         body: m.body,

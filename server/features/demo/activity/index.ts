@@ -6,6 +6,7 @@ import { seedSecureInviteActivity } from './message-center-secure-invite';
 import { seedSecureChatHistory } from './secure-chat-history';
 import { seedThirdMatter } from './third-matter';
 import { seedTimeReview } from './time-review';
+import { seedTransferActivity } from './transfers';
 
 /**
  * Weeks of use on top of the demo firm, so a newcomer's first look shows a firm at work: a third
@@ -20,4 +21,5 @@ export async function seedDemoActivity(deps: Deps, demo: DemoFirm, now: Date = d
   await seedTimeReview(ctx);
   await seedMessageCenterActivity(ctx, now);
   await seedSecureInviteActivity(ctx, now);
+  await seedTransferActivity(ctx, now);
 }
