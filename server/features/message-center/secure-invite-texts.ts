@@ -3,7 +3,6 @@ import { SECURE_CODE_MINUTES, SECURE_INVITE_HOURS } from '../../../contracts/sec
 import { publicBaseUrl } from '../../config';
 import type { Deps } from '../../deps';
 import { mcSecureInvites } from '../../platform/db/schema';
-import { sendFailure } from '../../platform/outbox/relay';
 import { loadConversationKey, openSealed } from '../conversations/message-crypto';
 import type { SmsReplies, SmsReplyContext } from '../sms/sender';
 import { inviteAad } from './secure-invite-model';
@@ -17,7 +16,7 @@ export function secureChatLink(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/m/${token}`;
 }
 
-/** The newest live invitation texted from this firm number to this customer. */
+/** The newest live invitation texted from this firm number to this customer, if any. */
 async function currentInvite(context: SmsReplyContext) {
   const [row] = await context.ex
     .select()
@@ -32,19 +31,19 @@ async function currentInvite(context: SmsReplyContext) {
     )
     .orderBy(desc(mcSecureInvites.createdAt), desc(mcSecureInvites.id))
     .limit(1);
-  if (!row) throw sendFailure('no live secure chat invitation', { permanent: true });
-  return row;
+  return row ?? null;
 }
 
 /**
  * The texts of the secure chat: the link and the code, unsealed only when texted (the outbox job
  * carries neither). A job whose invitation was revoked meanwhile texts the newest link, never an
- * old one.
+ * old one, and nothing when no invitation is live any more.
  */
 export function secureInviteReplies(deps: Deps): SmsReplies {
   return {
     [SECURE_INVITE_REPLY]: async (firmName, context) => {
       const invite = await currentInvite(context);
+      if (!invite) return null;
       const key = await loadConversationKey(context.ex, deps.keyring, invite.firmId, invite.conversationId);
       const token = openSealed(key, invite.tokenSealed, inviteAad(invite.conversationId, invite.id, 'link'));
       return (
@@ -55,7 +54,8 @@ export function secureInviteReplies(deps: Deps): SmsReplies {
     },
     [SECURE_CODE_REPLY]: async (firmName, context) => {
       const invite = await currentInvite(context);
-      if (!invite.codeSealed) throw sendFailure('no secure chat code to text', { permanent: true });
+      // Verified (or the link ended) before the code went out: there is nothing to text.
+      if (!invite?.codeSealed) return null;
       const key = await loadConversationKey(context.ex, deps.keyring, invite.firmId, invite.conversationId);
       const code = openSealed(key, invite.codeSealed, inviteAad(invite.conversationId, invite.id, 'code'));
       return `${firmName}: your secure chat code is ${code}. It expires in ${SECURE_CODE_MINUTES} minutes. Never share it.`;

@@ -28,7 +28,7 @@ export interface SmsReplyContext {
 
 /** The texts of automatic replies by name, each signed with the firm's name; registered by the features that send them. */
 export type SmsReplies = Readonly<
-  Record<string, (firmName: string, context: SmsReplyContext) => string | Promise<string>>
+  Record<string, (firmName: string, context: SmsReplyContext) => string | null | Promise<string | null>>
 >;
 
 /** Where Twilio posts delivery updates: PUBLIC_URL's webhook; none without PUBLIC_URL or for the simulator. */
@@ -144,7 +144,8 @@ export async function sendSmsJob(deps: Deps, replies: SmsReplies, job: OutboxJob
       to: payload.to,
     });
   }
-  if (body === null) return { skipped: 'message deleted' };
+  // A deleted message, or a reply with nothing left to say (a code already used), is not texted.
+  if (body === null) return { skipped: payload.kind === 'message' ? 'message deleted' : 'nothing to text' };
   // The last check before the provider: a text queued before the customer opted out is not sent.
   // Only the consent step's own answers (the STOP confirmation, HELP) reach an opted-out number.
   const exempt = payload.kind === 'auto_reply' && bypassesOptOut(payload.reply);
