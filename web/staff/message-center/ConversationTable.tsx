@@ -108,9 +108,12 @@ function Row({
       <Table.Td className="mc-wide">
         <Text size="sm">{mc?.location.name}</Text>
       </Table.Td>
-      <Table.Td>
-        <Text size="sm">{mc?.campaign.name}</Text>
-        <Text size="xs" c="dimmed" className="mc-narrow">
+      <Table.Td maw={200}>
+        {/* One line each, cut short: a wrapped campaign made every row several lines tall. */}
+        <Text size="sm" truncate="end" title={mc?.campaign.name}>
+          {mc?.campaign.name}
+        </Text>
+        <Text size="xs" c="dimmed" className="mc-narrow" truncate="end">
           {mc ? `${mc.group.name} · ${mc.location.name} · ${mc.team.name}` : ''}
         </Text>
       </Table.Td>
@@ -122,7 +125,7 @@ function Row({
           {mc?.agent?.name ?? 'Unclaimed'}
         </Text>
       </Table.Td>
-      <Table.Td maw={260}>
+      <Table.Td maw={260} miw={120}>
         <Text size="sm" lineClamp={1} c="dimmed">
           {preview}
         </Text>

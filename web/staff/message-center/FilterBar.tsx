@@ -33,7 +33,7 @@ export function FilterBar({
               count ? (
                 <Badge
                   size="sm"
-                  circle={count.length < 3}
+                  circle={count.length < 2}
                   variant={pressed ? 'white' : 'light'}
                   data-testid={`count-${f.value}`}
                 >
