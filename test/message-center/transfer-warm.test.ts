@@ -182,4 +182,24 @@ describe('Message Center warm transfers', () => {
       sv.ws.close();
     }
   });
+  it('closing the conversation, by the agent or by the customer’s STOP, cancels a pending warm transfer', async () => {
+    for (const closeBy of ['agent', 'customer'] as const) {
+      const { id, customer } = await claimed();
+      const asked = await sales1.client.post(`/api/v1/conversations/${id}/transfer`, {
+        toUserId: service1.id,
+        mode: 'warm',
+      });
+      expect(asked.status).toBe(201);
+      expect((await service1.client.get(`/api/v1/conversations/${id}`)).status).toBe(200);
+      if (closeBy === 'agent')
+        expect((await sales1.client.post(`/api/v1/conversations/${id}/close`)).status).toBe(200);
+      else await customerTexts(sales1.client, customer, sales.campaign.phone, 'STOP');
+      expect((await sales1.client.get(`/api/v1/conversations/${id}`)).body.status).toBe('closed');
+      const log = await sales1.client.get(`/api/v1/conversations/${id}/transfers`);
+      expect(log.body.items.map((x: any) => x.status)).toEqual(['cancelled']);
+      // Nothing is left for the colleague to take over: they no longer see it, and cannot accept.
+      expectProblem(await service1.client.get(`/api/v1/conversations/${id}`), 404);
+      expectProblem(await service1.client.post(`/api/v1/conversations/${id}/transfer/accept`), 404);
+    }
+  });
 });

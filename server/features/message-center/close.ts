@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
-import { busEvent } from '../../platform/bus/events';
+import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import type { Tx } from '../../platform/db/client';
 import { conversations } from '../../platform/db/schema';
@@ -12,20 +12,42 @@ import { conversationDetail } from '../conversations/conversation-views';
 import type { ConversationRow } from '../conversations/queries';
 import { loadOpenConversationToWork } from './open-conversation';
 import { claimedBy } from './problems';
+import { INVITEE_ROLE, pendingTransfer, removeUserMember, settleTransfer } from './transfer-queries';
 
-/** Closes an open conversation row (no wait, no claim clock left) inside the caller's transaction. */
+/**
+ * Closes an open conversation row (no wait, no claim clock left) inside the caller's transaction,
+ * by an agent (`by`) or by the customer's opt-out (null). A warm transfer still pending is cancelled
+ * and the colleague it asked leaves the conversation: nothing is left to take over. Answers the
+ * closed row and the events of the colleague's leaving.
+ */
 export async function closeRow(
   tx: Tx,
-  deps: Pick<Deps, 'clock'>,
+  deps: Deps,
   row: ConversationRow,
-): Promise<ConversationRow> {
+  by: string | null,
+): Promise<{ row: ConversationRow; events: PublishedEvent[] }> {
   const now = deps.clock();
   const [closed] = await tx
     .update(conversations)
     .set({ status: 'closed', endedAt: now, waitingSince: null, unclaimedSince: null, updatedAt: now })
     .where(and(eq(conversations.firmId, row.firmId), eq(conversations.id, row.id)))
     .returning();
-  return closed as ConversationRow;
+  const current = closed as ConversationRow;
+  const events: PublishedEvent[] = [];
+  const pending = await pendingTransfer(tx, row.firmId, row.id);
+  if (pending) {
+    await settleTransfer(tx, pending, 'cancelled', by, now);
+    if (pending.toUserId && (await removeUserMember(tx, current, pending.toUserId, INVITEE_ROLE)))
+      for (const listener of deps.conversations.membershipChanged)
+        events.push(
+          ...(await listener(tx, deps, {
+            conversation: current,
+            userId: pending.toUserId,
+            change: 'removed',
+          })),
+        );
+  }
+  return { row: current, events };
 }
 
 /**
@@ -50,7 +72,8 @@ export async function closeConversation(
         row.assigneeId,
         'Only the agent who claimed this conversation can close it.',
       );
-    const closed = await closeRow(tx, deps, row);
+    const { row: closed, events: left } = await closeRow(tx, deps, row, actor.userId);
+    events.push(...left);
     await recordAudit(
       tx,
       {

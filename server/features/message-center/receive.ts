@@ -132,7 +132,8 @@ export const receiveCampaignText: InboundSmsReceiver = async (
   events.push(...stored.events);
   const current = (await loadConversation(tx, firmId, conversation.id)) as ConversationRow;
   if (consent.classification.kind === 'opt-out') {
-    const closed = await closeRow(tx, deps, current);
+    const { row: closed, events: left } = await closeRow(tx, deps, current, null);
+    events.push(...left);
     events.push(
       busEvent(
         'conversation.updated',

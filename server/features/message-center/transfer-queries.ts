@@ -83,7 +83,8 @@ export async function settleTransfer(
   tx: Tx,
   row: TransferRow,
   outcome: 'accepted' | 'declined' | 'cancelled',
-  by: string,
+  /** Who settled it; null when the conversation closed by the customer's opt-out. */
+  by: string | null,
   now: Date,
 ): Promise<TransferRow> {
   const [settled] = await tx

@@ -108,7 +108,7 @@ function Loaded({ conversation }: { conversation: ConversationDetailOut }) {
           <Text size="xs" data-testid="agent">
             {holder ? (mine ? 'Claimed by you' : `Claimed by ${holder.name}`) : 'Not claimed yet'}
           </Text>
-          <SecureInviteBadge invite={secureInvite.data?.invite} />
+          <SecureInviteBadge invite={secureInvite.data?.invite} closed={!open} />
         </Stack>
         <Group gap="xs" wrap="nowrap">
           {open && !mine && (

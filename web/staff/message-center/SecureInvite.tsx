@@ -34,9 +34,27 @@ const STATUS_WORDS: Record<SecureInviteOut['status'], string> = {
   burnt: 'Secure chat: link locked',
 };
 
-/** The invitation's status, for the conversation's header. */
-export function SecureInviteBadge({ invite }: { invite: SecureInviteOut | null | undefined }) {
+/** The invitation's status, for the conversation's header; a closed conversation's chat has ended. */
+export function SecureInviteBadge({
+  invite,
+  closed,
+}: {
+  invite: SecureInviteOut | null | undefined;
+  closed: boolean;
+}) {
   if (!invite) return null;
+  if (closed)
+    return (
+      <Badge
+        size="sm"
+        tt="none"
+        variant="light"
+        color="gray"
+        leftSection={<IconLock size={12} aria-hidden />}
+      >
+        Secure chat: ended with the conversation
+      </Badge>
+    );
   const opened = invite.status === 'invited' && invite.openedAt ? ' (link opened)' : '';
   return (
     <Badge
