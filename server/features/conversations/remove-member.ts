@@ -9,6 +9,7 @@ import { conflict, notFound } from '../../platform/http/problem';
 import { conversationAudience, loadConversationFor } from './access';
 import { conversationUpdated } from './conversation-updated';
 import { conversationDetail } from './conversation-views';
+import { membersLeft } from './members-left';
 
 /**
  * The creator removes a member (user or contact, by id). The creator cannot remove themselves:
@@ -58,11 +59,7 @@ export async function removeMember(
       deps.clock(),
     );
     events.push(busEvent('conversation.updated', firmId, audience, conversationUpdated(row, 'members')));
-    if (removed[0]?.memberType === 'user')
-      for (const listener of deps.conversations.membershipChanged)
-        events.push(
-          ...(await listener(tx, deps, { conversation: row, userId: memberId, change: 'removed' })),
-        );
+    if (removed[0]?.memberType === 'user') events.push(...(await membersLeft(tx, deps, row, [memberId])));
     return conversationDetail(tx, deps, actor, row);
   });
 }

@@ -9,6 +9,7 @@ import { can, type StaffActor } from '../../platform/http/actor';
 import { conversationAudience } from '../conversations/access';
 import { conversationUpdated } from '../conversations/conversation-updated';
 import { conversationDetail } from '../conversations/conversation-views';
+import { membersLeft } from '../conversations/members-left';
 import type { ConversationRow } from '../conversations/queries';
 import { loadOpenConversationToWork } from './open-conversation';
 import { claimedBy } from './problems';
@@ -33,21 +34,14 @@ export async function closeRow(
     .where(and(eq(conversations.firmId, row.firmId), eq(conversations.id, row.id)))
     .returning();
   const current = closed as ConversationRow;
-  const events: PublishedEvent[] = [];
   const pending = await pendingTransfer(tx, row.firmId, row.id);
-  if (pending) {
-    await settleTransfer(tx, pending, 'cancelled', by, now);
-    if (pending.toUserId && (await removeUserMember(tx, current, pending.toUserId, INVITEE_ROLE)))
-      for (const listener of deps.conversations.membershipChanged)
-        events.push(
-          ...(await listener(tx, deps, {
-            conversation: current,
-            userId: pending.toUserId,
-            change: 'removed',
-          })),
-        );
-  }
-  return { row: current, events };
+  if (!pending) return { row: current, events: [] };
+  await settleTransfer(tx, pending, 'cancelled', by, now);
+  const left =
+    pending.toUserId && (await removeUserMember(tx, current, pending.toUserId, INVITEE_ROLE))
+      ? [pending.toUserId]
+      : [];
+  return { row: current, events: await membersLeft(tx, deps, current, left) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { can, type StaffActor } from '../../platform/http/actor';
 import { forbidden, notFound } from '../../platform/http/problem';
 import { conversationAudience, loadConversationFor } from '../conversations/access';
 import { conversationUpdated } from '../conversations/conversation-updated';
+import { membersLeft } from '../conversations/members-left';
 import { notifyUsers } from '../notifications/notify-users';
 import { scheduleAlert } from './alerts';
 import { conversationClosed, notMessageCenter } from './problems';
@@ -79,9 +80,7 @@ export async function answerTransfer(
     } else if (await removeUserMember(tx, row, pending.toUserId as string, INVITEE_ROLE)) {
       left = [pending.toUserId as string];
     }
-    for (const userId of left)
-      for (const listener of deps.conversations.membershipChanged)
-        events.push(...(await listener(tx, deps, { conversation: current, userId, change: 'removed' })));
+    events.push(...(await membersLeft(tx, deps, current, left)));
     const settled = await settleTransfer(tx, pending, OUTCOME[answer], actor.userId, now);
     await recordAudit(
       tx,

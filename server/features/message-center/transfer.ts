@@ -11,6 +11,7 @@ import { can, type StaffActor } from '../../platform/http/actor';
 import { conflict, forbidden, invalidField, unprocessable } from '../../platform/http/problem';
 import { conversationAudience, loadConversationFor, teamViewers } from '../conversations/access';
 import { conversationUpdated } from '../conversations/conversation-updated';
+import { membersLeft } from '../conversations/members-left';
 import type { ConversationRow } from '../conversations/queries';
 import { storeMessage } from '../conversations/store-message';
 import { notifyUsers } from '../notifications/notify-users';
@@ -141,9 +142,7 @@ export async function transferConversation(
     if (body.mode === 'cold') {
       const moved = await handOver(tx, row, { assigneeId: to.agentId, teamId: to.teamId }, actor.userId, now);
       current = moved.row;
-      for (const userId of moved.left)
-        for (const listener of deps.conversations.membershipChanged)
-          events.push(...(await listener(tx, deps, { conversation: current, userId, change: 'removed' })));
+      events.push(...(await membersLeft(tx, deps, current, moved.left)));
       await scheduleAlert(tx, deps, current);
     }
     const note = await storeNote(tx, deps, current, actor, body.note);
