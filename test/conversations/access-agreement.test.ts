@@ -9,6 +9,7 @@ import {
   conversationRules,
   loadConversationFor,
   notifiedMembers,
+  userMembersOf,
   visibleConversationParts,
   visibleConversations,
 } from '../../server/features/conversations/access';
@@ -179,7 +180,7 @@ describe('conversation access: pure check, SQL filter and audience agree', () =>
           }
 
           // In-app notifications go to unmuted user members, who are always in the audience.
-          const toNotify = await notifiedMembers(db, row);
+          const toNotify = notifiedMembers(await userMembersOf(db, row.firmId, row.id));
           expect(toNotify.includes(actor.userId), `notified, ${what}`).toBe(notified);
           for (const userId of toNotify) expect(audience.userIds).toContain(userId);
         }

@@ -317,6 +317,9 @@ describe('the window rule through the real message path', () => {
               conversation: c,
               message: message(n),
               body: `text ${n}`,
+              members: [],
+              authorName: null,
+              deliveries: [],
             })),
           );
         }),

@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/client';
 import { conversationMembers, conversations, teamMembers, users } from '../../platform/db/schema';
 import { can, type Permission, type StaffActor } from '../../platform/http/actor';
 import { forbidden, notFound } from '../../platform/http/problem';
-import { type ConversationRow, loadConversation, loadMembership, type MemberRow } from './queries';
+import { type ConversationRow, loadStanding, type MemberRow, type UserMember } from './queries';
 
 // Who may see a conversation and what they may do with it, written once per kind. Everything that
 // decides access reads it from here, in the form it needs: use cases through canView, abilities
@@ -300,10 +300,19 @@ export function memberOnlyAudience(userId: string): Audience {
   return { userIds: [userId] };
 }
 
-async function userMembers(ex: Executor, firmId: string, conversationId: string) {
+/** The user members of a conversation with their mute and display name. */
+export async function userMembersOf(
+  ex: Executor,
+  firmId: string,
+  conversationId: string,
+): Promise<UserMember[]> {
   return ex
-    .select({ userId: conversationMembers.memberId, muted: conversationMembers.muted })
+    .select({ userId: conversationMembers.memberId, muted: conversationMembers.muted, name: users.name })
     .from(conversationMembers)
+    .leftJoin(
+      users,
+      and(eq(users.firmId, conversationMembers.firmId), eq(users.id, conversationMembers.memberId)),
+    )
     .where(
       and(
         eq(conversationMembers.firmId, firmId),
@@ -313,23 +322,19 @@ async function userMembers(ex: Executor, firmId: string, conversationId: string)
     );
 }
 
-/** audienceOf the conversation with its current user members. */
+/** audienceOf the conversation with its current user members (`members` when the caller has read them). */
 export async function conversationAudience(
   rules: ConversationRules,
   ex: Executor,
   firmId: string,
   conversation: Pick<ConversationRow, 'id' | 'kind'> & { teamId?: string | null },
+  members?: readonly Pick<UserMember, 'userId'>[],
 ): Promise<Audience> {
-  const members = await userMembers(ex, firmId, conversation.id);
+  const memberIds = (members ?? (await userMembersOf(ex, firmId, conversation.id))).map((m) => m.userId);
   const team = ruleOf(rules, conversation.kind).viewers.team;
   const teamIds =
     team !== undefined && conversation.teamId ? await teamViewers(ex, firmId, conversation.teamId, team) : [];
-  return audienceOf(
-    rules,
-    conversation,
-    members.map((m) => m.userId),
-    teamIds,
-  );
+  return audienceOf(rules, conversation, memberIds, teamIds);
 }
 
 /**
@@ -337,11 +342,7 @@ export async function conversationAudience(
  * it only through the rule's other viewers (a view_all reader) are not notified: they read, they
  * do not take part.
  */
-export async function notifiedMembers(
-  ex: Executor,
-  conversation: Pick<ConversationRow, 'firmId' | 'id'>,
-): Promise<string[]> {
-  const members = await userMembers(ex, conversation.firmId, conversation.id);
+export function notifiedMembers(members: readonly UserMember[]): string[] {
   return members.filter((m) => !m.muted).map((m) => m.userId);
 }
 
@@ -361,6 +362,8 @@ export interface ConversationFor {
   /** The actor belongs to the team the conversation is routed to (looked up only for kinds whose rule asks). */
   inTeam: boolean;
   abilities: ConversationAbilities;
+  /** Every user member, when asked for (options.members). */
+  members?: UserMember[];
 }
 
 /** 403 unless the found conversation grants the ability (refusal overrides the usual explanation). */
@@ -380,21 +383,19 @@ export async function loadConversationFor(
   actor: StaffActor,
   id: string,
   ability: ConversationAbility | 'view',
-  options: { lock?: boolean; refusal?: string } = {},
+  options: { lock?: boolean; refusal?: string; members?: boolean } = {},
 ): Promise<ConversationFor> {
-  const row = await loadConversation(ex, actor.firmId, id, options.lock ?? false);
-  if (!row) throw notFound('conversation');
-  const membership = await loadMembership(ex, actor.firmId, id, actor.userId);
-  const inTeam =
-    ruleUsesTeam(rules, row.kind) && row.teamId !== null
-      ? (await teamsOf(ex, actor.firmId, actor.userId)).has(row.teamId)
-      : false;
+  const standing = await loadStanding(ex, actor.firmId, id, actor.userId, options);
+  if (!standing) throw notFound('conversation');
+  const { row, membership, members } = standing;
+  const inTeam = ruleUsesTeam(rules, row.kind) && standing.inTeam;
   if (!canView(rules, actor, row, membership !== null, inTeam)) throw notFound('conversation');
   const found = {
     row,
     membership,
     inTeam,
     abilities: abilities(rules, actor, row, membership !== null, inTeam),
+    ...(members ? { members } : {}),
   };
   if (ability !== 'view') requireAbility(found, ability, options.refusal);
   return found;

@@ -6,8 +6,8 @@ import {
   comparePositions,
   type MemberReadState,
   type MessagePosition,
-  nextWaitingSince,
   readersOf,
+  waitingEffect,
 } from './model';
 
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
@@ -103,29 +103,27 @@ describe('readersOf', () => {
   });
 });
 
-describe('nextWaitingSince', () => {
-  const t0 = at(0);
-  const t1 = at(1000);
+describe('waitingEffect', () => {
   const msg = (authorType: string, visibility = 'public', kind = 'message') => ({
     authorType,
     visibility,
     kind,
-    createdAt: t1,
   });
 
-  it('starts the wait at a client message and keeps an earlier start', () => {
-    expect(nextWaitingSince(null, msg('contact'))).toEqual(t1);
-    expect(nextWaitingSince(t0, msg('contact'))).toEqual(t0);
+  it('starts the wait at a client message (the store keeps an earlier start)', () => {
+    expect(waitingEffect(msg('contact'))).toBe('start');
   });
 
   it('ends the wait with a public staff message', () => {
-    expect(nextWaitingSince(t0, msg('user'))).toBeNull();
+    expect(waitingEffect(msg('user'))).toBe('clear');
   });
 
-  it('keeps the wait through staff notes, status updates and system entries', () => {
-    expect(nextWaitingSince(t0, msg('user', 'note'))).toEqual(t0);
-    expect(nextWaitingSince(t0, msg('user', 'public', 'status'))).toEqual(t0);
-    expect(nextWaitingSince(t0, msg('system', 'public', 'system'))).toEqual(t0);
-    expect(nextWaitingSince(null, msg('system'))).toBeNull();
+  it('keeps the wait through staff notes and internal messages, status updates and system entries', () => {
+    expect(waitingEffect(msg('user', 'note'))).toBe('keep');
+    expect(waitingEffect(msg('user', 'internal'))).toBe('keep');
+    expect(waitingEffect(msg('user', 'public', 'status'))).toBe('keep');
+    expect(waitingEffect(msg('contact', 'public', 'status'))).toBe('keep');
+    expect(waitingEffect(msg('system', 'public', 'system'))).toBe('keep');
+    expect(waitingEffect(msg('system'))).toBe('keep');
   });
 });

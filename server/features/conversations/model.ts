@@ -43,15 +43,18 @@ export function readersOf(message: MessagePosition & AuthorRef, members: readonl
 }
 
 /**
- * When the client started waiting for an answer after a new message: a client's message starts
- * the wait (or keeps an earlier start); a public staff message answers it; anything else leaves it.
+ * What a new message does to the client's wait for an answer: a client's message starts it (or
+ * keeps an earlier start); a public staff message answers it; anything else leaves it. An effect,
+ * not a value, so the store can apply it to the row as it is when written, whatever a concurrent
+ * send did in between.
  */
-export function nextWaitingSince(
-  current: Date | null,
-  message: { authorType: string; visibility: string; kind: string; createdAt: Date },
-): Date | null {
-  if (message.kind !== 'message') return current;
-  if (message.authorType === 'contact') return current ?? message.createdAt;
-  if (message.authorType === 'user' && message.visibility === 'public') return null;
-  return current;
+export function waitingEffect(message: {
+  authorType: string;
+  visibility: string;
+  kind: string;
+}): 'start' | 'clear' | 'keep' {
+  if (message.kind !== 'message') return 'keep';
+  if (message.authorType === 'contact') return 'start';
+  if (message.authorType === 'user' && message.visibility === 'public') return 'clear';
+  return 'keep';
 }

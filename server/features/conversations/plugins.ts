@@ -5,7 +5,7 @@ import type { PublishedEvent } from '../../platform/bus/events';
 import type { Executor, Tx } from '../../platform/db/client';
 import type { StaffActor } from '../../platform/http/actor';
 import type { ConversationRules } from './access';
-import type { ConversationRow, MessageRow } from './queries';
+import type { ConversationRow, DeliveryRow, MessageRow, UserMember } from './queries';
 import type { CreateConversationBody } from './schemas';
 
 // The core calls the features built on it only through these, which the composition root
@@ -18,6 +18,15 @@ export interface StoredMessage {
   message: MessageRow;
   /** The body as written, so no listener decrypts what was just encrypted. */
   body: string;
+  /** The conversation's user members, read once for every listener and the audience. */
+  members: readonly UserMember[];
+  /** The author's display name (null for system entries). */
+  authorName: string | null;
+  /**
+   * The deliveries queued for the message so far: a listener that queues one adds it here, so the
+   * message as answered and published carries it without a read back.
+   */
+  deliveries: DeliveryRow[];
 }
 
 /**

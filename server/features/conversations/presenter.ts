@@ -1,10 +1,7 @@
 import type { ConversationOut, MessageOut } from '../../../contracts/conversations';
-import type { messageDeliveries } from '../../platform/db/schema';
 import type { ConversationAbilities } from './access';
 import type { MemberReadState } from './model';
-import type { ConversationRow, MessageRow } from './queries';
-
-type DeliveryRow = typeof messageDeliveries.$inferSelect;
+import type { ConversationRow, DeliveryRow, MessageRow } from './queries';
 
 /** A message as the API answers it. */
 export function presentMessage(

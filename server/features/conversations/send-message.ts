@@ -8,9 +8,10 @@ import type { SendMessageBody } from './schemas';
 import { findMessage, storeMessage } from './store-message';
 
 /**
- * A member sends a message. The conversation row is locked for the send, so concurrent retries
- * of one client id serialise and store a single message; a retry answers the stored message
- * (created false) even after the thread ended.
+ * A member sends a message. A retry answers the stored message (created false) even after the
+ * thread ended. Nothing is locked up front: the message's primary key makes concurrent retries of
+ * one client id store a single message, and the write itself refuses a conversation that ended
+ * since it was read.
  */
 export async function sendMessage(
   deps: Deps,
@@ -18,13 +19,13 @@ export async function sendMessage(
 ) {
   const { actor, message } = input;
   return inTransaction(deps, async (tx, events) => {
-    const { row } = await loadConversationFor(
+    const { row, members } = await loadConversationFor(
       deps.conversations.rules,
       tx,
       actor,
       input.conversationId,
       'send',
-      { lock: true },
+      { members: true },
     );
     const resent = message.id ? await findMessage(tx, actor.firmId, message.id) : null;
     if (resent && resent.conversationId === row.id) {
@@ -56,6 +57,8 @@ export async function sendMessage(
       kind: message.kind,
       channel,
       source: actor.via === 'token' ? 'api' : 'web',
+      members,
+      requireOpen: true,
     });
     events.push(...stored.events);
     return {

@@ -1,16 +1,19 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { WithSubquery } from 'drizzle-orm/subquery';
 import { v7 as uuidv7 } from 'uuid';
 import type { MessageOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
+import { nameOf } from '../../platform/db/names';
 import { conversationMembers, conversations, messages } from '../../platform/db/schema';
 import { conflict } from '../../platform/http/problem';
-import { conversationAudience } from './access';
+import { conversationAudience, userMembersOf } from './access';
 import { loadConversationKey, messageAad, sealText } from './message-crypto';
-import { messageView } from './message-views';
-import { nextWaitingSince } from './model';
-import type { ConversationRow, MessageRow } from './queries';
+import { waitingEffect } from './model';
+import type { StoredMessage as StoredMessageOf } from './plugins';
+import { presentMessage } from './presenter';
+import type { ConversationRow, MessageRow, UserMember } from './queries';
 
 export interface NewMessage {
   conversation: ConversationRow;
@@ -25,6 +28,10 @@ export interface NewMessage {
   source: string;
   /** Message Center: the customer channel (sms | secure); null elsewhere. */
   channel?: string | null;
+  /** The conversation's user members, when the caller has just read them (loadConversationFor). */
+  members?: readonly UserMember[];
+  /** Refuse (409 conversation-ended) when the conversation is no longer open as the message is written. */
+  requireOpen?: boolean;
 }
 
 export interface StoredMessage {
@@ -58,6 +65,11 @@ function existing(row: MessageRow, conversation: ConversationRow): StoredMessage
  * false, no side effects); the same id elsewhere is a 409. Moves the conversation's activity and
  * waiting time, marks the message read for its author, then hands it with its plaintext to the
  * messageStored listeners (deps.conversations).
+ *
+ * The hot path of Parley (issue 11): the insert, the conversation's activity and the author's read
+ * position are one statement, the members are read once (or passed in by a caller that has them)
+ * for the listeners, the audience and the author's name, and the answer is built from what was
+ * written instead of read back.
  */
 export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promise<StoredMessage> {
   const { conversation } = input;
@@ -69,60 +81,129 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
   }
   const key = await loadConversationKey(tx, deps.keyring, firmId, conversation.id);
   const now = deps.clock();
-  const [inserted] = await tx
-    .insert(messages)
-    .values({
-      firmId,
-      id,
-      conversationId: conversation.id,
-      authorType: input.author.type,
-      authorId: input.author.id,
-      bodySealed: sealText(key, input.body, messageAad(conversation.id, id)),
-      format: input.format ?? 'text',
-      visibility: input.visibility ?? 'public',
-      kind: input.kind ?? 'message',
-      source: input.source,
-      channel: input.channel ?? null,
-      createdAt: now,
-    })
-    // A concurrent retry with the same id may have won the race; it then answers as a resend.
-    .onConflictDoNothing()
-    .returning();
-  if (!inserted) return existing((await findMessage(tx, firmId, id)) as MessageRow, conversation);
-  const message = inserted;
+  const message: MessageRow = {
+    firmId,
+    id,
+    conversationId: conversation.id,
+    authorType: input.author.type,
+    authorId: input.author.id,
+    bodySealed: sealText(key, input.body, messageAad(conversation.id, id)),
+    format: input.format ?? 'text',
+    visibility: input.visibility ?? 'public',
+    kind: input.kind ?? 'message',
+    source: input.source,
+    channel: input.channel ?? null,
+    createdAt: now,
+  };
+  const current = await writeMessage(tx, message, { requireOpen: input.requireOpen ?? false });
+  if (!current) {
+    // Nothing written: a concurrent retry with the same id won the race (a resend), or the
+    // conversation ended since it was read.
+    const found = await findMessage(tx, firmId, id);
+    if (found) return existing(found, conversation);
+    throw conflict('conversation-ended', 'This conversation has ended; start a new one to write again.');
+  }
 
-  const waitingSince = nextWaitingSince(conversation.waitingSince, message);
-  const [updated] = await tx
-    .update(conversations)
-    .set({ lastMessageAt: now, waitingSince, updatedAt: now })
-    .where(and(eq(conversations.firmId, firmId), eq(conversations.id, conversation.id)))
-    .returning();
-  if (input.author.type !== 'system' && input.author.id)
-    await tx
-      .update(conversationMembers)
-      .set({ lastReadMessageId: id, lastReadAt: now })
-      .where(
-        and(
-          eq(conversationMembers.firmId, firmId),
-          eq(conversationMembers.conversationId, conversation.id),
-          eq(conversationMembers.memberType, input.author.type),
-          eq(conversationMembers.memberId, input.author.id),
-        ),
-      );
-
-  const current = updated ?? conversation;
+  const members = input.members ?? (await userMembersOf(tx, firmId, conversation.id));
+  const stored: StoredMessageOf = {
+    conversation: current,
+    message,
+    body: input.body,
+    members,
+    authorName: await authorNameOf(tx, message, members),
+    deliveries: [],
+  };
   const fanOut: PublishedEvent[] = [];
-  for (const listener of deps.conversations.messageStored)
-    fanOut.push(...(await listener(tx, deps, { conversation: current, message, body: input.body })));
-  const view = await messageView(tx, deps, current, message, input.body);
+  for (const listener of deps.conversations.messageStored) fanOut.push(...(await listener(tx, deps, stored)));
+  const view = newMessageView(stored);
   const created = busEvent(
     'message.created',
     firmId,
-    await conversationAudience(deps.conversations.rules, tx, firmId, current),
-    {
-      conversationId: current.id,
-      message: view,
-    },
+    await conversationAudience(deps.conversations.rules, tx, firmId, current, members),
+    { conversationId: current.id, message: view },
   );
   return { message, created: true, events: [created, ...fanOut], view };
+}
+
+/**
+ * Inserts the message and, only when it was inserted, moves the conversation's activity and waiting
+ * time and the author's read position: one statement. Answers the conversation as updated, or null
+ * when nothing was written (the id was taken, or `requireOpen` and the conversation is no longer open).
+ */
+async function writeMessage(
+  tx: Tx,
+  message: MessageRow,
+  options: { requireOpen: boolean },
+): Promise<ConversationRow | null> {
+  const { firmId, conversationId, createdAt: now } = message;
+  const inserted = tx
+    .$with('inserted')
+    .as(tx.insert(messages).values(message).onConflictDoNothing().returning({ id: messages.id }));
+  const wasInserted = sql`exists (select 1 from ${inserted})`;
+  const ctes: WithSubquery[] = [inserted];
+  if (message.authorType !== 'system' && message.authorId) {
+    const readByAuthor = tx.$with('read_by_author').as(
+      tx
+        .update(conversationMembers)
+        .set({ lastReadMessageId: message.id, lastReadAt: now })
+        .where(
+          and(
+            eq(conversationMembers.firmId, firmId),
+            eq(conversationMembers.conversationId, conversationId),
+            eq(conversationMembers.memberType, message.authorType),
+            eq(conversationMembers.memberId, message.authorId),
+            wasInserted,
+          ),
+        )
+        .returning({ id: conversationMembers.memberId }),
+    );
+    ctes.push(readByAuthor);
+  }
+  const effect = waitingEffect(message);
+  const [updated] = await tx
+    .with(...ctes)
+    .update(conversations)
+    .set({
+      lastMessageAt: now,
+      updatedAt: now,
+      ...(effect === 'start'
+        ? { waitingSince: sql`coalesce(${conversations.waitingSince}, ${now.toISOString()}::timestamptz)` }
+        : {}),
+      ...(effect === 'clear' ? { waitingSince: null } : {}),
+    })
+    .where(
+      and(
+        eq(conversations.firmId, firmId),
+        eq(conversations.id, conversationId),
+        options.requireOpen ? eq(conversations.status, 'open') : undefined,
+        wasInserted,
+      ),
+    )
+    .returning();
+  return updated ?? null;
+}
+
+/** The author's display name: from the members read anyway when the author is one of them. */
+async function authorNameOf(tx: Tx, message: MessageRow, members: readonly UserMember[]) {
+  if (message.authorType === 'user') {
+    const member = members.find((m) => m.userId === message.authorId);
+    if (member) return member.name;
+  }
+  return nameOf(tx, message.firmId, { type: message.authorType, id: message.authorId });
+}
+
+/**
+ * A message just stored as the API answers it: its deliveries are those the listeners queued, and
+ * nobody but its author has read it yet (its author is never among its readers).
+ */
+function newMessageView(stored: StoredMessageOf): MessageOut {
+  const deliveries = [...stored.deliveries].sort(
+    (a, b) => a.channel.localeCompare(b.channel) || a.recipient.localeCompare(b.recipient),
+  );
+  return presentMessage(stored.message, {
+    body: stored.body,
+    authorName: stored.authorName,
+    deliveries,
+    readBy: [],
+  });
 }

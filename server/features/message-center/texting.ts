@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/db/client';
 import { messageDeliveries } from '../../platform/db/schema';
 import { unprocessable } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
+import type { StoredMessage } from '../conversations/plugins';
 import type { ConversationRow, MessageRow } from '../conversations/queries';
 import { ensureTextable } from '../sms/consent';
 import { MAX_SMS_CHARACTERS } from '../sms/model';
@@ -24,7 +25,7 @@ import { claimedBy, notClaimed } from './problems';
 export async function queueMessageCenterSms(
   tx: Tx,
   _deps: Deps,
-  input: { conversation: ConversationRow; message: MessageRow; body: string },
+  input: Pick<StoredMessage, 'conversation' | 'message' | 'body' | 'deliveries'>,
 ): Promise<PublishedEvent[]> {
   const { conversation, message, body } = input;
   if (conversation.kind !== 'sms' || message.authorType !== 'user') return [];
@@ -47,7 +48,7 @@ export async function queueMessageCenterSms(
     );
   const to = conversation.contactPhone as string;
   await ensureTextable(tx, conversation.firmId, to, conversation.firmPhone as string);
-  await tx
+  const queued = await tx
     .insert(messageDeliveries)
     .values({
       firmId: conversation.firmId,
@@ -59,7 +60,9 @@ export async function queueMessageCenterSms(
       conversationId: conversation.id,
       updatedAt: message.createdAt,
     })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning();
+  input.deliveries.push(...queued);
   const payload: SmsSendPayload = {
     kind: 'message',
     firmId: conversation.firmId,

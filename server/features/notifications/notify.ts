@@ -2,10 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
-import { nameOf } from '../../platform/db/names';
 import { notifications } from '../../platform/db/schema';
 import { notifiedMembers } from '../conversations/access';
-import type { ConversationRow, MessageRow } from '../conversations/queries';
+import type { StoredMessage } from '../conversations/plugins';
 import { presentNotification } from './presenter';
 
 /** The title of a new-message notification: who wrote, never what. */
@@ -20,18 +19,16 @@ export function messageNotificationTitle(author: string | null): string {
 export async function notifyMembersOfMessage(
   tx: Tx,
   deps: Pick<Deps, 'clock'>,
-  input: { conversation: ConversationRow; message: MessageRow },
+  input: Pick<StoredMessage, 'conversation' | 'message' | 'members' | 'authorName'>,
 ): Promise<PublishedEvent[]> {
   const { conversation, message } = input;
   if (message.kind === 'system') return [];
   const authorIsUser = message.authorType === 'user';
-  const addressees = (await notifiedMembers(tx, conversation)).filter(
+  const addressees = notifiedMembers(input.members).filter(
     (id) => !(authorIsUser && id === message.authorId),
   );
   if (addressees.length === 0) return [];
-  const title = messageNotificationTitle(
-    await nameOf(tx, conversation.firmId, { type: message.authorType, id: message.authorId }),
-  );
+  const title = messageNotificationTitle(input.authorName);
   const now = deps.clock();
   const rows = await tx
     .insert(notifications)

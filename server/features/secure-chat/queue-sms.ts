@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/db/client';
 import { messageDeliveries } from '../../platform/db/schema';
 import { unprocessable } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
+import type { StoredMessage } from '../conversations/plugins';
 import type { ConversationRow, MessageRow } from '../conversations/queries';
 import { ensureTextable } from '../sms/consent';
 import { framedText, type SmsFraming } from '../sms/framing';
@@ -50,7 +51,7 @@ interface Recipient {
 export async function queueSecureChatSms(
   tx: Tx,
   _deps: Deps,
-  input: { conversation: ConversationRow; message: MessageRow; body: string },
+  input: Pick<StoredMessage, 'conversation' | 'message' | 'body' | 'deliveries' | 'authorName'>,
 ): Promise<PublishedEvent[]> {
   const { conversation, message, body } = input;
   if (!textsClient(conversation, message)) return [];
@@ -69,6 +70,7 @@ export async function queueSecureChatSms(
   const { framing, texting, firstFraming } = await framingOfText(tx, {
     conversation,
     senderId: message.authorId as string,
+    senderName: input.authorName,
     messageId: message.id,
   });
   const recipients: Recipient[] = [{ phone: conversation.contactPhone as string, framing, key: message.id }];
@@ -82,7 +84,7 @@ export async function queueSecureChatSms(
   }
   for (const r of recipients) requireFits(body, r.framing, texting.maxSegments);
   for (const r of recipients) {
-    await tx
+    const queued = await tx
       .insert(messageDeliveries)
       .values({
         firmId: conversation.firmId,
@@ -94,7 +96,9 @@ export async function queueSecureChatSms(
         conversationId: conversation.id,
         updatedAt: message.createdAt,
       })
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning();
+    input.deliveries.push(...queued);
     const payload: SmsSendPayload = {
       kind: 'message',
       firmId: conversation.firmId,

@@ -1,9 +1,10 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
-import { firms, messages, users } from '../../platform/db/schema';
+import { nameOf } from '../../platform/db/names';
+import { messages } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
 import type { ConversationRow } from '../conversations/queries';
-import { loadSettings } from '../settings/load-settings';
+import { loadFirmProfile } from '../settings/load-settings';
 import type { FirmSettings } from '../settings/model';
 import { framedText, type SmsFraming } from '../sms/framing';
 import { checkLength, framingFor } from './sender-prefix';
@@ -32,21 +33,14 @@ async function previousSenderId(
 }
 
 /** The firm's name and the sender's, in one statement (the text path is counted: statement-count.test.ts). */
-async function names(ex: Executor, firmId: string, userId: string) {
-  const [row] = await ex
-    .select({ firmName: firms.name, senderName: users.name })
-    .from(firms)
-    .leftJoin(users, and(eq(users.firmId, firms.id), eq(users.id, userId)))
-    .where(eq(firms.id, firmId));
-  return { firmName: row?.firmName ?? '', senderName: row?.senderName ?? '' };
-}
-
 /** The framing a text from `senderId` takes in the thread, and the firm's texting settings. */
 export async function framingOfText(
   ex: Executor,
   input: {
     conversation: Pick<ConversationRow, 'firmId' | 'id'>;
     senderId: string;
+    /** The sender's display name, when the caller has it. */
+    senderName?: string | null;
     /** The message being framed, already stored (it is not its own predecessor). */
     messageId?: string;
   },
@@ -57,9 +51,10 @@ export async function framingOfText(
   texting: FirmSettings['secureChatTexting'];
 }> {
   const { conversation, senderId } = input;
-  const settings = await loadSettings(ex, conversation.firmId);
+  const { name: firmName, settings } = await loadFirmProfile(ex, conversation.firmId);
   const previous = await previousSenderId(ex, conversation, input.messageId ?? null);
-  const { firmName, senderName } = await names(ex, conversation.firmId, senderId);
+  const senderName =
+    input.senderName ?? (await nameOf(ex, conversation.firmId, { type: 'user', id: senderId })) ?? '';
   const facts = { texting: settings.secureChatTexting, firmName, senderId, senderName };
   const framing = framingFor({ ...facts, previousSenderId: previous });
   const firstFraming = framingFor({ ...facts, previousSenderId: null });

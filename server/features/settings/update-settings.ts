@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/client';
 import { firms, teams, users } from '../../platform/db/schema';
 import { ensureCan, type StaffActor } from '../../platform/http/actor';
 import { badRequest, type FieldError } from '../../platform/http/problem';
-import { loadSettings } from './load-settings';
+import { forgetFirmProfile, loadSettings } from './load-settings';
 import { type FirmSettings, mergeSettings } from './model';
 import type { SettingsPatchBody } from './schemas';
 
@@ -84,6 +84,7 @@ export async function updateSettings(
     await tx.select({ id: firms.id }).from(firms).where(eq(firms.id, actor.firmId)).for('update');
     const next = mergeSettings(await loadSettings(tx, actor.firmId), patch);
     await tx.update(firms).set({ settings: next }).where(eq(firms.id, actor.firmId));
+    forgetFirmProfile(tx);
     await recordAudit(
       tx,
       {

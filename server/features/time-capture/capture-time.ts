@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
-import { nameOf } from '../../platform/db/names';
-import { billableEvents } from '../../platform/db/schema';
+import { billableEvents, contacts, matters } from '../../platform/db/schema';
 import type { StoredMessage } from '../conversations/plugins';
 import { loadSettings } from '../settings/load-settings';
 import { timeAudience } from './access';
@@ -21,7 +20,7 @@ import {
   type TimeCaptureSettings,
 } from './model';
 import { presentBillableEvent } from './presenter';
-import { type BillableEventRow, loadNames } from './queries';
+import { type BillableEventRow, loadNames, type TimeNames } from './queries';
 
 /**
  * Turns a stored message into billable time, in the transaction that stores it (so time exists
@@ -47,7 +46,7 @@ export async function captureTimeForMessage(
   const firmSettings = await loadSettings(tx, firmId);
   const settings = firmSettings.timeCapture;
   if (!capturesTimeFor(settings, capture.userId)) return [];
-  const context = await describeContext(tx, settings, firmSettings.timeZone, input);
+  const context = await describeContext(tx, settings, firmSettings.timeZone, input, capture);
   const at = message.createdAt;
 
   if (capture.type === 'email') {
@@ -67,7 +66,7 @@ export async function captureTimeForMessage(
       description: context.withExcerpt(summary),
       collecting: false,
     });
-    return [await eventFor(tx, 'billable_event.created', row as BillableEventRow)];
+    return [await eventFor(tx, 'billable_event.created', row as BillableEventRow, context.names)];
   }
 
   // Two rounds suffice: a lost insert race means the winner's event now exists and is extended.
@@ -106,7 +105,7 @@ export async function captureTimeForMessage(
         })
         .where(and(eq(billableEvents.firmId, firmId), eq(billableEvents.id, current.id)))
         .returning();
-      return [await eventFor(tx, 'billable_event.updated', row as BillableEventRow)];
+      return [await eventFor(tx, 'billable_event.updated', row as BillableEventRow, context.names)];
     }
 
     if (current)
@@ -128,7 +127,7 @@ export async function captureTimeForMessage(
       description: context.withExcerpt(summary),
       collecting: true,
     });
-    if (row) return [await eventFor(tx, 'billable_event.created', row)];
+    if (row) return [await eventFor(tx, 'billable_event.created', row, context.names)];
   }
   throw new Error('billable event capture did not settle');
 }
@@ -160,27 +159,63 @@ export async function eventFor(
   tx: Tx,
   type: 'billable_event.created' | 'billable_event.updated',
   row: BillableEventRow,
+  known?: TimeNames,
 ): Promise<PublishedEvent> {
-  const names = await loadNames(tx, row.firmId, [row]);
+  const names = known ?? (await loadNames(tx, row.firmId, [row]));
   return busEvent(type, row.firmId, timeAudience(row.userId), presentBillableEvent(row, names));
 }
 
-/** Names the description mentions, and the excerpt when the firm lets descriptions quote texts. */
+/**
+ * Names the description mentions (the matter and contact in one read; the author's name came with
+ * the message), the names the event is presented with, and the excerpt when the firm lets
+ * descriptions quote texts.
+ */
 async function describeContext(
   tx: Tx,
   settings: TimeCaptureSettings,
   timeZone: string,
   input: StoredMessage,
+  capture: { userId: string; matterId: string },
 ) {
-  const { conversation, message } = input;
+  const { conversation } = input;
   const firmId = conversation.firmId;
-  const names = await loadNames(tx, firmId, [
-    { matterId: conversation.matterId as string, userId: message.authorId as string },
-  ]);
-  const matterName = names.matters.get(conversation.matterId as string)?.name ?? 'a matter';
-  const contactName = await nameOf(tx, firmId, { type: 'contact', id: conversation.contactId });
+  const [found] = await tx
+    .select({ number: matters.number, name: matters.name, contactName: contacts.name })
+    .from(matters)
+    .leftJoin(
+      contacts,
+      and(
+        eq(contacts.firmId, matters.firmId),
+        conversation.contactId ? eq(contacts.id, conversation.contactId) : sql`false`,
+      ),
+    )
+    .where(and(eq(matters.firmId, firmId), eq(matters.id, capture.matterId)));
+  const matterName = found?.name ?? 'a matter';
+  const contactName = found?.contactName ?? null;
+  const names: TimeNames | undefined =
+    found && input.authorName !== null
+      ? {
+          matters: new Map([
+            [capture.matterId, { id: capture.matterId, number: found.number, name: found.name }],
+          ]),
+          users: new Map([[capture.userId, { id: capture.userId, name: input.authorName }]]),
+          threads: new Map([
+            [
+              conversation.id,
+              {
+                id: conversation.id,
+                kind: conversation.kind,
+                status: conversation.status,
+                matterId: conversation.matterId,
+                contactId: conversation.contactId,
+              },
+            ],
+          ]),
+        }
+      : undefined;
   const suffix = settings.includeContentInDescription ? excerptSuffix(input.body) : '';
   return {
+    names,
     describe: (source: BillableSource, span: Omit<ChatSpan, 'matterId'>) =>
       describeEvent({
         source,

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import { firms } from '../../platform/db/schema';
 import { ensureCan, type StaffActor } from '../../platform/http/actor';
-import { loadSettings } from '../settings/load-settings';
+import { forgetFirmProfile, loadSettings } from '../settings/load-settings';
 import { mergeSettings } from '../settings/model';
 import { getUser } from './get-user';
 
@@ -27,6 +27,7 @@ export async function setUserTimeCapture(
     else off.add(userId);
     const next = mergeSettings(settings, { timeCapture: { disabledUserIds: [...off] } });
     await tx.update(firms).set({ settings: next }).where(eq(firms.id, actor.firmId));
+    forgetFirmProfile(tx);
     await recordAudit(
       tx,
       {
