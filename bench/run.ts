@@ -10,7 +10,7 @@ import { repeat } from './lib/repeat';
 import { startServer } from './lib/server';
 import { type BenchResults, summaryMarkdown } from './lib/summary';
 import { benchScaleOut } from './scale-out';
-import { benchStoreAndAck, prepareThreads } from './store-and-ack';
+import { benchStoreAndAck, prepareThreads, profileStoreAndAck } from './store-and-ack';
 
 // npm run bench [-- scenario …]: runs the benchmarks of DESIGN.md §6 that exist so far, each
 // BENCH_RUNS times (default 3), keeps each scenario's median run and writes
@@ -77,15 +77,23 @@ async function main() {
         ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       }
     : {};
-  const server = await startServer({ port: 18080, env: sharedEnv });
+  // The inspector stays detached but for the profiled S1 load after the measured ones.
+  const inspectPort = 9239;
+  const server = await startServer({
+    port: 18080,
+    env: sharedEnv,
+    nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`],
+  });
   try {
     const threads = await prepareThreads(server);
-    if (want('store-and-ack'))
+    if (want('store-and-ack')) {
       results.storeAndAck = await measure(
         'store-and-ack',
         () => benchStoreAndAck(server, threads, databaseUrl),
         (r) => r.s1.requestsPerSec,
       );
+      results.storeAndAckProfile = await profileStoreAndAck(server, threads, inspectPort);
+    }
     if (want('fanout'))
       results.fanout = await measure(
         'fanout',

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { cpuProfileDuring } from './lib/inspector';
+import { profileText, summarizeProfile } from './lib/profile-summary';
 import { type BenchServer, signIn } from './lib/server';
 import { round } from './lib/stats';
 
@@ -177,5 +179,33 @@ export async function benchStoreAndAck(server: BenchServer, threads: BenchThread
     pgbenchTps: reference,
     ratioToPgbench: reference ? round(s1.requestsPerSec / reference) : null,
     target: 'S1 ≥ 0.20× pgbench, p99 ≤ 25 ms at half load; S6 loses ≤ 10 %',
+  };
+}
+
+/**
+ * One more S1 load, with the server's CPU profiled through its inspector: written to
+ * bench/results/profile-s1.cpuprofile (Chromium's DevTools or speedscope draw it as a flame graph)
+ * and summarised by area and function in profile-s1.txt. Kept apart from the measured runs, which
+ * run without a profiler attached.
+ */
+export async function profileStoreAndAck(server: BenchServer, threads: BenchThreads, inspectPort: number) {
+  const urls = threads.urls.map((p) => server.url + p);
+  let s1: Awaited<ReturnType<typeof load>> | undefined;
+  const profile = await cpuProfileDuring(inspectPort, async () => {
+    s1 = await load(urls, threads.headers, NOTE, 16);
+  });
+  const summary = summarizeProfile(profile);
+  const dir = path.resolve('bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'profile-s1.cpuprofile'), JSON.stringify(profile));
+  writeFileSync(
+    path.join(dir, 'profile-s1.txt'),
+    profileText(`S1 (staff notes, 16 connections) under the profiler: ${s1?.requestsPerSec} req/s`, summary),
+  );
+  return {
+    profile: 'bench/results/profile-s1.cpuprofile',
+    summary: 'bench/results/profile-s1.txt',
+    requestsPerSecWhileProfiled: s1?.requestsPerSec,
+    byArea: summary.byArea.slice(0, 12),
   };
 }

@@ -23,6 +23,12 @@ export async function startServer(
     port: 18080,
   },
 ): Promise<BenchServer & { dataDir: string }> {
+  // Another run's server on the port would answer the readiness poll below in this one's place.
+  const taken = await fetch(`http://127.0.0.1:${options.port}/healthz`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${options.port} is taken: is another benchmark running?`);
   const dataDir = options.dataDir ?? mkdtempSync(path.resolve('.tmp', 'bench-data-'));
   const started = performance.now();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'scripts/start.mjs'], {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { areaOf, summarizeProfile } from './profile-summary';
+
+const frame = (functionName: string, url: string, lineNumber = 0) => ({ functionName, url, lineNumber });
+
+describe('summarizeProfile', () => {
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)', '') },
+      { id: 2, callFrame: frame('(idle)', '') },
+      { id: 3, callFrame: frame('build', 'file:///x/node_modules/drizzle-orm/sql/sql.js', 9) },
+      { id: 4, callFrame: frame('storeMessage', 'file:///x/dist/server/main.js', 99) },
+      { id: 5, callFrame: frame('encode', 'file:///x/node_modules/@fastify/cookie/index.js') },
+    ],
+    samples: [2, 3, 3, 4, 5, 3],
+    timeDeltas: [1000, 2000, 2000, 1000, 1000, 3000],
+    startTime: 0,
+    endTime: 10_000,
+  };
+
+  it('charges each sample to the function on top of the stack, by function and by area', () => {
+    const summary = summarizeProfile(profile);
+    expect(summary.sampledMs).toBe(10);
+    expect(summary.byArea).toEqual([
+      { area: 'drizzle-orm', selfMs: 7, share: 70 },
+      { area: '(idle)', selfMs: 1, share: 10 },
+      { area: 'parley', selfMs: 1, share: 10 },
+      { area: '@fastify/cookie', selfMs: 1, share: 10 },
+    ]);
+    expect(summary.topFunctions[0]).toEqual({
+      name: 'build',
+      where: 'drizzle-orm/sql/sql.js:10',
+      selfMs: 7,
+      share: 70,
+    });
+    expect(summary.topFunctions.find((f) => f.name === 'storeMessage')?.where).toBe(
+      'dist/server/main.js:100',
+    );
+  });
+
+  it('names scoped packages, Node internals and the engine', () => {
+    expect(areaOf('file:///a/node_modules/@node-rs/argon2/index.js', 'hash')).toBe('@node-rs/argon2');
+    expect(areaOf('node:internal/streams/writable', 'write')).toBe('node (internal)');
+    expect(areaOf('', '(garbage collector)')).toBe('(garbage collector)');
+    expect(areaOf('', 'encrypt')).toBe('native');
+  });
+});
