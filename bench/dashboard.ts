@@ -15,6 +15,8 @@ import { unwrapKey, wrapKey } from '../server/platform/crypto/envelope';
 import { conversationAad } from '../server/platform/crypto/keyring';
 import { openPostgres } from '../server/platform/db/client';
 import type { StaffActor } from '../server/platform/http/actor';
+import { cpuProfileDuring } from './lib/inspector';
+import { profileText, summarizeProfile } from './lib/profile-summary';
 import { BENCH_PASSWORD, type BenchServer, signIn } from './lib/server';
 import { percentile, round } from './lib/stats';
 
@@ -338,11 +340,32 @@ async function explain(
 }
 
 /**
+ * The agent's reads once more (every filter and the counts, SAMPLES times each) with the server's
+ * CPU profiled: profile-dashboard.cpuprofile and its summary by area and function.
+ */
+async function profileReads(server: BenchServer, email: string, inspectPort: number) {
+  const profile = await cpuProfileDuring(inspectPort, () => latencies(server, email));
+  const summary = summarizeProfile(profile);
+  const dir = path.resolve('bench/results');
+  writeFileSync(path.join(dir, 'profile-dashboard.cpuprofile'), JSON.stringify(profile));
+  writeFileSync(
+    path.join(dir, 'profile-dashboard.txt'),
+    profileText('The dashboard reads of an agent (every filter and the counts) under the profiler', summary),
+  );
+  return { profile: 'bench/results/profile-dashboard.cpuprofile', byArea: summary.byArea.slice(0, 12) };
+}
+
+/**
  * The dashboard scenario (PostgreSQL only): seeds the large firm into the server's database, then
  * reports p50/p95/p99 per filter and for the counts, as an agent of one team (1/20 of the
  * conversations) and as the administrator (every team), against the 20 ms p95 target.
  */
-export async function benchDashboard(server: BenchServer, databaseUrl: string, masterKey: string) {
+export async function benchDashboard(
+  server: BenchServer,
+  databaseUrl: string,
+  masterKey: string,
+  inspectPort?: number,
+) {
   const firm = await prepareFirm(server, databaseUrl, Buffer.from(masterKey, 'base64'));
   const { seedMs, copyMs } = await seed(firm, databaseUrl);
   const agent = firm.agents[0] as Firm['agents'][number];
@@ -368,6 +391,7 @@ export async function benchDashboard(server: BenchServer, databaseUrl: string, m
     permissions: ['message_center.use'],
     via: 'session',
   };
+  const profiled = inspectPort ? await profileReads(server, agent.email, inspectPort) : undefined;
   const plans = await explain(databaseUrl, masterKey, agentActor, 'agent of one team');
   const dir = path.resolve('bench/results');
   mkdirSync(dir, { recursive: true });
@@ -390,5 +414,6 @@ export async function benchDashboard(server: BenchServer, databaseUrl: string, m
     })),
     targetP95Ms: 20,
     explain: 'bench/results/dashboard-explain.txt',
+    ...(profiled ? { profile: profiled } : {}),
   };
 }

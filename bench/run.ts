@@ -68,58 +68,61 @@ async function main() {
       () => benchIdleSockets(),
       (r) => r.ratio,
     );
-  const databaseUrl = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined;
-  const sharedEnv: Record<string, string> = databaseUrl
-    ? {
-        DATABASE_URL: databaseUrl,
-        PARLEY_DEMO: '1',
-        PARLEY_MASTER_KEY: randomBytes(32).toString('base64'),
-        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+  // The scenarios that share one server (the dashboard seeds its own).
+  if (['store-and-ack', 'fanout', 'scale-out'].some(want)) {
+    const databaseUrl = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined;
+    const sharedEnv: Record<string, string> = databaseUrl
+      ? {
+          DATABASE_URL: databaseUrl,
+          PARLEY_DEMO: '1',
+          PARLEY_MASTER_KEY: randomBytes(32).toString('base64'),
+          ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+        }
+      : {};
+    // The inspector stays detached but for the profiled S1 load after the measured ones.
+    const inspectPort = 9239;
+    const server = await startServer({
+      port: 18080,
+      env: sharedEnv,
+      nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`],
+    });
+    try {
+      const threads = await prepareThreads(server);
+      if (want('store-and-ack')) {
+        results.storeAndAck = await measure(
+          'store-and-ack',
+          () => benchStoreAndAck(server, threads, databaseUrl),
+          (r) => r.s1.requestsPerSec,
+        );
+        results.storeAndAckProfile = await profileStoreAndAck(server, threads, inspectPort);
       }
-    : {};
-  // The inspector stays detached but for the profiled S1 load after the measured ones.
-  const inspectPort = 9239;
-  const server = await startServer({
-    port: 18080,
-    env: sharedEnv,
-    nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`],
-  });
-  try {
-    const threads = await prepareThreads(server);
-    if (want('store-and-ack')) {
-      results.storeAndAck = await measure(
-        'store-and-ack',
-        () => benchStoreAndAck(server, threads, databaseUrl),
-        (r) => r.s1.requestsPerSec,
-      );
-      results.storeAndAckProfile = await profileStoreAndAck(server, threads, inspectPort);
-    }
-    if (want('fanout'))
-      results.fanout = await measure(
-        'fanout',
-        () => benchFanout(server),
-        (r) => r.parleyDeliveriesPerSec,
-      );
-    if (want('scale-out')) {
-      if (!databaseUrl || !process.env.REDIS_URL) {
-        results.scaleOut = { skipped: 'two processes need DATABASE_URL and REDIS_URL' };
-      } else {
-        const second = await startServer({ port: 18081, dataDir: server.dataDir, env: sharedEnv });
-        try {
-          const oneProcessFanout =
-            results.fanout?.parleyDeliveriesPerSec ?? (await benchFanout(server)).parleyDeliveriesPerSec;
-          results.scaleOut = await measure(
-            'scale-out',
-            () => benchScaleOut(server, second, threads, oneProcessFanout),
-            (r) => r.ratio,
-          );
-        } finally {
-          await second.stop();
+      if (want('fanout'))
+        results.fanout = await measure(
+          'fanout',
+          () => benchFanout(server),
+          (r) => r.parleyDeliveriesPerSec,
+        );
+      if (want('scale-out')) {
+        if (!databaseUrl || !process.env.REDIS_URL) {
+          results.scaleOut = { skipped: 'two processes need DATABASE_URL and REDIS_URL' };
+        } else {
+          const second = await startServer({ port: 18081, dataDir: server.dataDir, env: sharedEnv });
+          try {
+            const oneProcessFanout =
+              results.fanout?.parleyDeliveriesPerSec ?? (await benchFanout(server)).parleyDeliveriesPerSec;
+            results.scaleOut = await measure(
+              'scale-out',
+              () => benchScaleOut(server, second, threads, oneProcessFanout),
+              (r) => r.ratio,
+            );
+          } finally {
+            await second.stop();
+          }
         }
       }
+    } finally {
+      await server.stop();
     }
-  } finally {
-    await server.stop();
   }
   if (want('dashboard')) {
     // Its own database and server: a million messages would change every other scenario's numbers.
@@ -128,13 +131,15 @@ async function main() {
     } else {
       const url = await freshDatabase(process.env.DATABASE_URL);
       const masterKey = randomBytes(32).toString('base64');
+      const dashboardInspect = 9240;
       const dashboardServer = await startServer({
         port: 18082,
         env: { DATABASE_URL: url, PARLEY_DEMO: '1', PARLEY_MASTER_KEY: masterKey },
+        nodeArgs: [`--inspect=127.0.0.1:${dashboardInspect}`],
       });
       try {
         // Seeding once is what takes long; the reads are measured SAMPLES times within one run.
-        results.dashboard = await benchDashboard(dashboardServer, url, masterKey);
+        results.dashboard = await benchDashboard(dashboardServer, url, masterKey, dashboardInspect);
       } finally {
         await dashboardServer.stop();
       }

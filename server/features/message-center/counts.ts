@@ -50,13 +50,16 @@ export async function dashboardCounts(
   const total = (name: Filter) =>
     sql<number>`(count(*) filter (where ${where[name]})${sql.join(indexed(name))})::int`;
   const team = teamId ? sql`and c.team_id = ${teamId}::uuid` : sql``;
-  // The read position is joined once per membership, not looked up again for every message.
-  const unread = sql<number>`(select count(*)::int from conversation_members cm
-      join conversations c on c.firm_id = cm.firm_id and c.id = cm.conversation_id
-        and c.kind = 'sms' and c.status = 'open' ${team}
+  // Driven by the caller's claimed conversations (the partial index of Just Mine), not by their
+  // memberships, which grow with every conversation they ever claimed; the read position is joined
+  // once per conversation, not looked up again for every message.
+  const unread = sql<number>`(select count(*)::int from conversations c
+      join conversation_members cm on cm.firm_id = c.firm_id and cm.conversation_id = c.id
+        and cm.member_type = 'user' and cm.member_id = ${actor.userId}
       left join messages r on r.firm_id = cm.firm_id and r.id = cm.last_read_message_id
-      join messages m on m.firm_id = cm.firm_id and m.conversation_id = cm.conversation_id
-      where cm.firm_id = ${actor.firmId} and cm.member_type = 'user' and cm.member_id = ${actor.userId}
+      join messages m on m.firm_id = c.firm_id and m.conversation_id = c.id
+      where c.firm_id = ${actor.firmId} and c.kind = 'sms' and c.status = 'open'
+        and c.assignee_id = ${actor.userId}::uuid ${team}
         and not (m.author_type = 'user' and m.author_id is not distinct from ${actor.userId}::uuid)
         and (cm.last_read_message_id is null or (m.created_at, m.id) > (r.created_at, r.id)))`;
   const [row] = await deps.db
