@@ -38,21 +38,23 @@ async function subjects(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: strin
 }
 
 /**
- * Per conversation the user is a member of, the messages newer than what they have read, not
- * counting their own. Driven by the memberships, so the read position is joined once per conversation.
+ * The actor's own memberships of the conversations, each with its unread count: the messages newer
+ * than what they have read, not counting their own. One read, driven by the memberships, so the
+ * read position is looked up once per conversation.
  */
-async function unreadCounts(ex: Executor, actor: StaffActor, conversationIds: string[]) {
+async function membershipsWithUnread(ex: Executor, actor: StaffActor, conversationIds: string[]) {
   const read = alias(messages, 'read');
-  const rows = await ex
-    .select({ conversationId: conversationMembers.conversationId, count: sql<number>`count(*)::int` })
+  const unread = alias(messages, 'unread');
+  return ex
+    .select({
+      membership: conversationMembers,
+      unread: sql<number>`(select count(*)::int from ${messages} as ${unread}
+        where ${unread.firmId} = ${conversationMembers.firmId}
+          and ${unread.conversationId} = ${conversationMembers.conversationId}
+          and not (${unread.authorType} = 'user' and ${unread.authorId} is not distinct from ${actor.userId}::uuid)
+          and (${read.id} is null or (${unread.createdAt}, ${unread.id}) > (${read.createdAt}, ${read.id})))`,
+    })
     .from(conversationMembers)
-    .innerJoin(
-      messages,
-      and(
-        eq(messages.firmId, conversationMembers.firmId),
-        eq(messages.conversationId, conversationMembers.conversationId),
-      ),
-    )
     .leftJoin(
       read,
       and(eq(read.firmId, conversationMembers.firmId), eq(read.id, conversationMembers.lastReadMessageId)),
@@ -63,12 +65,8 @@ async function unreadCounts(ex: Executor, actor: StaffActor, conversationIds: st
         inArray(conversationMembers.conversationId, conversationIds),
         eq(conversationMembers.memberType, 'user'),
         eq(conversationMembers.memberId, actor.userId),
-        sql`not (${messages.authorType} = 'user' and ${messages.authorId} is not distinct from ${actor.userId}::uuid)`,
-        sql`(${read.id} is null or (${messages.createdAt}, ${messages.id}) > (${read.createdAt}, ${read.id}))`,
       ),
-    )
-    .groupBy(conversationMembers.conversationId);
-  return new Map(rows.map((r) => [r.conversationId, Number(r.count)]));
+    );
 }
 
 /** Conversation list items for the actor: subject, client, unread count, own mute and abilities. */
@@ -83,18 +81,7 @@ export async function conversationSummaries(
   const ids = rows.map((r) => r.id);
   const contactIds = [...new Set(rows.flatMap((r) => (r.contactId ? [r.contactId] : [])))];
   // One query at a time: ex may be a transaction, which runs on a single connection.
-  const memberships = await ex
-    .select()
-    .from(conversationMembers)
-    .where(
-      and(
-        eq(conversationMembers.firmId, actor.firmId),
-        inArray(conversationMembers.conversationId, ids),
-        eq(conversationMembers.memberType, 'user'),
-        eq(conversationMembers.memberId, actor.userId),
-      ),
-    );
-  const counts = await unreadCounts(ex, actor, ids);
+  const memberships = await membershipsWithUnread(ex, actor, ids);
   const subjectTexts = await subjects(ex, deps, actor.firmId, rows);
   const contactNames = await namesOf(
     ex,
@@ -110,7 +97,10 @@ export async function conversationSummaries(
     if (ofKind.length > 0)
       for (const [id, extra] of await decorate(ex, deps, actor, ofKind, view)) extras.set(id, extra);
   }
-  const mine = new Map<string, MemberRow>(memberships.map((m) => [m.conversationId, m]));
+  const mine = new Map<string, MemberRow>(
+    memberships.map((m) => [m.membership.conversationId, m.membership]),
+  );
+  const counts = new Map(memberships.map((m) => [m.membership.conversationId, Number(m.unread)]));
   const contactOf = (id: string) => {
     const name = contactNames.get(id);
     return name === undefined ? null : { id, name };

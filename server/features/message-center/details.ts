@@ -2,8 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { ConversationOut } from '../../../contracts/conversations';
 import type { MessageCenterDetails } from '../../../contracts/message-center';
 import type { Executor } from '../../platform/db/client';
-import { namesOf } from '../../platform/db/names';
-import { mcCampaigns, mcGroups, mcLocations, teams } from '../../platform/db/schema';
+import { conversations, mcCampaigns, mcGroups, mcLocations, teams, users } from '../../platform/db/schema';
 import type { ConversationDecorator } from '../conversations/plugins';
 import type { ConversationRow } from '../conversations/queries';
 import { loadSettings } from '../settings/load-settings';
@@ -11,14 +10,14 @@ import { consentFlagsOf } from '../sms/consent';
 import { pairKey } from '../sms/consent-model';
 import { alertOf } from './model';
 
-const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-const unique = (ids: (string | null)[]) => [...new Set(ids.filter((v): v is string => v !== null))];
+// What a reference to nothing (no campaign, no team) answers: the API's fields are never null.
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * What an `sms` conversation carries besides the common fields, for rows of one firm: the
  * customer number, group, location, campaign, team and agent by name, the claim, wait and close
  * times, consent flags, and the alert at `now` with the time it next changes. A fixed number of
- * queries whatever the number of rows (a dashboard page costs the same as one conversation).
+ * queries (three) whatever the number of rows (a dashboard page costs the same as one conversation).
  */
 export async function messageCenterDetails(
   ex: Executor,
@@ -33,58 +32,53 @@ export async function messageCenterDetails(
     Pick<ConversationOut, 'alert' | 'alertAt'> & { messageCenter: MessageCenterDetails }
   >();
   if (rows.length === 0) return out;
-  // One query at a time: ex may be a transaction on a single connection.
-  const campaignIds = unique(rows.map((r) => r.campaignId));
-  const campaigns = byId(
-    campaignIds.length === 0
-      ? []
-      : await ex
-          .select()
-          .from(mcCampaigns)
-          .where(and(eq(mcCampaigns.firmId, firmId), inArray(mcCampaigns.id, campaignIds))),
+  // The names of every row's campaign, location, group, team and agent in one read.
+  const named = new Map(
+    (
+      await ex
+        .select({
+          id: conversations.id,
+          campaign: { id: mcCampaigns.id, name: mcCampaigns.name, phone: mcCampaigns.phone },
+          location: { id: mcLocations.id, name: mcLocations.name },
+          group: { id: mcGroups.id, name: mcGroups.name },
+          team: { id: teams.id, name: teams.name },
+          agent: { id: users.id, name: users.name },
+        })
+        .from(conversations)
+        .leftJoin(
+          mcCampaigns,
+          and(eq(mcCampaigns.firmId, conversations.firmId), eq(mcCampaigns.id, conversations.campaignId)),
+        )
+        .leftJoin(
+          mcLocations,
+          and(eq(mcLocations.firmId, mcCampaigns.firmId), eq(mcLocations.id, mcCampaigns.locationId)),
+        )
+        .leftJoin(
+          mcGroups,
+          and(eq(mcGroups.firmId, mcCampaigns.firmId), eq(mcGroups.id, mcCampaigns.groupId)),
+        )
+        .leftJoin(teams, and(eq(teams.firmId, conversations.firmId), eq(teams.id, conversations.teamId)))
+        .leftJoin(users, and(eq(users.firmId, conversations.firmId), eq(users.id, conversations.assigneeId)))
+        .where(
+          and(
+            eq(conversations.firmId, firmId),
+            inArray(
+              conversations.id,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
+    ).map((r) => [r.id, r]),
   );
-  const locationIds = unique([...campaigns.values()].map((c) => c.locationId));
-  const locations = byId(
-    locationIds.length === 0
-      ? []
-      : await ex
-          .select({ id: mcLocations.id, name: mcLocations.name })
-          .from(mcLocations)
-          .where(and(eq(mcLocations.firmId, firmId), inArray(mcLocations.id, locationIds))),
-  );
-  const groupIds = unique([...campaigns.values()].map((c) => c.groupId));
-  const groups = byId(
-    groupIds.length === 0
-      ? []
-      : await ex
-          .select({ id: mcGroups.id, name: mcGroups.name })
-          .from(mcGroups)
-          .where(and(eq(mcGroups.firmId, firmId), inArray(mcGroups.id, groupIds))),
-  );
-  const teamIds = unique(rows.map((r) => r.teamId));
-  const teamRows = byId(
-    teamIds.length === 0
-      ? []
-      : await ex
-          .select({ id: teams.id, name: teams.name })
-          .from(teams)
-          .where(and(eq(teams.firmId, firmId), inArray(teams.id, teamIds))),
-  );
-  const agentIds = unique(rows.map((r) => r.assigneeId));
-  const agentNames = await namesOf(
-    ex,
-    firmId,
-    agentIds.map((id) => ({ type: 'user', id })),
-  );
-  const agents = new Map([...agentNames].map(([id, name]) => [id, { id, name }]));
   const { alertMinutes } = await loadSettings(ex, firmId);
   const pairs = rows.map((r) => ({ phone: r.contactPhone ?? '', firmPhone: r.firmPhone ?? '' }));
   const consent = await consentFlagsOf(ex, firmId, pairs);
 
   for (const row of rows) {
-    const campaign = row.campaignId ? campaigns.get(row.campaignId) : undefined;
-    const named = (m: Map<string, { id: string; name: string }>, id: string | null | undefined) =>
-      id ? { id, name: m.get(id)?.name ?? '' } : { id: '00000000-0000-0000-0000-000000000000', name: '' };
+    const names = named.get(row.id);
+    const campaign = names?.campaign;
+    const nameOf = (ref: { id: string; name: string } | null | undefined) =>
+      ref ? { id: ref.id, name: ref.name } : { id: NO_ID, name: '' };
     const flags = consent.get(pairKey(row.contactPhone ?? '', row.firmPhone ?? ''));
     const { alert, alertAt } = alertOf(row, now, alertMinutes);
     out.set(row.id, {
@@ -92,15 +86,15 @@ export async function messageCenterDetails(
       alertAt: alertAt?.toISOString() ?? null,
       messageCenter: {
         customerPhone: row.contactPhone ?? '',
-        group: named(groups, campaign?.groupId),
-        location: named(locations, campaign?.locationId),
+        group: nameOf(names?.group),
+        location: nameOf(names?.location),
         campaign: {
-          id: campaign?.id ?? '00000000-0000-0000-0000-000000000000',
+          id: campaign?.id ?? NO_ID,
           name: campaign?.name ?? '',
           phone: campaign?.phone ?? row.firmPhone ?? '',
         },
-        team: named(teamRows, row.teamId),
-        agent: row.assigneeId ? named(agents, row.assigneeId) : null,
+        team: row.teamId ? { id: row.teamId, name: names?.team?.name ?? '' } : nameOf(null),
+        agent: row.assigneeId ? { id: row.assigneeId, name: names?.agent?.name ?? '' } : null,
         claimedAt: row.claimedAt?.toISOString() ?? null,
         waitingSince: row.waitingSince?.toISOString() ?? null,
         closedAt: row.status === 'closed' ? (row.endedAt?.toISOString() ?? null) : null,

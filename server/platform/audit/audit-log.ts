@@ -61,8 +61,10 @@ export async function recordAudit(tx: Tx, input: AuditInput, now: Date = new Dat
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const row = { ...base, hash: hashEntry(base) };
-  await tx.insert(auditLog).values(row);
+  // The entry and the new head in one statement.
+  const logged = tx.$with('logged').as(tx.insert(auditLog).values(row).returning({ seq: auditLog.seq }));
   await tx
+    .with(logged)
     .insert(auditHeads)
     .values({ firmId: row.firmId, seq: row.seq, hash: row.hash })
     .onConflictDoUpdate({ target: auditHeads.firmId, set: { seq: row.seq, hash: row.hash } });

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app';
+import { makeFirm, type StaffUser } from '../support/factories';
+import { customerTexts, dashboard, freshPhone, makeAgent, makeSetup, makeTeam } from './helpers';
+
+// The dashboard list is what an agent's screen reads over and over. Its statements are counted so
+// that a page cannot start costing one more query per feature unnoticed; a page of 50 costs what a
+// page of 3 does. Speed itself is measured by npm run bench (the dashboard scenario), never here.
+// The session; the page; the caller's memberships with their unread counts; the caller's teams; the
+// campaign, location, group, team and agent names; the firm; consent; consumer details; the
+// previews; and the audit of the previews read (its lock, the chain's head, the entry with the new head).
+const CEILING = 12;
+// The audit entry is written in a transaction of its own: on PostgreSQL, Drizzle sends BEGIN and COMMIT.
+const TRANSACTION = { pglite: 0, postgres: 2 };
+
+describe('statements per dashboard page', () => {
+  let t: TestApp;
+  let agent: StaffUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const firm = await makeFirm(t);
+    agent = await makeAgent(t, firm, 'Ann Agent');
+    const setup = await makeSetup(firm, await makeTeam(firm, [agent]));
+    for (let i = 0; i < 4; i++) {
+      const text = await customerTexts(agent.client, freshPhone('415'), setup.campaign.phone, `Hello ${i}`);
+      if (i % 2 === 0) await agent.client.post(`/api/v1/conversations/${text.conversationId}/claim`);
+    }
+    // Nothing else may talk to the database while a page is counted: the relay would poll and send.
+    await t.deps.outbox.stop();
+    await dashboard(agent.client);
+  });
+  afterAll(() => t.close());
+
+  it(`an agent's Open page takes at most ${CEILING} statements besides BEGIN and COMMIT`, async () => {
+    const counts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = t.database.statementsSent();
+      expect(await dashboard(agent.client)).toHaveLength(4);
+      counts.push(t.database.statementsSent() - before);
+    }
+    expect(Math.min(...counts)).toBeLessThanOrEqual(CEILING + TRANSACTION[t.database.engine]);
+  });
+});
