@@ -9,6 +9,7 @@ import { benchFanout, benchIdleSockets } from './fanout';
 import { repeat } from './lib/repeat';
 import { startServer } from './lib/server';
 import { type BenchResults, summaryMarkdown } from './lib/summary';
+import { benchOneToOne, prepareOneToOne } from './one-to-one';
 import { benchScaleOut } from './scale-out';
 import { benchStoreAndAck, prepareThreads } from './store-and-ack';
 
@@ -86,6 +87,18 @@ async function main() {
         () => benchStoreAndAck(server, threads, databaseUrl),
         (r) => r.s1.requestsPerSec,
       );
+    if (want('one-to-one')) {
+      const prepared = await prepareOneToOne(server, process.env.DATABASE_URL);
+      try {
+        results.oneToOne = await measure(
+          'one-to-one',
+          () => benchOneToOne(prepared),
+          (r) => r.ratio ?? r.parley.ceilingPerSec,
+        );
+      } finally {
+        await prepared.close();
+      }
+    }
     if (want('fanout'))
       results.fanout = await measure(
         'fanout',
