@@ -180,15 +180,23 @@ const roundRate = (n: number) => {
  * highest sustained rate and the lowest failed one, halving the failed rate until one is sustained and
  * halving the gap until it is within an eighth of the sustained rate (or 50 msg/s).
  */
-export async function findCeiling(m: Messenger): Promise<Ceiling> {
+export async function findCeiling(m: Messenger, name: string): Promise<Ceiling> {
+  // A search takes a while; each step says how it went as it ends.
+  const step = async (rate: number) => {
+    const s = await offer(m, rate);
+    process.stderr.write(
+      `bench: one-to-one ${name} ${rate} msg/s: ${s.delivered}/${s.sent} delivered, p99 ${s.p99Ms} ms${s.abortedAfterMs === undefined ? '' : ', fell behind'}\n`,
+    );
+    return s;
+  };
   const rates: Step[] = [];
-  for (const rate of RATES) rates.push(await offer(m, rate));
+  for (const rate of RATES) rates.push(await step(rate));
   const search: Step[] = [];
   const all = () => [...rates, ...search];
   let rate = RATES.at(-1) as number;
   while (all().every((s) => s.sustained) && rate < MAX_RATE) {
     rate += 1000;
-    search.push(await offer(m, rate));
+    search.push(await step(rate));
   }
   const bounds = () => {
     const hi = Math.min(
@@ -204,7 +212,7 @@ export async function findCeiling(m: Messenger): Promise<Ceiling> {
     if (!Number.isFinite(hi) || hi - lo <= Math.max(50, lo / 8)) break;
     const next = roundRate(lo === 0 ? hi / 2 : (lo + hi) / 2);
     if (next <= lo || next >= hi) break;
-    search.push(await offer(m, next));
+    search.push(await step(next));
   }
   const { lo, hi } = bounds();
   return { ceilingPerSec: Number.isFinite(hi) ? lo : rate, rates, search };
@@ -408,9 +416,10 @@ export async function prepareOneToOne(server: BenchServer, databaseUrl?: string)
 
 /** One run of S2: each system's ceiling and its latencies at RATES. */
 export async function benchOneToOne(prepared: OneToOne) {
-  const parley = await findCeiling(prepared.parley);
+  const parley = await findCeiling(prepared.parley, 'parley');
   const e = prepared.ejabberd;
-  const ejabberd = 'skipped' in e ? e : { version: e.version, ...(await findCeiling(e.messenger)) };
+  const ejabberd =
+    'skipped' in e ? e : { version: e.version, ...(await findCeiling(e.messenger, 'ejabberd')) };
   return {
     pairs: PAIRS,
     ceilingDefinition: `highest offered rate with ≥ ${SUSTAINED.deliveredShare * 100} % of the window's messages delivered within ${GRACE_MS} ms of its end and p99 ≤ ${SUSTAINED.p99Ms} ms (${WARMUP_MS} ms warm-up, ${WINDOW_MS} ms window), to within an eighth`,

@@ -117,10 +117,6 @@ sql_port: ${Number(db.port || 5432)}
 sql_database: ${q(database)}
 sql_username: ${q(decodeURIComponent(db.username || 'postgres'))}
 sql_password: ${q(decodeURIComponent(db.password))}
-acl:
-  loopback:
-    ip:
-      - 127.0.0.0/8
 access_rules:
   c2s:
     allow: all
