@@ -53,7 +53,7 @@ export interface Step {
   p99Ms: number | null;
   p999Ms: number | null;
   sustained: boolean;
-  /** Set when the step was cut short because the server had fallen behind (see offer). */
+  /** When the step was cut short, from the start of its warm-up: the server had fallen behind. */
   abortedAfterMs?: number;
 }
 
@@ -125,7 +125,7 @@ export async function offer(m: Messenger, rate: number): Promise<Step> {
         late++;
       }
       if (late > 0.06 * planned) {
-        abortedAfterMs = Math.round(now - windowStart);
+        abortedAfterMs = Math.round(now - start);
         m.cancel();
         break;
       }
@@ -135,7 +135,11 @@ export async function offer(m: Messenger, rate: number): Promise<Step> {
   const stoppedAt = performance.now();
   while (outstanding > 0 && performance.now() - stoppedAt < GRACE_MS) await sleep(10);
   const delivered = latencies.length;
-  // The next step starts on an idle server: replies and late deliveries of this one drain first.
+  // The next step starts on an idle server: replies and late deliveries of this one drain first, and
+  // count for nothing.
+  m.listen(() => {
+    lastFrame = performance.now();
+  });
   const drainStart = performance.now();
   while ((inFlight > 0 || performance.now() - lastFrame < 300) && performance.now() - drainStart < 60_000)
     await sleep(20);
