@@ -224,7 +224,15 @@ export async function startEjabberd(
 
   let child: ChildProcess | undefined;
   let databaseCreated = false;
+  // Should the bench exit without stop() (an uncaught error), the VM must not outlive it.
+  const killGroup = () => {
+    if (child?.pid && child.exitCode === null)
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+  };
   const stop = async () => {
+    process.off('exit', killGroup);
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child?.once('exit', r));
       try {
@@ -232,7 +240,7 @@ export async function startEjabberd(
       } catch {}
       const stopped = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
       // Its own process group: ejabberdctl, su and the Erlang VM go together.
-      if (!stopped && child.pid) process.kill(-child.pid, 'SIGKILL');
+      if (!stopped) killGroup();
     }
     if (databaseCreated)
       try {
@@ -246,6 +254,7 @@ export async function startEjabberd(
     run('psql', [dbUrl.toString(), '-q', '-v', 'ON_ERROR_STOP=1', '-f', schema]);
     let output = '';
     child = spawn(ctl, [...args, 'foreground'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    process.once('exit', killGroup);
     const collect = (d: Buffer) => {
       output = (output + d).slice(-4000);
     };
@@ -272,13 +281,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function runAsync(file: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    p.stdout?.on('data', (d) => {
-      err += d;
-    });
-    let err = '';
-    p.stderr?.on('data', (d) => {
-      err += d;
-    });
-    p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${file} ${args.at(-4)}: ${err}`))));
+    let output = '';
+    const collect = (d: Buffer) => {
+      output += d;
+    };
+    p.stdout?.on('data', collect);
+    p.stderr?.on('data', collect);
+    p.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${file} ${args.at(-4)}: ${output}`)),
+    );
   });
 }
