@@ -139,10 +139,10 @@ modules:
 
 function ctlConfig(node: string, distPort: number): string {
   // A fixed distribution port keeps this node out of epmd, where a system ejabberd or another Erlang
-  // node may be registered.
+  // node may be registered; like the c2s listener, it listens on loopback only.
   return `ERLANG_NODE=${node}
 ERL_DIST_PORT=${distPort}
-ERL_OPTIONS="-env ERL_CRASH_DUMP_BYTES 0"
+ERL_OPTIONS="-env ERL_CRASH_DUMP_BYTES 0 -kernel inet_dist_use_interface {127,0,0,1}"
 EJABBERD_BYPASS_WARNINGS=true
 `;
 }
