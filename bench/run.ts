@@ -88,8 +88,10 @@ async function main() {
         (r) => r.s1.requestsPerSec,
       );
     if (want('one-to-one')) {
+      // ejabberd gets its own database on the same server; the runs share its users and connections.
       const prepared = await prepareOneToOne(server, process.env.DATABASE_URL);
       try {
+        // The median run by the target's figure, the ratio to ejabberd (Parley's ceiling without it).
         results.oneToOne = await measure(
           'one-to-one',
           () => benchOneToOne(prepared),
