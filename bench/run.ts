@@ -9,6 +9,7 @@ import { benchFanout, benchIdleSockets } from './fanout';
 import { repeat } from './lib/repeat';
 import { startServer } from './lib/server';
 import { type BenchResults, summaryMarkdown } from './lib/summary';
+import { benchOneToOne, prepareOneToOne } from './one-to-one';
 import { benchScaleOut } from './scale-out';
 import { benchStoreAndAck, prepareThreads, profileStoreAndAck } from './store-and-ack';
 
@@ -20,9 +21,13 @@ const wanted = new Set(process.argv.slice(2));
 const want = (name: string) => wanted.size === 0 || wanted.has(name);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
+// The databases this run created, dropped when it ends: the dashboard's alone holds a million messages.
+const createdDatabases: string[] = [];
+
 /** A new database on the same PostgreSQL server for this run. */
 async function freshDatabase(url: string): Promise<string> {
   const name = `parley_bench_${Date.now()}`;
+  createdDatabases.push(name);
   const admin = new URL(url);
   admin.pathname = '/postgres';
   execFileSync('psql', [admin.toString(), '-qc', `CREATE DATABASE ${name}`]);
@@ -69,7 +74,7 @@ async function main() {
       (r) => r.ratio,
     );
   // The scenarios that share one server (the dashboard seeds its own).
-  if (['store-and-ack', 'fanout', 'scale-out'].some(want)) {
+  if (['store-and-ack', 'one-to-one', 'fanout', 'scale-out'].some(want)) {
     const databaseUrl = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined;
     const sharedEnv: Record<string, string> = databaseUrl
       ? {
@@ -95,6 +100,20 @@ async function main() {
           (r) => r.s1.requestsPerSec,
         );
         results.storeAndAckProfile = await profileStoreAndAck(server, threads, inspectPort);
+      }
+      if (want('one-to-one')) {
+        // ejabberd gets its own database on the same server; the runs share its users and connections.
+        const prepared = await prepareOneToOne(server, process.env.DATABASE_URL);
+        try {
+          // The median run by the target's figure, the ratio to ejabberd (Parley's ceiling without it).
+          results.oneToOne = await measure(
+            'one-to-one',
+            () => benchOneToOne(prepared),
+            (r) => r.ratio ?? r.parley.ceilingPerSec,
+          );
+        } finally {
+          await prepared.close();
+        }
       }
       if (want('fanout'))
         results.fanout = await measure(
@@ -155,7 +174,18 @@ async function main() {
   process.stdout.write(json);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+function dropCreatedDatabases() {
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  for (const name of createdDatabases)
+    execFileSync('psql', [admin.toString(), '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+}
+
+main()
+  .finally(dropCreatedDatabases)
+  .catch((error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });

@@ -51,6 +51,55 @@ describe('summaryMarkdown', () => {
     });
     expect(md).toContain('| S1 store-and-ack | not run |');
     expect(md).toContain('skipped: two processes need DATABASE_URL and REDIS_URL');
-    expect(md).toContain('not measured (needs the `internal` conversation kind)');
+    expect(md).toContain('| S2 one-to-one | not run |');
+  });
+
+  it('gives S2 both ceilings and their ratio, and the latencies at 1k, 2k and 3k msg/s', () => {
+    const step = (offeredPerSec: number, p99Ms: number | null, sustained = true) => ({
+      offeredPerSec,
+      delivered: p99Ms === null ? 0 : 5000,
+      lost: sustained ? 0 : 1200,
+      p50Ms: p99Ms === null ? null : 3,
+      p99Ms,
+      p999Ms: p99Ms === null ? null : 40,
+      sustained,
+    });
+    const md = summaryMarkdown({
+      ...base,
+      oneToOne: {
+        pairs: 8,
+        parley: {
+          ceilingPerSec: 1500,
+          rates: [step(1000, 9), step(2000, 900, false), step(3000, null, false)],
+        },
+        ejabberd: {
+          version: '23.01-1',
+          ceilingPerSec: 2500,
+          rates: [step(1000, 8), step(2000, 12), step(3000, null, false)],
+        },
+        ratio: 0.6,
+      },
+    });
+    expect(md).toContain(
+      '| S2 one-to-one, 8 pairs: ceiling | 1,500 msg/s | ejabberd 23.01-1 2,500 msg/s | 0.60× |',
+    );
+    expect(md).toContain(
+      '| S2 p50 / p99 / p99.9 at 1k, 2k, 3k msg/s | 1k: 3 / 9 / 40 ms; 2k: 3 / 900 / 40 ms (not sustained, 1,200 lost); 3k: fell behind, none delivered | ejabberd 1k: 3 / 8 / 40 ms; 2k: 3 / 12 / 40 ms; 3k: fell behind, none delivered |',
+    );
+  });
+
+  it('says why S2 ran without ejabberd', () => {
+    const md = summaryMarkdown({
+      ...base,
+      oneToOne: {
+        pairs: 8,
+        parley: { ceilingPerSec: 1500, rates: [] },
+        ejabberd: { skipped: 'ejabberd archives to PostgreSQL: set DATABASE_URL' },
+        ratio: null,
+      },
+    });
+    expect(md).toContain(
+      '| 1,500 msg/s | ejabberd skipped: ejabberd archives to PostgreSQL: set DATABASE_URL | — |',
+    );
   });
 });

@@ -19,6 +19,12 @@ export interface BenchResults {
     pgbenchTps: number | null;
     ratioToPgbench: number | null;
   };
+  oneToOne?: {
+    pairs: number;
+    parley: S2Ceiling;
+    ejabberd: (S2Ceiling & { version: string }) | { skipped: string };
+    ratio: number | null;
+  };
   fanout?: {
     sockets: number;
     parleyDeliveriesPerSec: number;
@@ -36,6 +42,21 @@ export interface BenchResults {
         fanoutRatio: number;
         deliveryLatency: { addedP50Ms: number };
       };
+}
+
+/** One offered rate of S2 (bench/one-to-one.ts), as far as the summary reads it. */
+interface S2Step {
+  offeredPerSec: number;
+  delivered: number;
+  lost: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  p999Ms: number | null;
+  sustained: boolean;
+}
+interface S2Ceiling {
+  ceilingPerSec: number;
+  rates: S2Step[];
 }
 
 type Row = [scenario: string, parley: string, reference: string, ratio: string, target: string];
@@ -59,13 +80,7 @@ function rows(r: BenchResults): Row[] {
         ]
       : notRun('S1 store-and-ack', '≥ 0.20× pgbench'),
   );
-  out.push([
-    'S2 one-to-one store-and-deliver',
-    'not measured (needs the `internal` conversation kind)',
-    'ejabberd, mod_mam on PostgreSQL',
-    '—',
-    '≥ 1.2× ejabberd; p99 ≤ 10 ms at 3k msg/s',
-  ]);
+  out.push(...s2Rows(r.oneToOne));
   const f = r.fanout;
   out.push(
     f
@@ -135,6 +150,39 @@ function rows(r: BenchResults): Row[] {
       : notRun('Cold start', '< 5 s / < 2 s'),
   );
   return out;
+}
+
+/** p50 / p99 / p99.9 at each of S2's fixed rates, and what was lost where a rate was not sustained. */
+function s2Latencies(steps: S2Step[]): string {
+  return steps
+    .map((s) => {
+      const at = `${s.offeredPerSec / 1000}k`;
+      if (s.delivered === 0) return `${at}: fell behind, none delivered`;
+      const figures = `${at}: ${s.p50Ms} / ${s.p99Ms} / ${s.p999Ms} ms`;
+      return s.sustained ? figures : `${figures} (not sustained, ${n(s.lost)} lost)`;
+    })
+    .join('; ');
+}
+
+function s2Rows(o: BenchResults['oneToOne']): Row[] {
+  if (!o) return [notRun('S2 one-to-one', '≥ 1.2× ejabberd; p99 ≤ 10 ms at 3k msg/s')];
+  const e = o.ejabberd;
+  return [
+    [
+      `S2 one-to-one, ${o.pairs} pairs: ceiling`,
+      `${n(o.parley.ceilingPerSec)} msg/s`,
+      'skipped' in e ? `ejabberd skipped: ${e.skipped}` : `ejabberd ${e.version} ${n(e.ceilingPerSec)} msg/s`,
+      x(o.ratio),
+      '≥ 1.2× ejabberd',
+    ],
+    [
+      'S2 p50 / p99 / p99.9 at 1k, 2k, 3k msg/s',
+      s2Latencies(o.parley.rates),
+      'skipped' in e ? '—' : `ejabberd ${s2Latencies(e.rates)}`,
+      '—',
+      'p99 ≤ 10 ms at 3k msg/s',
+    ],
+  ];
 }
 
 /** bench/results/SUMMARY.md: each scenario's median figure beside its reference and target. */
