@@ -1,9 +1,9 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import { and, eq, inArray, lt, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Config } from '../../config';
 import type { Deps } from '../../deps';
-import type { Executor } from '../../platform/db/client';
+import type { Db, Executor } from '../../platform/db/client';
 import { contacts, sessions, users } from '../../platform/db/schema';
 import type { ContactActor, Permission, Role, StaffActor } from '../../platform/http/actor';
 import { type SessionLimits, sessionExpiry, sessionIsLive, shouldTouch } from './policy';
@@ -118,6 +118,25 @@ function sessionsWithSubject<Extra extends SelectedFields>(ex: Executor, extra: 
     );
 }
 
+// Every request runs it: built once per database and prepared on each connection (PostgreSQL then
+// plans it once per connection, and nothing rebuilds its SQL per request).
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  return sessionsWithSubject(db, { csrfToken: sessions.csrfToken })
+    .where(and(eq(sessions.firmId, sql.placeholder('firmId')), eq(sessions.id, sql.placeholder('id'))))
+    .prepare('parley_load_session');
+}
+
+function sessionLookup(db: Db) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  return lookup;
+}
+
 /**
  * Loads the live session a cookie names, with its actor (current role and permissions) and CSRF
  * token; null when the cookie is malformed or unknown, the session is idle or past its end, the
@@ -132,9 +151,7 @@ export async function loadSession(
   if (!parsed) return null;
   const { firmId } = parsed;
   const id = sha256Hex(parsed.secret);
-  const [row] = await sessionsWithSubject(deps.db, { csrfToken: sessions.csrfToken }).where(
-    and(eq(sessions.firmId, firmId), eq(sessions.id, id)),
-  );
+  const [row] = await sessionLookup(deps.db).execute({ firmId, id });
   if (!row) return null;
   if (subjectType && row.subjectType !== subjectType) return null;
   const now = deps.clock();
