@@ -16,7 +16,7 @@ export const PAIRS = Number(process.env.BENCH_PAIRS ?? 8);
 /** The offered rates every run reports, in messages per second over all pairs and both directions. */
 export const RATES = [1000, 2000, 3000];
 const WARMUP_MS = 1000;
-const WINDOW_MS = 4000;
+const WINDOW_MS = 3000;
 /** A message still undelivered this long after the window closes counts as lost. */
 const GRACE_MS = 1000;
 const MAX_RATE = 20_000;

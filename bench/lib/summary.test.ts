@@ -102,4 +102,34 @@ describe('summaryMarkdown', () => {
       '| 1,500 msg/s | ejabberd skipped: ejabberd archives to PostgreSQL: set DATABASE_URL | — |',
     );
   });
+
+  it("gives the dashboard's worst p95 for an agent and a supervisor, and where S1's server time went", () => {
+    const md = summaryMarkdown({
+      ...base,
+      dashboard: {
+        conversations: 100000,
+        messages: 1000000,
+        agentWorstP95Ms: 18.5,
+        supervisorWorstP95Ms: 12.25,
+        agent: { open: { p95Ms: 9.5 }, counts: { p95Ms: 18.5 } },
+        targetP95Ms: 20,
+      },
+      storeAndAckProfile: {
+        summary: 'bench/results/profile-s1.txt',
+        byArea: [
+          { area: 'native', share: 40 },
+          { area: 'drizzle-orm', share: 20 },
+        ],
+      },
+    });
+    expect(md).toContain(
+      "| Message Center dashboard (100,000 conversations, 1,000,000 messages) | worst p95 of the five filters and the counts: agent 18.5 ms, supervisor 12.25 ms (agent's Open 9.5 ms, counts 18.5 ms) | — | — | p95 < 20 ms |",
+    );
+    expect(md).toContain(
+      "Where S1's server CPU goes (self time, `bench/results/profile-s1.txt`): native 40 %, drizzle-orm 20 %.",
+    );
+    expect(summaryMarkdown({ ...base, dashboard: { skipped: 'needs PostgreSQL' } })).toContain(
+      '| Message Center dashboard | skipped: needs PostgreSQL |',
+    );
+  });
 });

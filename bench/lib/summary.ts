@@ -32,6 +32,17 @@ export interface BenchResults {
     ratio: number;
     latencyMs: { p99: number };
   };
+  storeAndAckProfile?: { summary: string; byArea: { area: string; share: number }[] };
+  dashboard?:
+    | { skipped: string }
+    | {
+        conversations: number;
+        messages: number;
+        agentWorstP95Ms: number;
+        supervisorWorstP95Ms: number;
+        agent: Record<string, { p95Ms: number }>;
+        targetP95Ms: number;
+      };
   scaleOut?:
     | { skipped: string }
     | {
@@ -149,7 +160,30 @@ function rows(r: BenchResults): Row[] {
         ]
       : notRun('Cold start', '< 5 s / < 2 s'),
   );
+  const d = r.dashboard;
+  if (!d) out.push(notRun('Message Center dashboard', 'p95 < 20 ms'));
+  else if ('skipped' in d)
+    out.push(['Message Center dashboard', `skipped: ${d.skipped}`, '—', '—', 'p95 < 20 ms']);
+  else
+    out.push([
+      `Message Center dashboard (${n(d.conversations)} conversations, ${n(d.messages)} messages)`,
+      `worst p95 of the five filters and the counts: agent ${d.agentWorstP95Ms} ms, supervisor ${d.supervisorWorstP95Ms} ms` +
+        ` (agent's Open ${d.agent.open?.p95Ms} ms, counts ${d.agent.counts?.p95Ms} ms)`,
+      '—',
+      '—',
+      `p95 < ${d.targetP95Ms} ms`,
+    ]);
   return out;
+}
+
+/** Where S1's server time went, from the profile taken after the measured runs. */
+function profileLine(p: BenchResults['storeAndAckProfile']): string[] {
+  if (!p) return [];
+  const areas = p.byArea
+    .slice(0, 5)
+    .map((a) => `${a.area} ${a.share} %`)
+    .join(', ');
+  return [`Where S1's server CPU goes (self time, \`${p.summary}\`): ${areas}.`, ''];
 }
 
 /** p50 / p99 / p99.9 at each of S2's fixed rates, and what was lost where a rate was not sustained. */
@@ -199,6 +233,7 @@ export function summaryMarkdown(r: BenchResults): string {
     '|---|---|---|---|---|',
     ...table,
     '',
+    ...profileLine(r.storeAndAckProfile),
     'Raw figures: `latest.json` beside this file.',
     '',
   ].join('\n');
