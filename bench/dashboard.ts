@@ -319,7 +319,8 @@ async function explain(
         stop();
       }
       for (const s of statements) {
-        if (!/^\s*(select|with)\b/i.test(s.sql)) continue;
+        // Reads only: EXPLAIN ANALYZE runs the statement, and the reads' audit entry is a write.
+        if (!/^\s*(select|with)\b/i.test(s.sql) || /\b(insert|update|delete)\b/i.test(s.sql)) continue;
         const plan = await database.query<{ 'QUERY PLAN': string }>(
           `EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`,
           s.params,
