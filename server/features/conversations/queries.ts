@@ -102,24 +102,3 @@ export async function loadStanding(
     ...('members' in found ? { members: found.members as UserMember[] } : {}),
   };
 }
-
-/** The actor's own membership row of a conversation, or null. */
-export async function loadMembership(
-  ex: Executor,
-  firmId: string,
-  conversationId: string,
-  userId: string,
-): Promise<MemberRow | null> {
-  const [row] = await ex
-    .select()
-    .from(conversationMembers)
-    .where(
-      and(
-        eq(conversationMembers.firmId, firmId),
-        eq(conversationMembers.conversationId, conversationId),
-        eq(conversationMembers.memberType, 'user'),
-        eq(conversationMembers.memberId, userId),
-      ),
-    );
-  return row ?? null;
-}
