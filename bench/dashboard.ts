@@ -13,7 +13,7 @@ import { messageAad, sealText } from '../server/features/conversations/message-c
 import { dashboardCounts } from '../server/features/message-center/counts';
 import { unwrapKey, wrapKey } from '../server/platform/crypto/envelope';
 import { conversationAad } from '../server/platform/crypto/keyring';
-import { openPostgres } from '../server/platform/db/client';
+import { openPostgres } from '../server/platform/db/postgres';
 import type { StaffActor } from '../server/platform/http/actor';
 import { cpuProfileDuring } from './lib/inspector';
 import { profileText, summarizeProfile } from './lib/profile-summary';

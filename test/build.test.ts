@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIfStale, isStale, PGLITE_IMAGE, SERVER_DIST } from '../scripts/build.mjs';
-import { migrationsFolder, openPglite } from '../server/platform/db/client';
+import { migrationsFolder } from '../server/platform/db/client';
+import { openPglite } from '../server/platform/db/pglite';
 import { type ServerProcess, startServerProcess, tempDir } from './support/process';
 
 describe('the production build (npm run build, npm start)', () => {

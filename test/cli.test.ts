@@ -8,7 +8,7 @@ import { loadConfig } from '../server/config';
 import type { Deps } from '../server/deps';
 import { DecryptionError, generateKey } from '../server/platform/crypto/envelope';
 import { createKeyring } from '../server/platform/crypto/keyring';
-import { openPostgres } from '../server/platform/db/client';
+import { openPostgres } from '../server/platform/db/postgres';
 import { TestClient } from './support/client';
 import { adminUrl, databaseUrlFor } from './support/postgres';
 import { runTs, tempDir } from './support/process';

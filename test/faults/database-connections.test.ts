@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPostgres } from '../../server/platform/db/client';
+import type { Database } from '../../server/platform/db/client';
+import { openPostgres } from '../../server/platform/db/postgres';
 import { startTestApp, type TestApp } from '../support/app';
 import type { Answer, TestClient } from '../support/client';
 import { makeContact, makeConversation, makeFirm, makeMatter, makeUser } from '../support/factories';

@@ -7,7 +7,8 @@ import { buildApp } from '../../server/app';
 import { closeDeps, createDeps } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import type { Deps } from '../../server/deps';
-import { type Database, openPostgres } from '../../server/platform/db/client';
+import type { Database } from '../../server/platform/db/client';
+import { openPostgres } from '../../server/platform/db/postgres';
 import { TEST_MASTER_KEY } from '../support/env';
 
 // No server listens on port 1: every connection is refused, as while PostgreSQL restarts.

@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database, openPostgres } from '../../server/platform/db/client';
+import type { Database } from '../../server/platform/db/client';
+import { openPostgres } from '../../server/platform/db/postgres';
 import { appendOutbox } from '../../server/platform/outbox/append';
 import {
   type ChannelSender,

@@ -5,7 +5,8 @@ import type { TestProject } from 'vitest/node';
 import { createDeps } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import { seedDemo } from '../../server/features/demo/seed-demo';
-import { dumpPglite, openPglite, openPostgres } from '../../server/platform/db/client';
+import { dumpPglite, openPglite } from '../../server/platform/db/pglite';
+import { openPostgres } from '../../server/platform/db/postgres';
 import { DEMO_PASSWORD, TEST_MASTER_KEY } from './env';
 import { adminUrl, databaseUrlFor } from './postgres';
 

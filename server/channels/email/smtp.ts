@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { MailSendError, type MailSendFailure, type MailSendResult, type MailTransport } from './port';
 
 /** The SMTP transport (MAIL_TRANSPORT=smtp). */
@@ -31,20 +31,27 @@ function classify(error: unknown): MailSendError {
 /** Sends through one SMTP server, a new connection per e-mail (the outbox sends in small batches). */
 export function createSmtpTransport(options: SmtpOptions): SmtpTransport {
   const timeout = options.timeoutMs ?? 15_000;
-  const transporter = nodemailer.createTransport({
-    url: options.url,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout * 2,
-    // Never let a message pull local files or URLs into itself.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  // nodemailer is loaded at the first e-mail: a server on the dev mailbox never loads it.
+  let transporter: Promise<Transporter> | undefined;
+  const connect = () => {
+    transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: options.url,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout * 2,
+        // Never let a message pull local files or URLs into itself.
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      }),
+    );
+    return transporter;
+  };
   return {
     name: 'smtp',
     async send(email): Promise<MailSendResult> {
       try {
-        await transporter.sendMail({
+        await (await connect()).sendMail({
           from: email.from,
           to: email.to,
           subject: email.subject,
@@ -58,7 +65,7 @@ export function createSmtpTransport(options: SmtpOptions): SmtpTransport {
       return { messageId: email.messageId };
     },
     close() {
-      transporter.close();
+      void transporter?.then((open) => open.close());
     },
   };
 }

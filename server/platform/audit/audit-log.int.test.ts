@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPglite } from '../db/client';
+import type { Database } from '../db/client';
+import { openPglite } from '../db/pglite';
 import { auditHeads, auditLog } from '../db/schema';
 import { listAudit, recordAudit, recordAuditNow, verifyAudit } from './audit-log';
 import { type ChainedEntry, GENESIS_HASH, hashEntry } from './chain';

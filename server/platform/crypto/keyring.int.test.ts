@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPglite } from '../db/client';
+import type { Database } from '../db/client';
+import { openPglite } from '../db/pglite';
 import { firms } from '../db/schema';
 import { DecryptionError, generateKey, open, openText, seal } from './envelope';
 import { createKeyring } from './keyring';
