@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIfStale, isStale, PGLITE_IMAGE, SERVER_DIST } from '../scripts/build.mjs';
@@ -26,7 +26,8 @@ describe('the production build (npm run build, npm start)', () => {
 
   it('compiles the server and the empty database image, and considers them fresh afterwards', () => {
     expect(existsSync(path.join(SERVER_DIST, 'main.js'))).toBe(true);
-    expect(existsSync(PGLITE_IMAGE)).toBe(true);
+    expect(statSync(PGLITE_IMAGE).isDirectory()).toBe(true);
+    expect(existsSync(path.join(PGLITE_IMAGE, 'PG_VERSION'))).toBe(true);
     expect(isStale('server')).toBe(false);
     expect(isStale('database')).toBe(false);
   });
@@ -46,8 +47,11 @@ describe('the production build (npm run build, npm start)', () => {
 });
 
 describe('a new data folder started from the database image', () => {
-  it('has every migration applied and stops cleanly', async () => {
-    const dataDir = tempDir('image');
+  const journal: { entries: unknown[] } = JSON.parse(
+    readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  );
+
+  async function startAndCountMigrations(dataDir: string) {
     await buildIfStale('database');
     const server = startServerProcess(
       { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PARLEY_DEMO: '0', LOG_LEVEL: 'info' },
@@ -55,17 +59,25 @@ describe('a new data folder started from the database image', () => {
     );
     await server.waitFor(/"port":(\d+)/);
     expect(await server.stop()).toBe(0);
-    const journal: { entries: unknown[] } = JSON.parse(
-      readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
-    );
     const database = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
     try {
       const [row] = await database.query<{ n: string | number }>(
         'SELECT count(*) AS n FROM drizzle.__drizzle_migrations',
       );
-      expect(Number(row?.n)).toBe(journal.entries.length);
+      return Number(row?.n);
     } finally {
       await database.close();
     }
+  }
+
+  it('has every migration applied and stops cleanly', async () => {
+    expect(await startAndCountMigrations(tempDir('image'))).toBe(journal.entries.length);
+  });
+
+  it("takes the image's place in an empty folder made beforehand, and leaves no staging copy behind", async () => {
+    const dataDir = tempDir('image-empty');
+    mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
+    expect(await startAndCountMigrations(dataDir)).toBe(journal.entries.length);
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('pglite.new-'))).toEqual([]);
   });
 });
