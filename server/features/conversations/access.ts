@@ -1,4 +1,5 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Audience } from '../../platform/bus/bus';
 import type { Executor } from '../../platform/db/client';
 import { conversationMembers, conversations, teamMembers, users } from '../../platform/db/schema';
@@ -277,8 +278,19 @@ export async function teamViewers(
   teamId: string,
   permission: Permission,
 ): Promise<string[]> {
-  const rows = await ex
-    .select({ userId: teamMembers.userId })
+  const rows = await teamViewersQuery(ex, firmId, teamId, permission);
+  return rows.map((r) => r.userId);
+}
+
+// The two halves of readAudience's one statement, shaped alike (`via` tells them apart) so they unite.
+function teamViewersQuery(ex: Executor, firmId: string, teamId: string, permission: Permission) {
+  return ex
+    .select({
+      via: sql<'member' | 'team'>`'team'`.as('via'),
+      userId: teamMembers.userId,
+      muted: sql<boolean>`false`.as('muted'),
+      name: users.name,
+    })
     .from(teamMembers)
     .innerJoin(users, and(eq(users.firmId, teamMembers.firmId), eq(users.id, teamMembers.userId)))
     .where(
@@ -289,7 +301,28 @@ export async function teamViewers(
         sql`(${users.role} = 'admin' or ${permission} = any(${users.permissions}))`,
       ),
     );
-  return rows.map((r) => r.userId);
+}
+
+function membersQuery(ex: Executor, firmId: string, conversationId: string) {
+  return ex
+    .select({
+      via: sql<'member' | 'team'>`'member'`.as('via'),
+      userId: conversationMembers.memberId,
+      muted: conversationMembers.muted,
+      name: users.name,
+    })
+    .from(conversationMembers)
+    .leftJoin(
+      users,
+      and(eq(users.firmId, conversationMembers.firmId), eq(users.id, conversationMembers.memberId)),
+    )
+    .where(
+      and(
+        eq(conversationMembers.firmId, firmId),
+        eq(conversationMembers.conversationId, conversationId),
+        eq(conversationMembers.memberType, 'user'),
+      ),
+    );
 }
 
 /**
@@ -306,21 +339,50 @@ export async function userMembersOf(
   firmId: string,
   conversationId: string,
 ): Promise<UserMember[]> {
-  return ex
-    .select({ userId: conversationMembers.memberId, muted: conversationMembers.muted, name: users.name })
-    .from(conversationMembers)
-    .leftJoin(
-      users,
-      and(eq(users.firmId, conversationMembers.firmId), eq(users.id, conversationMembers.memberId)),
-    )
-    .where(
-      and(
-        eq(conversationMembers.firmId, firmId),
-        eq(conversationMembers.conversationId, conversationId),
-        eq(conversationMembers.memberType, 'user'),
-      ),
-    );
+  const rows = await membersQuery(ex, firmId, conversationId);
+  return rows.map(({ userId, muted, name }) => ({ userId, muted, name }));
 }
+
+/** A conversation's user members and who its events reach, as readAudience answers them. */
+export interface ConversationAudience {
+  members: UserMember[];
+  audience: Audience;
+}
+
+/**
+ * The conversation's user members (`members` when the caller has read them) and the audience of its
+ * events, in one statement: under a rule with a team permission the members and the team's viewers
+ * are read together.
+ */
+export async function readAudience(
+  rules: ConversationRules,
+  ex: Executor,
+  firmId: string,
+  conversation: Pick<ConversationRow, 'id' | 'kind'> & { teamId?: string | null },
+  members?: readonly UserMember[],
+): Promise<ConversationAudience> {
+  const team = ruleOf(rules, conversation.kind).viewers.team;
+  const teamId = team === undefined ? null : (conversation.teamId ?? null);
+  if (members) {
+    const viewers = teamId && team ? await teamViewers(ex, firmId, teamId, team) : [];
+    return { members: [...members], audience: audienceOf(rules, conversation, idsOf(members), viewers) };
+  }
+  if (!teamId || !team) {
+    const read = await userMembersOf(ex, firmId, conversation.id);
+    return { members: read, audience: audienceOf(rules, conversation, idsOf(read)) };
+  }
+  const rows = await unionAll(
+    membersQuery(ex, firmId, conversation.id).$dynamic(),
+    teamViewersQuery(ex, firmId, teamId, team).$dynamic(),
+  );
+  const read = rows
+    .filter((r) => r.via === 'member')
+    .map(({ userId, muted, name }) => ({ userId, muted, name }));
+  const viewers = rows.filter((r) => r.via === 'team').map((r) => r.userId);
+  return { members: read, audience: audienceOf(rules, conversation, idsOf(read), viewers) };
+}
+
+const idsOf = (members: readonly Pick<UserMember, 'userId'>[]) => members.map((m) => m.userId);
 
 /** audienceOf the conversation with its current user members (`members` when the caller has read them). */
 export async function conversationAudience(
@@ -328,13 +390,9 @@ export async function conversationAudience(
   ex: Executor,
   firmId: string,
   conversation: Pick<ConversationRow, 'id' | 'kind'> & { teamId?: string | null },
-  members?: readonly Pick<UserMember, 'userId'>[],
+  members?: readonly UserMember[],
 ): Promise<Audience> {
-  const memberIds = (members ?? (await userMembersOf(ex, firmId, conversation.id))).map((m) => m.userId);
-  const team = ruleOf(rules, conversation.kind).viewers.team;
-  const teamIds =
-    team !== undefined && conversation.teamId ? await teamViewers(ex, firmId, conversation.teamId, team) : [];
-  return audienceOf(rules, conversation, memberIds, teamIds);
+  return (await readAudience(rules, ex, firmId, conversation, members)).audience;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Tx } from '../../platform/db/client';
 import { nameOf } from '../../platform/db/names';
 import { conversationMembers, conversations, messages } from '../../platform/db/schema';
 import { conflict } from '../../platform/http/problem';
-import { conversationAudience, userMembersOf } from './access';
+import { readAudience } from './access';
 import { loadConversationKey, messageAad, sealText } from './message-crypto';
 import { waitingEffect } from './model';
 import type { StoredMessage as StoredMessageOf } from './plugins';
@@ -42,6 +42,8 @@ export interface StoredMessage {
   events: PublishedEvent[];
   /** The staff presentation of a new message, as sent in `message.created` (absent for an existing one). */
   view?: MessageOut;
+  /** The conversation as the new message left it (activity, waiting time; absent for an existing one). */
+  conversation?: ConversationRow;
 }
 
 /** The message with this id in the firm, if any. */
@@ -104,7 +106,14 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
     throw conflict('conversation-ended', 'This conversation has ended; start a new one to write again.');
   }
 
-  const members = input.members ?? (await userMembersOf(tx, firmId, conversation.id));
+  // The members (unless the caller read them) and the team's viewers, in one read.
+  const { members, audience } = await readAudience(
+    deps.conversations.rules,
+    tx,
+    firmId,
+    current,
+    input.members,
+  );
   const stored: StoredMessageOf = {
     conversation: current,
     message,
@@ -116,13 +125,11 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
   const fanOut: PublishedEvent[] = [];
   for (const listener of deps.conversations.messageStored) fanOut.push(...(await listener(tx, deps, stored)));
   const view = newMessageView(stored);
-  const created = busEvent(
-    'message.created',
-    firmId,
-    await conversationAudience(deps.conversations.rules, tx, firmId, current, members),
-    { conversationId: current.id, message: view },
-  );
-  return { message, created: true, events: [created, ...fanOut], view };
+  const created = busEvent('message.created', firmId, audience, {
+    conversationId: current.id,
+    message: view,
+  });
+  return { message, created: true, events: [created, ...fanOut], view, conversation: current };
 }
 
 /**

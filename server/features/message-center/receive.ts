@@ -130,7 +130,8 @@ export const receiveCampaignText: InboundSmsReceiver = async (
     source: 'sms',
   });
   events.push(...stored.events);
-  const current = (await loadConversation(tx, firmId, conversation.id)) as ConversationRow;
+  const current =
+    stored.conversation ?? ((await loadConversation(tx, firmId, conversation.id)) as ConversationRow);
   if (consent.classification.kind === 'opt-out') {
     const { row: closed, events: left } = await closeRow(tx, deps, current, null);
     events.push(...left);

@@ -10,7 +10,10 @@ export interface Keyring {
   /** Encrypts a firm-level secret (TOTP secrets, consumer details …) bound to purpose. */
   encryptForFirm(db: Executor, firmId: string, plaintext: string, purpose: string): Promise<string>;
   decryptForFirm(db: Executor, firmId: string, sealed: string, purpose: string): Promise<string>;
-  /** A new conversation key wrapped by the firm key (stored with the conversation; deleting it shreds). */
+  /**
+   * A new conversation key wrapped by the firm key (stored with the conversation; deleting it shreds).
+   * The key is remembered, so the conversation's first message does not read back what was just written.
+   */
   newWrappedConversationKey(db: Executor, firmId: string, conversationId: string): Promise<string>;
   /** Unwraps a conversation key. */
   conversationKey(db: Executor, firmId: string, conversationId: string, wrapped: string): Promise<Buffer>;
@@ -56,6 +59,14 @@ export function createKeyring(masterKey: Buffer): Keyring {
     return key;
   }
 
+  function remember(id: string, key: Buffer) {
+    if (rememberedKeys.size >= REMEMBERED_CONVERSATION_KEYS) {
+      const oldest = rememberedKeys.keys().next().value;
+      if (oldest !== undefined) rememberedKeys.delete(oldest);
+    }
+    rememberedKeys.set(id, key);
+  }
+
   return {
     newWrappedFirmKey: (firmId) => wrapKey(masterKey, generateKey(), firmAad(firmId)),
     async encryptForFirm(db, firmId, plaintext, purpose) {
@@ -65,7 +76,11 @@ export function createKeyring(masterKey: Buffer): Keyring {
       return openText(await firmKey(db, firmId), sealed, `${purpose}:${firmId}`);
     },
     async newWrappedConversationKey(db, firmId, conversationId) {
-      return wrapKey(await firmKey(db, firmId), generateKey(), conversationAad(firmId, conversationId));
+      const key = generateKey();
+      const wrapped = wrapKey(await firmKey(db, firmId), key, conversationAad(firmId, conversationId));
+      // Should the creating transaction roll back, the key stays remembered for an id nothing uses.
+      remember(`${firmId}:${conversationId}`, key);
+      return wrapped;
     },
     async conversationKey(db, firmId, conversationId, wrapped) {
       return unwrapKey(await firmKey(db, firmId), wrapped, conversationAad(firmId, conversationId));
@@ -77,11 +92,7 @@ export function createKeyring(masterKey: Buffer): Keyring {
       const wrapped = await loadWrapped();
       if (wrapped === undefined) return undefined;
       const key = unwrapKey(await firmKey(db, firmId), wrapped, conversationAad(firmId, conversationId));
-      if (rememberedKeys.size >= REMEMBERED_CONVERSATION_KEYS) {
-        const oldest = rememberedKeys.keys().next().value;
-        if (oldest !== undefined) rememberedKeys.delete(oldest);
-      }
-      rememberedKeys.set(id, key);
+      remember(id, key);
       return key;
     },
     forgetConversationKey(firmId, conversationId) {
