@@ -77,7 +77,9 @@ export async function openDatabase(config: Config): Promise<Database> {
   // Each engine's driver is loaded only when chosen (a module load of 50–80 ms each at start-up).
   if (config.DATABASE_URL) {
     const { openPostgres } = await import('./platform/db/postgres');
-    return openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+    return openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE, {
+      prepare: config.DATABASE_PREPARED_STATEMENTS,
+    });
   }
   const dataDir = path.resolve(config.DATA_DIR, 'pglite');
   if (!existsSync(path.join(dataDir, 'PG_VERSION')) && existsSync(PGLITE_IMAGE)) copyImage(dataDir);

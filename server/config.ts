@@ -21,6 +21,11 @@ export const configSchema = z
       .optional(),
     /** Size of the PostgreSQL connection pool of one process. */
     DATABASE_POOL_SIZE: positiveInt.default(10),
+    /**
+     * Named prepared statements on PostgreSQL (parsed once per connection, plans reused). Off only
+     * behind a pooler that cannot keep them per connection (PgBouncer before 1.21 in transaction mode).
+     */
+    DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
     /** Redis connection string; with it, real-time events fan out across processes. */
     REDIS_URL: z
       .string()

@@ -3,6 +3,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { type Database, migrationsFolder, statementCounter } from './client';
 import * as schema from './schema';
+import { statementNames } from './statement-names';
 
 // PostgreSQL (DATABASE_URL) in a module of its own: the embedded default never loads node-postgres.
 
@@ -47,11 +48,37 @@ function releasedWhenLost(client: pg.PoolClient): pg.PoolClient {
   return client;
 }
 
-/** Opens PostgreSQL through a connection pool. */
-export function openPostgres(url: string, poolSize = 10): Database {
+/**
+ * A connection that sends Drizzle's statements as named prepared statements (see statement-names.ts).
+ * node-postgres parses a named statement once per connection and only binds it afterwards.
+ */
+function preparingClient(nameOf: (text: string) => string | undefined): typeof pg.Client {
+  return class PreparingClient extends pg.Client {
+    // biome-ignore lint/suspicious/noExplicitAny: node-postgres's query has a dozen overloads; this passes them all through.
+    override query(config: any, values?: any, callback?: any): any {
+      if (
+        config &&
+        typeof config === 'object' &&
+        typeof config.text === 'string' &&
+        config.name === undefined
+      ) {
+        const name = nameOf(config.text);
+        if (name !== undefined) return super.query({ ...config, name }, values, callback);
+      }
+      return super.query(config, values, callback);
+    }
+  };
+}
+
+/**
+ * Opens PostgreSQL through a connection pool. `prepare` (DATABASE_PREPARED_STATEMENTS) sends statements
+ * as named prepared statements; a pooler that cannot keep them per connection needs it off.
+ */
+export function openPostgres(url: string, poolSize = 10, options: { prepare?: boolean } = {}): Database {
   const pool = new RecoveringPool({
     connectionString: url,
     max: poolSize,
+    ...(options.prepare === false ? {} : { Client: preparingClient(statementNames()) }),
     // While the server cannot be reached, a request fails (503) instead of waiting for a connection.
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
