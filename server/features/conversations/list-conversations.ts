@@ -4,7 +4,7 @@ import { namesOf } from '../../platform/db/names';
 import { contacts, conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
-import { visibleConversations } from './access';
+import { teamsOfColumn, visibleConversations } from './access';
 import { conversationSummaries } from './conversation-views';
 import { lastMessagePreviews } from './last-message-preview';
 import type { ListConversationsQuery } from './schemas';
@@ -75,6 +75,8 @@ export async function listConversations(
     .select({
       row: conversations,
       activity: sql<string>`to_char(${activity} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      // The caller's teams (for the abilities) come with the page: one subquery, not a statement more.
+      myTeams: teamsOfColumn(actor.firmId, actor.userId),
     })
     .from(conversations)
     .where(and(...conds))
@@ -85,7 +87,9 @@ export async function listConversations(
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1];
   const pageRows = page.map((r) => r.row);
-  const summaries = await conversationSummaries(deps.db, deps, actor, pageRows);
+  // Rows answer the same teams; an empty page has none, and needs none.
+  const myTeams = new Set(rows[0]?.myTeams ?? []);
+  const summaries = await conversationSummaries(deps.db, deps, actor, pageRows, 'list', myTeams);
   const previews = await lastMessagePreviews(deps.db, deps, { actor, ip: input.ip, rows: pageRows });
   const creators = await namesOf(
     deps.db,
