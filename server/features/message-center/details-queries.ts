@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import {
   conversations,
+  firms,
   mcCampaigns,
   mcConsumers,
   mcGroups,
@@ -10,6 +11,8 @@ import {
   teams,
   users,
 } from '../../platform/db/schema';
+import { settingsFromDocument } from '../settings/load-settings';
+import type { FirmSettings } from '../settings/model';
 import type { SealedConsumer } from './consumer-store';
 import type { ServiceAreaCircle } from './service-area';
 
@@ -34,17 +37,19 @@ export interface SmsConversationFacts {
 /**
  * Everything a page of `sms` conversations shows besides the rows, in one read driven by the rows'
  * ids whatever their number: the campaign, location (with its service area), group, team and agent,
- * the pair's consent state and the customer's sealed record. By conversation id.
+ * the pair's consent state and the customer's sealed record, by conversation id; and the firm's
+ * settings (every row carries the same document; the defaults when no row was found).
  */
 export async function smsConversationFacts(
   ex: Executor,
   firmId: string,
   ids: string[],
-): Promise<Map<string, SmsConversationFacts>> {
-  if (ids.length === 0) return new Map();
+): Promise<{ facts: Map<string, SmsConversationFacts>; settings: FirmSettings }> {
+  if (ids.length === 0) return { facts: new Map(), settings: settingsFromDocument(null) };
   const rows = await ex
     .select({
       id: conversations.id,
+      firmSettings: firms.settings,
       campaign: { id: mcCampaigns.id, name: mcCampaigns.name, phone: mcCampaigns.phone },
       location: { id: mcLocations.id, name: mcLocations.name },
       circle: {
@@ -64,6 +69,7 @@ export async function smsConversationFacts(
       },
     })
     .from(conversations)
+    .innerJoin(firms, eq(firms.id, conversations.firmId))
     .leftJoin(
       mcCampaigns,
       and(eq(mcCampaigns.firmId, conversations.firmId), eq(mcCampaigns.id, conversations.campaignId)),
@@ -88,7 +94,12 @@ export async function smsConversationFacts(
       and(eq(mcConsumers.firmId, conversations.firmId), eq(mcConsumers.phone, conversations.contactPhone)),
     )
     .where(and(eq(conversations.firmId, firmId), inArray(conversations.id, ids)));
-  return new Map(rows.map(({ id, circle, ...facts }) => [id, { ...facts, area: areaOf(circle) }]));
+  return {
+    facts: new Map(
+      rows.map(({ id, circle, firmSettings: _, ...facts }) => [id, { ...facts, area: areaOf(circle) }]),
+    ),
+    settings: settingsFromDocument(rows[0]?.firmSettings),
+  };
 }
 
 /** A location's service area, when all of it is set. */

@@ -2,7 +2,6 @@ import type { ConversationOut } from '../../../contracts/conversations';
 import type { MessageCenterDetails } from '../../../contracts/message-center';
 import type { ConversationDecorator } from '../conversations/plugins';
 import type { ConversationRow } from '../conversations/queries';
-import { loadSettings } from '../settings/load-settings';
 import { consentFlags } from '../sms/consent-model';
 import { consumerViews } from './consumer-views';
 import { type SmsConversationFacts, smsConversationFacts } from './details-queries';
@@ -55,19 +54,19 @@ export function messageCenterDetails(
 
 /**
  * The decorator of kind `sms` (registered in bootstrap.ts): Message Center details, alerts and what
- * agents noted about the customer. A fixed number of queries (the page's read, the firm's settings)
- * whatever the number of rows (a dashboard page costs the same as one conversation), and an audit
+ * agents noted about the customer. One query (the page's read, with the firm's settings) whatever
+ * the number of rows (a dashboard page costs the same as one conversation), and an audit
  * entry per customer record shown in details.
  */
 export const decorateSmsConversations: ConversationDecorator = async (ex, deps, actor, rows, view) => {
   const out = new Map<string, Partial<ConversationOut>>();
   if (rows.length === 0) return out;
-  const facts = await smsConversationFacts(
+  const { facts, settings } = await smsConversationFacts(
     ex,
     actor.firmId,
     rows.map((r) => r.id),
   );
-  const { alertMinutes } = await loadSettings(ex, actor.firmId);
+  const { alertMinutes } = settings;
   const consumers = await consumerViews(ex, deps, actor, rows, view, facts);
   const now = deps.clock();
   for (const row of rows)
