@@ -75,14 +75,24 @@ export function newestMessageColumn(): SQL<NewestMessage | null> {
   const m = (column: AnyColumn) => sql`${sql.identifier('newest')}.${sql.identifier(column.name)}`;
   const c = (column: AnyColumn) =>
     sql`${sql.identifier(getTableName(conversations))}.${sql.identifier(column.name)}`;
+  const columns = [
+    messages.id,
+    messages.conversationId,
+    messages.authorType,
+    messages.authorId,
+    messages.bodySealed,
+    messages.createdAt,
+  ];
+  // The newest one is picked first and only it is made JSON (not every message of the conversation).
   return sql<NewestMessage | null>`(select json_build_object('id', ${m(messages.id)},
       'conversationId', ${m(messages.conversationId)}, 'authorType', ${m(messages.authorType)},
       'authorId', ${m(messages.authorId)}, 'bodySealed', ${m(messages.bodySealed)},
       'createdAt', ${m(messages.createdAt)})
-    from ${messages} as ${sql.identifier('newest')}
-    where ${m(messages.firmId)} = ${c(conversations.firmId)}
-      and ${m(messages.conversationId)} = ${c(conversations.id)}
-    order by ${m(messages.createdAt)} desc, ${m(messages.id)} desc limit 1)`;
+    from (select ${sql.join(columns.map(m), sql`, `)}
+      from ${messages} as ${sql.identifier('newest')}
+      where ${m(messages.firmId)} = ${c(conversations.firmId)}
+        and ${m(messages.conversationId)} = ${c(conversations.id)}
+      order by ${m(messages.createdAt)} desc, ${m(messages.id)} desc limit 1) as ${sql.identifier('newest')})`;
 }
 
 /**
