@@ -11,7 +11,6 @@ import { EMAIL_SEND_TOPIC, emailSender } from './features/email/sender';
 import { createInternalChat } from './features/internal-chat/create-internal-chat';
 import { internalChatRule } from './features/internal-chat/rule';
 import { ALERT_TOPIC, alertSender } from './features/message-center/alerts';
-import { withConsumerDetails } from './features/message-center/consumer-views';
 import { decorateSmsConversations } from './features/message-center/details';
 import { receiveCampaignText } from './features/message-center/receive';
 import { chooseMessageCenterChannel } from './features/message-center/secure-invite-channel';
@@ -120,7 +119,7 @@ function conversationPlugins(): ConversationPlugins {
     addedKinds: {},
     deleted: [forgetConversationNotifications, unlinkDeletedConversation, forgetConversation],
     channels: { sms: chooseMessageCenterChannel },
-    decorators: { sms: withConsumerDetails(decorateSmsConversations) },
+    decorators: { sms: decorateSmsConversations },
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirm } from '../server/features/users/create-firm';
 import { insertUser } from '../server/features/users/create-user';
+import { recordAuditNow, verifyAudit } from '../server/platform/audit/audit-log';
 import { startTestApp, type TestApp } from './support/app';
 import type { TestClient } from './support/client';
 
@@ -206,5 +207,29 @@ describe('GET /api/v1/audit/verify', () => {
     // Other firms' chains are their own.
     const otherAdmin = await t.signIn('admin@other.parley.test', 'other-firm-password-1');
     expect((await otherAdmin.get('/api/v1/audit/verify')).body.ok).toBe(true);
+  });
+});
+
+describe('appends on this test run’s engine', () => {
+  // On PostgreSQL the appends run on separate connections, so the head's row lock is what keeps the
+  // chain whole; a firm without a head yet makes the first appends race to create it.
+  it('keep one unbroken chain when many run at once, from a firm’s first entry on', async () => {
+    const fresh = (await t.database.query<{ id: string }>('SELECT gen_random_uuid() AS id'))[0]!.id;
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        recordAuditNow(t.database.db, {
+          firmId: fresh,
+          actorType: 'system',
+          action: 'test.append',
+          details: { i },
+        }),
+      ),
+    );
+    expect(await verifyAudit(t.database.db, fresh)).toEqual({
+      ok: true,
+      entries: 30,
+      lastSeq: 30,
+      headSeq: 30,
+    });
   });
 });

@@ -143,6 +143,15 @@ export function ruleUsesTeam(rules: ConversationRules, kind: string): boolean {
   return ruleOf(rules, kind).viewers.team !== undefined;
 }
 
+/**
+ * The ids of the teams the user belongs to as a column of another read (a JSON array, which both
+ * drivers parse), so that a list page learns the caller's teams without a statement of its own.
+ */
+export function teamsOfColumn(firmId: string, userId: string): SQL<string[]> {
+  return sql<string[]>`(select coalesce(json_agg(${teamMembers.teamId}), '[]'::json) from ${teamMembers}
+    where ${teamMembers.firmId} = ${firmId} and ${teamMembers.userId} = ${userId})`;
+}
+
 /** The teams (kind team or circle) the user belongs to. */
 export async function teamsOf(ex: Executor, firmId: string, userId: string): Promise<Set<string>> {
   const rows = await ex

@@ -69,13 +69,17 @@ async function membershipsWithUnread(ex: Executor, actor: StaffActor, conversati
     );
 }
 
-/** Conversation list items for the actor: subject, client, unread count, own mute and abilities. */
+/**
+ * Conversation list items for the actor: subject, client, unread count, own mute and abilities.
+ * myTeams is the actor's teams when the caller read them already (a list reads them with its page).
+ */
 export async function conversationSummaries(
   ex: Executor,
   deps: Pick<Deps, 'keyring' | 'conversations' | 'clock'>,
   actor: StaffActor,
   rows: ConversationRow[],
   view: ConversationView = 'list',
+  myTeams?: ReadonlySet<string>,
 ): Promise<ConversationOut[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -88,9 +92,11 @@ export async function conversationSummaries(
     actor.firmId,
     contactIds.map((id) => ({ type: 'contact', id })),
   );
-  const myTeams = rows.some((r) => r.teamId !== null && ruleUsesTeam(deps.conversations.rules, r.kind))
-    ? await teamsOf(ex, actor.firmId, actor.userId)
-    : new Set<string>();
+  const teams =
+    myTeams ??
+    (rows.some((r) => r.teamId !== null && ruleUsesTeam(deps.conversations.rules, r.kind))
+      ? await teamsOf(ex, actor.firmId, actor.userId)
+      : new Set<string>());
   const extras = new Map<string, Partial<ConversationOut>>();
   for (const [kind, decorate] of Object.entries(deps.conversations.decorators ?? {})) {
     const ofKind = rows.filter((r) => r.kind === kind);
@@ -120,7 +126,7 @@ export async function conversationSummaries(
         actor,
         row,
         member,
-        row.teamId !== null && myTeams.has(row.teamId),
+        row.teamId !== null && teams.has(row.teamId),
       ),
     });
     const extra = extras.get(row.id);

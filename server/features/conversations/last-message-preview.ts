@@ -1,13 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAuditIn } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
 import { namesOf } from '../../platform/db/names';
-import { conversationKeys, messages } from '../../platform/db/schema';
+import { conversationKeys, conversations, messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { notFound } from '../../platform/http/problem';
 import { messageAad, openSealed } from './message-crypto';
-import type { ConversationRow } from './queries';
 
 /** How much of the last message a list row shows. */
 export const SNIPPET_LENGTH = 80;
@@ -55,31 +54,59 @@ function pageKeys(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: string, ids
   };
 }
 
+/** A conversation's newest message as the page's read answers it (a JSON object; the time as text). */
+export interface NewestMessage {
+  id: string;
+  conversationId: string;
+  authorType: string;
+  authorId: string | null;
+  bodySealed: string;
+  createdAt: string;
+}
+
 /**
- * The newest message of each conversation as a snippet with its author. Decrypting them reads
- * content, so one audit entry records which conversations' previews the actor was shown.
+ * The newest message of each conversation as a column of the page's own read, so previews cost no
+ * statement of their own: a correlated subquery, which PostgreSQL evaluates only for the rows the
+ * page returns (after its sort and limit; when an index delivers the order, the scan stops there).
+ */
+export function newestMessageColumn(): SQL<NewestMessage | null> {
+  // Every name spelled out in full: in a one-table read's select list Drizzle leaves column names
+  // unqualified, and inside this subquery an unqualified name would be the message's own column.
+  const m = (column: AnyColumn) => sql`${sql.identifier('newest')}.${sql.identifier(column.name)}`;
+  const c = (column: AnyColumn) =>
+    sql`${sql.identifier(getTableName(conversations))}.${sql.identifier(column.name)}`;
+  const columns = [
+    messages.id,
+    messages.conversationId,
+    messages.authorType,
+    messages.authorId,
+    messages.bodySealed,
+    messages.createdAt,
+  ];
+  // The newest one is picked first and only it is made JSON (not every message of the conversation).
+  return sql<NewestMessage | null>`(select json_build_object('id', ${m(messages.id)},
+      'conversationId', ${m(messages.conversationId)}, 'authorType', ${m(messages.authorType)},
+      'authorId', ${m(messages.authorId)}, 'bodySealed', ${m(messages.bodySealed)},
+      'createdAt', ${m(messages.createdAt)})
+    from (select ${sql.join(columns.map(m), sql`, `)}
+      from ${messages} as ${sql.identifier('newest')}
+      where ${m(messages.firmId)} = ${c(conversations.firmId)}
+        and ${m(messages.conversationId)} = ${c(conversations.id)}
+      order by ${m(messages.createdAt)} desc, ${m(messages.id)} desc limit 1) as ${sql.identifier('newest')})`;
+}
+
+/**
+ * The newest messages of a page (read with it, newestMessageColumn) as snippets with their authors.
+ * Decrypting them reads content, so one audit entry records which conversations' previews the actor
+ * was shown.
  */
 export async function lastMessagePreviews(
   ex: Executor,
   deps: Pick<Deps, 'keyring' | 'clock'>,
-  input: { actor: StaffActor; ip?: string; rows: ConversationRow[] },
+  input: { actor: StaffActor; ip?: string; newest: readonly NewestMessage[] },
 ): Promise<Map<string, LastMessagePreview>> {
-  const { actor, rows } = input;
+  const { actor, newest } = input;
   const out = new Map<string, LastMessagePreview>();
-  if (rows.length === 0) return out;
-  const newest = await ex
-    .selectDistinctOn([messages.conversationId])
-    .from(messages)
-    .where(
-      and(
-        eq(messages.firmId, actor.firmId),
-        inArray(
-          messages.conversationId,
-          rows.map((r) => r.id),
-        ),
-      ),
-    )
-    .orderBy(messages.conversationId, sql`${messages.createdAt} desc`, sql`${messages.id} desc`);
   if (newest.length === 0) return out;
   const names = await namesOf(
     ex,
@@ -99,7 +126,7 @@ export async function lastMessagePreviews(
       authorType: message.authorType as LastMessagePreview['authorType'],
       authorName: message.authorId ? (names.get(message.authorId) ?? null) : null,
       snippet: snippetOf(body),
-      createdAt: message.createdAt.toISOString(),
+      createdAt: new Date(message.createdAt).toISOString(),
     });
   }
   await recordAuditIn(

@@ -4,9 +4,9 @@ import { namesOf } from '../../platform/db/names';
 import { contacts, conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
-import { visibleConversations } from './access';
+import { teamsOfColumn, visibleConversations } from './access';
 import { conversationSummaries } from './conversation-views';
-import { lastMessagePreviews } from './last-message-preview';
+import { lastMessagePreviews, newestMessageColumn } from './last-message-preview';
 import type { ListConversationsQuery } from './schemas';
 
 // Lists are ordered by latest activity: the last message, or creation for a conversation without any.
@@ -75,6 +75,10 @@ export async function listConversations(
     .select({
       row: conversations,
       activity: sql<string>`to_char(${activity} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      // The caller's teams (for the abilities) come with the page: one subquery, not a statement more.
+      myTeams: teamsOfColumn(actor.firmId, actor.userId),
+      // So is each row's newest message, for its preview.
+      newest: newestMessageColumn(),
     })
     .from(conversations)
     .where(and(...conds))
@@ -85,8 +89,14 @@ export async function listConversations(
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1];
   const pageRows = page.map((r) => r.row);
-  const summaries = await conversationSummaries(deps.db, deps, actor, pageRows);
-  const previews = await lastMessagePreviews(deps.db, deps, { actor, ip: input.ip, rows: pageRows });
+  // Rows answer the same teams; an empty page has none, and needs none.
+  const myTeams = new Set(rows[0]?.myTeams ?? []);
+  const summaries = await conversationSummaries(deps.db, deps, actor, pageRows, 'list', myTeams);
+  const previews = await lastMessagePreviews(deps.db, deps, {
+    actor,
+    ip: input.ip,
+    newest: page.flatMap((r) => (r.newest ? [r.newest] : [])),
+  });
   const creators = await namesOf(
     deps.db,
     actor.firmId,

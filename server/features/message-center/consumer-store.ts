@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Keyring } from '../../platform/crypto/keyring';
 import type { Executor, Tx } from '../../platform/db/client';
 import { mcConsumers } from '../../platform/db/schema';
@@ -15,21 +14,19 @@ export interface StoredConsumer {
   updatedAt: Date;
 }
 
-/** The records of these customer numbers in the firm, by number; numbers without one are absent. */
-export async function loadConsumers(
+/** A consumer record as stored, still sealed (a page's read joins it to its conversations). */
+export type SealedConsumer = Pick<typeof mcConsumers.$inferSelect, 'phone' | 'detailsSealed' | 'updatedAt'>;
+
+/** Opens sealed consumer records, by customer number. */
+export async function openConsumers(
   ex: Executor,
   keyring: Keyring,
   firmId: string,
-  phones: string[],
+  sealed: readonly SealedConsumer[],
 ): Promise<Map<string, StoredConsumer>> {
   const out = new Map<string, StoredConsumer>();
-  const wanted = [...new Set(phones)];
-  if (wanted.length === 0) return out;
-  const rows = await ex
-    .select()
-    .from(mcConsumers)
-    .where(and(eq(mcConsumers.firmId, firmId), inArray(mcConsumers.phone, wanted)));
-  for (const row of rows) {
+  for (const row of sealed) {
+    if (out.has(row.phone)) continue;
     const json = await keyring.decryptForFirm(ex, firmId, row.detailsSealed, purpose(row.phone));
     out.set(row.phone, { details: JSON.parse(json) as ConsumerDetails, updatedAt: row.updatedAt });
   }

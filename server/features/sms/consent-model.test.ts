@@ -3,6 +3,7 @@ import { classifyInbound } from '../../channels/sms/keywords';
 import {
   bypassesOptOut,
   CONSENT_REPLIES,
+  consentFlags,
   decideConsent,
   fillHelpText,
   optedOutDetail,
@@ -83,5 +84,24 @@ describe('texts and keys', () => {
     ).toContain('on 2026-03-02;');
     expect(optedOutDetail('+13125550100', null, null, 'UTC')).toMatch(/^\+13125550100 opted out;/);
     expect(pairKey('+1', '+2')).toBe('+1|+2');
+  });
+});
+
+describe('consentFlags', () => {
+  it('reads a missing state as opted in, and flags a revocation only while opted in', () => {
+    const at = new Date('2026-03-03T02:00:00Z');
+    expect(consentFlags(null)).toEqual({ optedOut: false, revocationFlagged: false });
+    expect(consentFlags({ state: 'opted_in', revocationFlaggedAt: null })).toEqual({
+      optedOut: false,
+      revocationFlagged: false,
+    });
+    expect(consentFlags({ state: 'opted_in', revocationFlaggedAt: at })).toEqual({
+      optedOut: false,
+      revocationFlagged: true,
+    });
+    expect(consentFlags({ state: 'opted_out', revocationFlaggedAt: at })).toEqual({
+      optedOut: true,
+      revocationFlagged: false,
+    });
   });
 });

@@ -84,6 +84,22 @@ export function fillHelpText(template: string, firmName: string, firmPhone: stri
   return template.replaceAll('{firm}', firmName).replaceAll('{phone}', firmPhone);
 }
 
+/** What presenters show of a pair: opted out, and whether a text of the customer awaits a decision. */
+export interface ConsentFlags {
+  optedOut: boolean;
+  revocationFlagged: boolean;
+}
+
+/** The flags of a pair from its current state (sms_consent_states); a pair without one is opted in and unflagged. */
+export function consentFlags(
+  state: { state: string; revocationFlaggedAt: Date | null } | null,
+): ConsentFlags {
+  return {
+    optedOut: state?.state === 'opted_out',
+    revocationFlagged: state?.state === 'opted_in' && state.revocationFlaggedAt !== null,
+  };
+}
+
 /** The key a pair is known by in consentFlagsOf's answer. */
 export function pairKey(phone: string, firmPhone: string): string {
   return `${phone}|${firmPhone}`;

@@ -18,7 +18,9 @@ import { loadSettings } from '../settings/load-settings';
 import {
   CONSENT_REPLIES,
   type ConsentCause,
+  type ConsentFlags,
   type ConsentState,
+  consentFlags,
   decideConsent,
   fillHelpText,
   optedOutDetail,
@@ -96,12 +98,6 @@ export async function ensureTextable(
   );
 }
 
-/** What presenters show of a pair: opted out, and whether a text of the customer awaits a decision. */
-export interface ConsentFlags {
-  optedOut: boolean;
-  revocationFlagged: boolean;
-}
-
 /**
  * The consent flags of many pairs in one query, keyed by pairKey(phone, firmPhone); a pair without
  * a row is opted in and unflagged (and has an entry in the map all the same).
@@ -112,8 +108,7 @@ export async function consentFlagsOf(
   pairs: { phone: string; firmPhone: string }[],
 ): Promise<Map<string, ConsentFlags>> {
   const out = new Map<string, ConsentFlags>();
-  for (const p of pairs)
-    out.set(pairKey(p.phone, p.firmPhone), { optedOut: false, revocationFlagged: false });
+  for (const p of pairs) out.set(pairKey(p.phone, p.firmPhone), consentFlags(null));
   if (pairs.length === 0) return out;
   const rows = await ex
     .select({
@@ -135,11 +130,7 @@ export async function consentFlagsOf(
         ),
       ),
     );
-  for (const r of rows)
-    out.set(pairKey(r.phone, r.firmPhone), {
-      optedOut: r.state === 'opted_out',
-      revocationFlagged: r.state === 'opted_in' && r.revocationFlaggedAt !== null,
-    });
+  for (const r of rows) out.set(pairKey(r.phone, r.firmPhone), consentFlags(r));
   return out;
 }
 

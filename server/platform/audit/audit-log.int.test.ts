@@ -112,6 +112,15 @@ describe('the database keeps the log append-only', () => {
       /only moves forward/,
     );
   });
+
+  it('refuses another hash at the same seq, and lets an append’s lock rewrite the head unchanged', async () => {
+    const { firmId } = await firmWith(2);
+    await expect(
+      database.query(`UPDATE audit_heads SET hash = repeat('f', 64) WHERE firm_id = $1`, [firmId]),
+    ).rejects.toThrow(/only moves forward/);
+    await database.query('UPDATE audit_heads SET seq = seq, hash = hash WHERE firm_id = $1', [firmId]);
+    expect(await verifyAudit(database.db, firmId)).toMatchObject({ ok: true, entries: 2, headSeq: 2 });
+  });
 });
 
 describe('verifyAudit', () => {

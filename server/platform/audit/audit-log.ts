@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db, Executor, Tx } from '../db/client';
 import { auditHeads, auditLog } from '../db/schema';
 import type { Actor } from '../http/actor';
-import { CHAIN_START, type ChainVerdict, GENESIS_HASH, hashEntry, verifyChain } from './chain';
+import { CHAIN_START, type ChainVerdict, hashEntry, verifyChain } from './chain';
 
 /** What happened, by whom, to what. Never put message content or secrets in details. */
 export interface AuditInput {
@@ -33,21 +33,27 @@ export function auditActor(
 }
 
 /**
- * Appends an entry to the firm's chain inside the caller's transaction (so it commits with the change).
- * A transaction, never the pool: the advisory lock below lasts until the transaction ends, and outside
+ * Appends an entry to the firm's chain inside the caller's transaction (so it commits with the change),
+ * in two statements: lock the head, then write the entry with the new head.
+ * A transaction, never the pool: the head's row lock below lasts until the transaction ends, and outside
  * one it would end with its own statement, letting two appends take the same seq.
  */
 export async function recordAudit(tx: Tx, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
-  // Serialise appends per firm for the rest of the transaction; the (firm_id, seq) key backs it up.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${input.firmId}`}, 0))`);
-  // The chain continues from the recorded head, so entries cut off the end leave a gap verify names.
+  // Locks the firm's head row for the rest of the transaction, serialising appends per firm (the
+  // (firm_id, seq) key backs it up), and returns the head the chain continues from, so entries cut off
+  // the end leave a gap verify names. A firm's first append creates the head at the chain's start
+  // (seq 0, the genesis hash); a concurrent first append waits on that insert, then locks the row.
+  // The unchanged update is what takes the lock and makes RETURNING answer an existing head (migration
+  // 0016 lets an unchanged head past the forward-only trigger); no advisory lock or second read needed.
   const [last] = await tx
-    .select({ seq: auditHeads.seq, hash: auditHeads.hash })
-    .from(auditHeads)
-    .where(eq(auditHeads.firmId, input.firmId));
+    .insert(auditHeads)
+    .values({ firmId: input.firmId, seq: CHAIN_START.nextSeq - 1, hash: CHAIN_START.prevHash })
+    .onConflictDoUpdate({ target: auditHeads.firmId, set: { seq: sql`${auditHeads.seq}` } })
+    .returning({ seq: auditHeads.seq, hash: auditHeads.hash });
+  if (!last) throw new Error(`the audit head of firm ${input.firmId} was neither created nor locked`);
   const base = {
     firmId: input.firmId,
-    seq: (last?.seq ?? 0) + 1,
+    seq: last.seq + 1,
     id: uuidv7(),
     // Millisecond precision survives the timestamptz round trip, so the hash verifies later.
     at: new Date(now.getTime()),
@@ -58,16 +64,16 @@ export async function recordAudit(tx: Tx, input: AuditInput, now: Date = new Dat
     targetId: input.targetId ?? null,
     ip: input.ip ?? null,
     details: input.details ?? {},
-    prevHash: last?.hash ?? GENESIS_HASH,
+    prevHash: last.hash,
   };
   const row = { ...base, hash: hashEntry(base) };
-  // The entry and the new head in one statement.
+  // The entry and the head it moves to in one statement; the head exists, as the lock above made sure.
   const logged = tx.$with('logged').as(tx.insert(auditLog).values(row).returning({ seq: auditLog.seq }));
   await tx
     .with(logged)
-    .insert(auditHeads)
-    .values({ firmId: row.firmId, seq: row.seq, hash: row.hash })
-    .onConflictDoUpdate({ target: auditHeads.firmId, set: { seq: row.seq, hash: row.hash } });
+    .update(auditHeads)
+    .set({ seq: row.seq, hash: row.hash })
+    .where(eq(auditHeads.firmId, row.firmId));
   return row;
 }
 
