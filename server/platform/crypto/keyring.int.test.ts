@@ -42,7 +42,7 @@ describe('keyring', () => {
     await expect(stranger.decryptForFirm(database.db, firm, sealed, 'totp')).rejects.toThrow(DecryptionError);
   });
 
-  it('remembers unwrapped conversation keys until told to forget one', async () => {
+  it('remembers a conversation key it made, and unwrapped ones, until told to forget them', async () => {
     const firm = await newFirm();
     const keyring = createKeyring(master);
     const conversation = uuidv7();
@@ -52,11 +52,17 @@ describe('keyring', () => {
       reads++;
       return wrapped;
     };
+    // Made here: its first message does not read back the row just written.
+    const made = await keyring.rememberedConversationKey(database.db, firm, conversation, load);
+    expect(reads).toBe(0);
+    expect(made).toEqual(await keyring.conversationKey(database.db, firm, conversation, wrapped));
+    keyring.forgetConversationKey(firm, conversation);
+    // Unwrapped from what load reads (another process made it), then remembered.
     const first = await keyring.rememberedConversationKey(database.db, firm, conversation, load);
     const second = await keyring.rememberedConversationKey(database.db, firm, conversation, load);
     expect(second).toEqual(first);
+    expect(first).toEqual(made);
     expect(reads).toBe(1);
-    expect(first).toEqual(await keyring.conversationKey(database.db, firm, conversation, wrapped));
     keyring.forgetConversationKey(firm, conversation);
     expect(
       await keyring.rememberedConversationKey(database.db, firm, conversation, async () => undefined),
