@@ -15,6 +15,8 @@ export async function seedDemoIfWanted(deps: Deps): Promise<DemoFirm | null> {
   if (!wanted) return null;
   const [row] = await deps.db.select({ n: count() }).from(firms);
   if ((row?.n ?? 0) > 0) return null;
+  // The customers' service areas need the ZIP-code places; they load on another core meanwhile.
+  deps.geocoder.prepare?.();
   let demo: DemoFirm;
   try {
     demo = await seedDemo(deps, deps.config.PARLEY_DEMO_PASSWORD);

@@ -18,6 +18,8 @@ export interface Geocoder {
   locate(address: string): Promise<Place | null>;
   /** Places matching the end of what was typed (a ZIP code or its start, a city, "city, ST"), best first. */
   suggest(query: string, limit: number): Promise<Place[]>;
+  /** Starts loading what it needs in the background, ahead of a burst of use (the demo seed). */
+  prepare?(): void;
 }
 
 /** The ZIP code an address names: the last five-digit group, with or without its +4 part. */
