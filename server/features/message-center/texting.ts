@@ -6,7 +6,6 @@ import { messageDeliveries } from '../../platform/db/schema';
 import { unprocessable } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
 import type { StoredMessage } from '../conversations/plugins';
-import type { ConversationRow, MessageRow } from '../conversations/queries';
 import { ensureTextable } from '../sms/consent';
 import { MAX_SMS_CHARACTERS } from '../sms/model';
 import { SMS_SEND_TOPIC, type SmsSendPayload } from '../sms/payload';
