@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
+import { isAnyId } from '../../platform/db/list-sql';
 import { contactEmails, contactPhones, contacts, matterContacts, matters } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { canViewMatter, matterAccess } from '../matters/access';
@@ -27,17 +28,17 @@ export async function withContactDetails(
   const phones = await ex
     .select()
     .from(contactPhones)
-    .where(and(eq(contactPhones.firmId, firmId), inArray(contactPhones.contactId, ids)))
+    .where(and(eq(contactPhones.firmId, firmId), isAnyId(contactPhones.contactId, ids)))
     .orderBy(asc(contactPhones.position));
   const emails = await ex
     .select()
     .from(contactEmails)
-    .where(and(eq(contactEmails.firmId, firmId), inArray(contactEmails.contactId, ids)))
+    .where(and(eq(contactEmails.firmId, firmId), isAnyId(contactEmails.contactId, ids)))
     .orderBy(asc(contactEmails.position));
   const links = await ex
     .select({ contactId: matterContacts.contactId, matterId: matterContacts.matterId })
     .from(matterContacts)
-    .where(and(eq(matterContacts.firmId, firmId), inArray(matterContacts.contactId, ids)))
+    .where(and(eq(matterContacts.firmId, firmId), isAnyId(matterContacts.contactId, ids)))
     .orderBy(asc(matterContacts.matterId));
   const matterIds = [...new Set(links.map((l) => l.matterId))];
   const linkedMatters =
@@ -49,7 +50,7 @@ export async function withContactDetails(
           await ex
             .select()
             .from(matters)
-            .where(and(eq(matters.firmId, firmId), inArray(matters.id, matterIds))),
+            .where(and(eq(matters.firmId, firmId), isAnyId(matters.id, matterIds))),
         );
   const visible = new Set(
     linkedMatters.filter((m) => canViewMatter(actor, matterAccess(m))).map((m) => m.row.id),

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ConversationDetailOut, ConversationOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
+import { isAnyId } from '../../platform/db/list-sql';
 import { namesOf } from '../../platform/db/names';
 import { conversationKeys, conversationMembers, messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
@@ -22,7 +23,7 @@ async function subjects(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: strin
     .where(
       and(
         eq(conversationKeys.firmId, firmId),
-        inArray(
+        isAnyId(
           conversationKeys.conversationId,
           sealed.map((r) => r.id),
         ),
@@ -62,7 +63,7 @@ async function membershipsWithUnread(ex: Executor, actor: StaffActor, conversati
     .where(
       and(
         eq(conversationMembers.firmId, actor.firmId),
-        inArray(conversationMembers.conversationId, conversationIds),
+        isAnyId(conversationMembers.conversationId, conversationIds),
         eq(conversationMembers.memberType, 'user'),
         eq(conversationMembers.memberId, actor.userId),
       ),

@@ -1,7 +1,8 @@
-import { type AnyColumn, and, eq, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { auditActor, recordAuditIn } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
+import { isAnyId } from '../../platform/db/list-sql';
 import { namesOf } from '../../platform/db/names';
 import { conversationKeys, conversations, messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
@@ -41,7 +42,7 @@ function pageKeys(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: string, ids
     wrapped ??= ex
       .select({ conversationId: conversationKeys.conversationId, wrappedKey: conversationKeys.wrappedKey })
       .from(conversationKeys)
-      .where(and(eq(conversationKeys.firmId, firmId), inArray(conversationKeys.conversationId, ids)))
+      .where(and(eq(conversationKeys.firmId, firmId), isAnyId(conversationKeys.conversationId, ids)))
       .then((rows) => new Map(rows.map((r) => [r.conversationId, r.wrappedKey])));
     return wrapped;
   };

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { MessageOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
+import { isAnyId } from '../../platform/db/list-sql';
 import { namesOf } from '../../platform/db/names';
 import { conversationMembers, messageDeliveries, messages } from '../../platform/db/schema';
 import { type MemberReadState, readersOf } from './model';
@@ -62,7 +63,7 @@ export async function messageViews(
   const deliveries = await ex
     .select()
     .from(messageDeliveries)
-    .where(and(eq(messageDeliveries.firmId, conversation.firmId), inArray(messageDeliveries.messageId, ids)))
+    .where(and(eq(messageDeliveries.firmId, conversation.firmId), isAnyId(messageDeliveries.messageId, ids)))
     .orderBy(asc(messageDeliveries.channel), asc(messageDeliveries.recipient));
   const readStates = await memberReadStates(ex, conversation);
   const names = await namesOf(

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
+import { isAnyId } from '../../platform/db/list-sql';
 import { contacts, matterAssignees, matterContacts, matters } from '../../platform/db/schema';
 import { badRequest, invalidField } from '../../platform/http/problem';
 
@@ -25,12 +26,12 @@ export async function withMatterLinks(
   const assignees = await ex
     .select({ matterId: matterAssignees.matterId, userId: matterAssignees.userId })
     .from(matterAssignees)
-    .where(and(eq(matterAssignees.firmId, firmId), inArray(matterAssignees.matterId, ids)))
+    .where(and(eq(matterAssignees.firmId, firmId), isAnyId(matterAssignees.matterId, ids)))
     .orderBy(asc(matterAssignees.userId));
   const links = await ex
     .select({ matterId: matterContacts.matterId, contactId: matterContacts.contactId })
     .from(matterContacts)
-    .where(and(eq(matterContacts.firmId, firmId), inArray(matterContacts.matterId, ids)))
+    .where(and(eq(matterContacts.firmId, firmId), isAnyId(matterContacts.matterId, ids)))
     .orderBy(asc(matterContacts.createdAt), asc(matterContacts.contactId));
   return rows.map((row) => ({
     row,
@@ -96,7 +97,7 @@ export async function linkedContacts(
   const rows = await ex
     .select({ id: contacts.id, name: contacts.name, portalStatus: contacts.portalStatus })
     .from(contacts)
-    .where(and(eq(contacts.firmId, firmId), inArray(contacts.id, view.contactIds)));
+    .where(and(eq(contacts.firmId, firmId), isAnyId(contacts.id, view.contactIds)));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return view.contactIds.flatMap((id) => byId.get(id) ?? []);
 }

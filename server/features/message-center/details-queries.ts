@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
+import { isAnyId } from '../../platform/db/list-sql';
 import {
   conversations,
   firms,
@@ -93,7 +94,7 @@ export async function smsConversationFacts(
       mcConsumers,
       and(eq(mcConsumers.firmId, conversations.firmId), eq(mcConsumers.phone, conversations.contactPhone)),
     )
-    .where(and(eq(conversations.firmId, firmId), inArray(conversations.id, ids)));
+    .where(and(eq(conversations.firmId, firmId), isAnyId(conversations.id, ids)));
   return {
     facts: new Map(
       rows.map(({ id, circle, firmSettings: _, ...facts }) => [id, { ...facts, area: areaOf(circle) }]),

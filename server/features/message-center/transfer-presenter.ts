@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { TransferOut } from '../../../contracts/transfers';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
+import { isAnyId } from '../../platform/db/list-sql';
 import { namesOf } from '../../platform/db/names';
 import { messages, teams } from '../../platform/db/schema';
 import type { ConversationRow } from '../conversations/queries';
@@ -36,7 +37,7 @@ export async function presentTransfers(
       : await ex
           .select({ id: teams.id, name: teams.name })
           .from(teams)
-          .where(and(eq(teams.firmId, firmId), inArray(teams.id, teamIds)))
+          .where(and(eq(teams.firmId, firmId), isAnyId(teams.id, teamIds)))
     ).map((t) => [t.id, t.name]),
   );
   const noteIds = rows.flatMap((r) => (r.noteMessageId ? [r.noteMessageId] : []));
@@ -46,7 +47,7 @@ export async function presentTransfers(
       : await ex
           .select({ id: messages.id, bodySealed: messages.bodySealed })
           .from(messages)
-          .where(and(eq(messages.firmId, firmId), inArray(messages.id, noteIds)));
+          .where(and(eq(messages.firmId, firmId), isAnyId(messages.id, noteIds)));
   const bodies = await decryptBodies(ex, deps, conversation, noteRows);
   const notes = new Map(noteRows.map((m, i) => [m.id, bodies[i] as string]));
   const person = (id: string | null) => (id ? { id, name: people.get(id) ?? '' } : null);

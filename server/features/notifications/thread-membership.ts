@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Executor, Tx } from '../../platform/db/client';
+import { isAnyId } from '../../platform/db/list-sql';
 import { contacts, conversations, notifications, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { type ConversationRules, canView, visibleConversations } from '../conversations/access';
@@ -120,6 +121,6 @@ export async function stillVisible(
   const rows = await ex
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(visibleConversations(rules, actor), inArray(conversations.id, conversationIds)));
+    .where(and(visibleConversations(rules, actor), isAnyId(conversations.id, conversationIds)));
   return new Set(rows.map((r) => r.id));
 }

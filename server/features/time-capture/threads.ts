@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
+import { isAnyId } from '../../platform/db/list-sql';
 import { conversations } from '../../platform/db/schema';
 
 /** The conversation an event was captured in, as far as a link to it needs. */
@@ -31,7 +32,7 @@ export async function loadThreads(
           contactId: conversations.contactId,
         })
         .from(conversations)
-        .where(and(eq(conversations.firmId, firmId), inArray(conversations.id, ids)))
+        .where(and(eq(conversations.firmId, firmId), isAnyId(conversations.id, ids)))
     : [];
   return new Map(found.map((t) => [t.id, t]));
 }

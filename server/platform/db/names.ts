@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from './client';
+import { isAnyId } from './list-sql';
 import { contacts, users } from './schema';
 
 /** Someone a message, a member or a record refers to: a staff user or a contact. */
@@ -27,14 +28,14 @@ export async function namesOf(
       : await ex
           .select({ id: users.id, name: users.name })
           .from(users)
-          .where(and(eq(users.firmId, firmId), inArray(users.id, userIds)));
+          .where(and(eq(users.firmId, firmId), isAnyId(users.id, userIds)));
   const contactRows =
     contactIds.length === 0
       ? []
       : await ex
           .select({ id: contacts.id, name: contacts.name })
           .from(contacts)
-          .where(and(eq(contacts.firmId, firmId), inArray(contacts.id, contactIds)));
+          .where(and(eq(contacts.firmId, firmId), isAnyId(contacts.id, contactIds)));
   return new Map([...userRows, ...contactRows].map((r) => [r.id, r.name]));
 }
 
