@@ -193,7 +193,12 @@ export interface WayIn {
   where: SQL;
 }
 
-function waysIn(rules: ConversationRules, actor: StaffActor, membership: 'tested' | 'driving'): WayIn[] {
+function waysIn(
+  rules: ConversationRules,
+  actor: StaffActor,
+  membership: 'tested' | 'driving',
+  kinds?: readonly string[],
+): WayIn[] {
   // The actor's permissions are known now, so a holders grant is a list of kinds, not a join.
   const held = Object.entries(rules).flatMap(([kind, rule]) => {
     const holders = rule.viewers.holders;
@@ -204,22 +209,29 @@ function waysIn(rules: ConversationRules, actor: StaffActor, membership: 'tested
     const team = rule.viewers.team;
     return team !== undefined && can(actor, team) && !held.includes(kind) ? [kind] : [];
   });
+  const myTeams = sql`array(select ${teamMembers.teamId} from ${teamMembers}
+          where ${teamMembers.firmId} = ${actor.firmId} and ${teamMembers.userId} = ${actor.userId})`;
   const ways: WayIn[] = [];
   if (held.length > 0) ways.push({ via: 'kind', where: inArray(conversations.kind, held) });
   // An array read once (an InitPlan), which an index on team_id can take as its condition.
   if (byTeam.length > 0)
     ways.push({
       via: 'team',
-      where: and(
-        inArray(conversations.kind, byTeam),
-        sql`${conversations.teamId} = any(array(select ${teamMembers.teamId} from ${teamMembers}
-          where ${teamMembers.firmId} = ${actor.firmId} and ${teamMembers.userId} = ${actor.userId}))`,
-      ) as SQL,
+      where: and(inArray(conversations.kind, byTeam), sql`${conversations.teamId} = any(${myTeams})`) as SQL,
     });
+  // When the read holds only kinds the earlier ways let in whole (held) or by team (byTeam), the
+  // memberships that matter are those the earlier ways left out: none at all, or the ones whose
+  // conversation is routed outside the actor's teams, which the membership row itself tells.
+  const scoped = kinds !== undefined && kinds.length > 0;
+  if (scoped && kinds.every((kind) => held.includes(kind))) return ways;
+  const outsideMyTeams =
+    scoped && kinds.every((kind) => held.includes(kind) || byTeam.includes(kind))
+      ? sql`and (${conversationMembers.conversationTeamId} = any(${myTeams})) is not true`
+      : sql``;
   const memberships = sql`select ${conversationMembers.conversationId} from ${conversationMembers}
       where ${conversationMembers.firmId} = ${actor.firmId}
         and ${conversationMembers.memberType} = 'user'
-        and ${conversationMembers.memberId} = ${actor.userId}`;
+        and ${conversationMembers.memberId} = ${actor.userId} ${outsideMyTeams}`;
   ways.push({
     via: 'member',
     // Tested on rows another index delivers: uncorrelated, so each row's test is a lookup in the
@@ -247,8 +259,13 @@ export function visibleConversations(rules: ConversationRules, actor: StaffActor
  * ones let in: a count summed over the parts counts each conversation once, and each part may be
  * read through the index its way suits instead of testing every way on every row.
  */
-export function visibleConversationParts(rules: ConversationRules, actor: StaffActor): WayIn[] {
-  const ways = waysIn(rules, actor, 'driving');
+export function visibleConversationParts(
+  rules: ConversationRules,
+  actor: StaffActor,
+  /** The kinds the read is limited to (its own condition), when it is: fewer parts to read. */
+  kinds?: readonly string[],
+): WayIn[] {
+  const ways = waysIn(rules, actor, 'driving', kinds);
   // "is not true": a way that is null for a row (no team) did not let it in.
   return ways.map((way, i) => ({
     via: way.via,

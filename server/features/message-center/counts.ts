@@ -38,7 +38,7 @@ export async function dashboardCounts(
   const { actor, teamId } = input;
   ensureWorksConversations(actor);
   const scope = and(eq(conversations.kind, 'sms'), teamId ? eq(conversations.teamId, teamId) : undefined);
-  const parts = visibleConversationParts(deps.conversations.rules, actor);
+  const parts = visibleConversationParts(deps.conversations.rules, actor, ['sms']);
   const byColumns = parts.filter((p) => p.via !== 'member');
   const byMembership = parts.filter((p) => p.via === 'member').map((p) => p.where);
   const where = filters(actor);

@@ -105,10 +105,23 @@ export const conversationMembers = pgTable(
     lastReadAt: ts('last_read_at'),
     addedBy: uuid('added_by'),
     addedAt: ts('added_at').notNull().defaultNow(),
+    /**
+     * The team the conversation is routed to, kept equal to conversations.team_id by triggers
+     * (migration 0017), so a member's conversations outside their teams are found from their
+     * membership rows alone, without visiting each conversation.
+     */
+    conversationTeamId: uuid('conversation_team_id'),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.conversationId, t.memberType, t.memberId] }),
-    index('conversation_members_member').on(t.firmId, t.memberType, t.memberId),
+    // Covers the conversation and its team: a member's conversations are read from the index alone.
+    index('conversation_members_member').on(
+      t.firmId,
+      t.memberType,
+      t.memberId,
+      t.conversationId,
+      t.conversationTeamId,
+    ),
   ],
 );
 
