@@ -1,7 +1,8 @@
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Audience } from '../../platform/bus/bus';
 import type { Executor } from '../../platform/db/client';
+import { isAnyWord } from '../../platform/db/list-sql';
 import { conversationMembers, conversations, teamMembers, users } from '../../platform/db/schema';
 import { can, type Permission, type StaffActor } from '../../platform/http/actor';
 import { forbidden, notFound } from '../../platform/http/problem';
@@ -193,12 +194,8 @@ export interface WayIn {
   where: SQL;
 }
 
-function waysIn(
-  rules: ConversationRules,
-  actor: StaffActor,
-  membership: 'tested' | 'driving',
-  kinds?: readonly string[],
-): WayIn[] {
+/** The kinds the actor sees whole as a holder, and those they see through their teams. */
+function kindsSeen(rules: ConversationRules, actor: StaffActor) {
   // The actor's permissions are known now, so a holders grant is a list of kinds, not a join.
   const held = Object.entries(rules).flatMap(([kind, rule]) => {
     const holders = rule.viewers.holders;
@@ -209,29 +206,56 @@ function waysIn(
     const team = rule.viewers.team;
     return team !== undefined && can(actor, team) && !held.includes(kind) ? [kind] : [];
   });
-  const myTeams = sql`array(select ${teamMembers.teamId} from ${teamMembers}
+  return { held, byTeam };
+}
+
+/** The ids of the actor's teams, as an array read once (an InitPlan). */
+function myTeamsArray(actor: StaffActor): SQL {
+  return sql`array(select ${teamMembers.teamId} from ${teamMembers}
           where ${teamMembers.firmId} = ${actor.firmId} and ${teamMembers.userId} = ${actor.userId})`;
+}
+
+/**
+ * The actor's conversations as a member; only those routed outside their teams when the read holds
+ * kinds their teams already let them see, which the membership row itself tells (its copy of the team).
+ */
+function membershipsQuery(actor: StaffActor, outsideMyTeams: boolean): SQL {
+  const outside = outsideMyTeams
+    ? sql`and (${conversationMembers.conversationTeamId} = any(${myTeamsArray(actor)})) is not true`
+    : sql``;
+  return sql`select ${conversationMembers.conversationId} from ${conversationMembers}
+      where ${conversationMembers.firmId} = ${actor.firmId}
+        and ${conversationMembers.memberType} = 'user'
+        and ${conversationMembers.memberId} = ${actor.userId} ${outside}`;
+}
+
+function waysIn(
+  rules: ConversationRules,
+  actor: StaffActor,
+  membership: 'tested' | 'driving',
+  kinds?: readonly string[],
+): WayIn[] {
+  const { held, byTeam } = kindsSeen(rules, actor);
   const ways: WayIn[] = [];
-  if (held.length > 0) ways.push({ via: 'kind', where: inArray(conversations.kind, held) });
+  if (held.length > 0) ways.push({ via: 'kind', where: isAnyWord(conversations.kind, held) });
   // An array read once (an InitPlan), which an index on team_id can take as its condition.
   if (byTeam.length > 0)
     ways.push({
       via: 'team',
-      where: and(inArray(conversations.kind, byTeam), sql`${conversations.teamId} = any(${myTeams})`) as SQL,
+      where: and(
+        isAnyWord(conversations.kind, byTeam),
+        sql`${conversations.teamId} = any(${myTeamsArray(actor)})`,
+      ) as SQL,
     });
   // When the read holds only kinds the earlier ways let in whole (held) or by team (byTeam), the
   // memberships that matter are those the earlier ways left out: none at all, or the ones whose
-  // conversation is routed outside the actor's teams, which the membership row itself tells.
+  // conversation is routed outside the actor's teams.
   const scoped = kinds !== undefined && kinds.length > 0;
   if (scoped && kinds.every((kind) => held.includes(kind))) return ways;
-  const outsideMyTeams =
-    scoped && kinds.every((kind) => held.includes(kind) || byTeam.includes(kind))
-      ? sql`and (${conversationMembers.conversationTeamId} = any(${myTeams})) is not true`
-      : sql``;
-  const memberships = sql`select ${conversationMembers.conversationId} from ${conversationMembers}
-      where ${conversationMembers.firmId} = ${actor.firmId}
-        and ${conversationMembers.memberType} = 'user'
-        and ${conversationMembers.memberId} = ${actor.userId} ${outsideMyTeams}`;
+  const memberships = membershipsQuery(
+    actor,
+    scoped && kinds.every((kind) => held.includes(kind) || byTeam.includes(kind)),
+  );
   ways.push({
     via: 'member',
     // Tested on rows another index delivers: uncorrelated, so each row's test is a lookup in the
@@ -275,6 +299,29 @@ export function visibleConversationParts(
       way.where,
     ) as SQL,
   }));
+}
+
+/**
+ * For a list of one kind that the actor sees through their teams (a Message Center agent's
+ * dashboard), the conversations that can be on its first page, as an array the primary key takes
+ * as its condition: each of the actor's teams' first rows, read in order from that team's index by
+ * `firstOfTeam` (given the team id), and their memberships outside their teams. Reading the firm's
+ * rows in order and keeping the actor's would visit every other team's rows on the way. Undefined
+ * when the actor sees the kind otherwise (whole, as a holder, or only as a member). A superset of
+ * the page, never a grant: the list still applies visibleConversations.
+ */
+export function firstOfMyTeams(
+  rules: ConversationRules,
+  actor: StaffActor,
+  kind: string,
+  firstOfTeam: (teamId: SQL) => SQL,
+): SQL | undefined {
+  const { byTeam } = kindsSeen(rules, actor);
+  if (!byTeam.includes(kind)) return undefined;
+  const team = sql.raw('"my_team"."id"');
+  return sql`array(select "first"."id" from unnest(${myTeamsArray(actor)}) as "my_team"("id")
+      cross join lateral (${firstOfTeam(team)}) as "first"
+    union all ${membershipsQuery(actor, true)})`;
 }
 
 /**

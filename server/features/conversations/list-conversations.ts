@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { isAnyWord } from '../../platform/db/list-sql';
 import { namesOf } from '../../platform/db/names';
 import { contacts, conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
-import { teamsOfColumn, visibleConversations } from './access';
+import { firstOfMyTeams, teamsOfColumn, visibleConversations } from './access';
 import { conversationSummaries } from './conversation-views';
 import { lastMessagePreviews, newestMessageColumn } from './last-message-preview';
 import type { ListConversationsQuery } from './schemas';
@@ -32,10 +33,10 @@ export async function listConversations(
 ) {
   const { actor, query } = input;
   const position = decodeCursor(query.cursor, ['time', 'uuid']);
-  const conds: (SQL | undefined)[] = [visibleConversations(deps.conversations.rules, actor)];
+  const conds: (SQL | undefined)[] = [];
   if (position)
     conds.push(sql`(${activity}, ${conversations.id}) < (${position[0]}::timestamptz, ${position[1]}::uuid)`);
-  if (query.kind) conds.push(eq(conversations.kind, query.kind));
+  if (query.kind) conds.push(isAnyWord(conversations.kind, [query.kind]));
   if (query.matterId) conds.push(eq(conversations.matterId, query.matterId));
   if (query.contactId) conds.push(eq(conversations.contactId, query.contactId));
   if (query.teamId) conds.push(eq(conversations.teamId, query.teamId));
@@ -43,34 +44,43 @@ export async function listConversations(
   const filter = query.filter ?? (query.kind === 'sms' ? 'open' : undefined);
   switch (filter) {
     case 'open':
-      conds.push(eq(conversations.status, 'open'));
+      conds.push(isAnyWord(conversations.status, ['open']));
       break;
     case 'closed':
       // Message Center conversations close and never end: the plain test is the one its index is for.
-      conds.push(
-        query.kind === 'sms'
-          ? eq(conversations.status, 'closed')
-          : inArray(conversations.status, ['ended', 'closed']),
-      );
+      conds.push(isAnyWord(conversations.status, query.kind === 'sms' ? ['closed'] : ['ended', 'closed']));
       break;
     case 'ended':
-      conds.push(eq(conversations.status, 'ended'));
+      conds.push(isAnyWord(conversations.status, ['ended']));
       break;
     case 'waiting':
-      conds.push(eq(conversations.status, 'open'), isNotNull(conversations.waitingSince));
+      conds.push(isAnyWord(conversations.status, ['open']), isNotNull(conversations.waitingSince));
       break;
     case 'unassigned':
-      conds.push(eq(conversations.status, 'open'), isNull(conversations.assigneeId));
+      conds.push(isAnyWord(conversations.status, ['open']), isNull(conversations.assigneeId));
       break;
     case 'mine':
       // Message Center's Just Mine: the open conversations the caller claimed.
       if (query.kind === 'sms')
-        conds.push(eq(conversations.status, 'open'), eq(conversations.assigneeId, actor.userId));
+        conds.push(isAnyWord(conversations.status, ['open']), eq(conversations.assigneeId, actor.userId));
       else
         conds.push(or(eq(conversations.createdBy, actor.userId), eq(conversations.assigneeId, actor.userId)));
       break;
   }
   if (query.q) conds.push(matchesClient(actor.firmId, query.q));
+  // "nulls last" (ids are never null) as the dashboard indexes spell it, so they deliver this order.
+  const order = [desc(activity), sql`${conversations.id} desc nulls last`];
+  const candidates = query.kind
+    ? firstOfMyTeams(
+        deps.conversations.rules,
+        actor,
+        query.kind,
+        (teamId) => sql`select ${conversations.id} from ${conversations}
+          where ${and(eq(conversations.firmId, actor.firmId), sql`${conversations.teamId} = ${teamId}`, ...conds)}
+          order by ${sql.join(order, sql`, `)} limit ${query.limit + 1}`,
+      )
+    : undefined;
+  if (candidates) conds.push(sql`${conversations.id} = any(${candidates})`);
   const rows = await deps.db
     .select({
       row: conversations,
@@ -81,9 +91,8 @@ export async function listConversations(
       newest: newestMessageColumn(),
     })
     .from(conversations)
-    .where(and(...conds))
-    // "nulls last" (ids are never null) as the dashboard indexes spell it, so they deliver this order.
-    .orderBy(desc(activity), sql`${conversations.id} desc nulls last`)
+    .where(and(visibleConversations(deps.conversations.rules, actor), ...conds))
+    .orderBy(...order)
     .limit(query.limit + 1);
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;

@@ -1,6 +1,7 @@
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { DashboardCounts } from '../../../contracts/message-center';
 import type { Deps } from '../../deps';
+import { isAnyWord } from '../../platform/db/list-sql';
 import { conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { visibleConversationParts } from '../conversations/access';
@@ -10,13 +11,13 @@ type Filter = Exclude<keyof DashboardCounts, 'unread'>;
 
 /** What each dashboard filter holds, as in GET /conversations?kind=sms&filter=… (list-conversations.ts). */
 function filters(actor: StaffActor): Record<Filter, SQL> {
-  const open = eq(conversations.status, 'open');
+  const open = isAnyWord(conversations.status, ['open']);
   return {
     open,
     waiting: sql`${open} and ${conversations.waitingSince} is not null`,
     unassigned: sql`${open} and ${conversations.assigneeId} is null`,
     mine: sql`${open} and ${conversations.assigneeId} = ${actor.userId}::uuid`,
-    closed: eq(conversations.status, 'closed'),
+    closed: isAnyWord(conversations.status, ['closed']),
   };
 }
 
@@ -37,7 +38,10 @@ export async function dashboardCounts(
 ): Promise<DashboardCounts> {
   const { actor, teamId } = input;
   ensureWorksConversations(actor);
-  const scope = and(eq(conversations.kind, 'sms'), teamId ? eq(conversations.teamId, teamId) : undefined);
+  const scope = and(
+    isAnyWord(conversations.kind, ['sms']),
+    teamId ? eq(conversations.teamId, teamId) : undefined,
+  );
   const parts = visibleConversationParts(deps.conversations.rules, actor, ['sms']);
   const byColumns = parts.filter((p) => p.via !== 'member');
   const byMembership = parts.filter((p) => p.via === 'member').map((p) => p.where);

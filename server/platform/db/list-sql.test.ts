@@ -1,6 +1,6 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { isAnyId } from './list-sql';
+import { isAnyId, isAnyWord } from './list-sql';
 import { conversations } from './schema';
 
 const render = (ids: string[]) => new PgDialect().sqlToQuery(isAnyId(conversations.id, ids));
@@ -23,5 +23,23 @@ describe('isAnyId', () => {
     expect(() => render([`${ID(1)},${ID(2)}`])).toThrow(TypeError);
     expect(() => render(['{}'])).toThrow(TypeError);
     expect(() => render([''])).toThrow(TypeError);
+  });
+});
+
+describe('isAnyWord', () => {
+  const words = (values: string[]) => new PgDialect().sqlToQuery(isAnyWord(conversations.status, values));
+
+  it('writes the words into the statement, where a partial index predicate can match them', () => {
+    expect(words(['open'])).toEqual({ sql: `"conversations"."status" = 'open'`, params: [] });
+    expect(words(['ended', 'closed'])).toEqual({
+      sql: `"conversations"."status" in ('ended', 'closed')`,
+      params: [],
+    });
+    expect(words([]).sql).toBe('false');
+  });
+
+  it('refuses anything but a lowercase word, so nothing can end the literal', () => {
+    for (const bad of ["open' or 'x", 'Open', 'sms;', '', "o'"])
+      expect(() => words([bad])).toThrow(TypeError);
   });
 });
