@@ -1,17 +1,16 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type AnyColumn, and, asc, eq, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { ConversationDetailOut, ConversationOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../platform/db/client';
 import { isAnyId } from '../../platform/db/list-sql';
 import { namesOf } from '../../platform/db/names';
-import { conversationKeys, conversationMembers, messages } from '../../platform/db/schema';
+import { conversationKeys, conversationMembers, conversations, messages } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { abilities, ruleUsesTeam, teamsOf } from './access';
 import { openSealed, subjectAad } from './message-crypto';
 import type { ConversationView } from './plugins';
 import { presentConversation } from './presenter';
-import type { ConversationRow, MemberRow } from './queries';
+import type { ConversationRow } from './queries';
 
 async function subjects(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: string, rows: ConversationRow[]) {
   const sealed = rows.filter((r) => r.subjectSealed !== null);
@@ -38,41 +37,59 @@ async function subjects(ex: Executor, deps: Pick<Deps, 'keyring'>, firmId: strin
   return out;
 }
 
+/** What the actor is to a conversation as its member: their mute, and the messages they have not read. */
+export interface MyMembership {
+  muted: boolean;
+  unread: number;
+}
+
 /**
- * The actor's own memberships of the conversations, each with its unread count: the messages newer
- * than what they have read, not counting their own. One read, driven by the memberships, so the
- * read position is looked up once per conversation.
+ * The actor's membership of each conversation of a read (null when they are not a member) as a
+ * column of that read: the messages newer than what they have read, not counting their own. A list
+ * page reads it with its rows instead of in a statement of its own.
  */
-async function membershipsWithUnread(ex: Executor, actor: StaffActor, conversationIds: string[]) {
-  const read = alias(messages, 'read');
-  const unread = alias(messages, 'unread');
-  return ex
-    .select({
-      membership: conversationMembers,
-      unread: sql<number>`(select count(*)::int from ${messages} as ${unread}
-        where ${unread.firmId} = ${conversationMembers.firmId}
-          and ${unread.conversationId} = ${conversationMembers.conversationId}
-          and not (${unread.authorType} = 'user' and ${unread.authorId} is not distinct from ${actor.userId}::uuid)
-          and (${read.id} is null or (${unread.createdAt}, ${unread.id}) > (${read.createdAt}, ${read.id})))`,
-    })
-    .from(conversationMembers)
-    .leftJoin(
-      read,
-      and(eq(read.firmId, conversationMembers.firmId), eq(read.id, conversationMembers.lastReadMessageId)),
-    )
-    .where(
-      and(
-        eq(conversationMembers.firmId, actor.firmId),
-        isAnyId(conversationMembers.conversationId, conversationIds),
-        eq(conversationMembers.memberType, 'user'),
-        eq(conversationMembers.memberId, actor.userId),
-      ),
-    );
+export function myMembershipColumn(actor: StaffActor): SQL<MyMembership | null> {
+  // Spelled out in full: in a one-table read's select list Drizzle leaves column names unqualified.
+  const col = (table: string, column: AnyColumn) =>
+    sql`${sql.identifier(table)}.${sql.identifier(column.name)}`;
+  const member = (column: AnyColumn) => col('my_membership', column);
+  const read = (column: AnyColumn) => col('my_read', column);
+  const unread = (column: AnyColumn) => col('unread', column);
+  return sql<MyMembership | null>`(select json_build_object('muted', ${member(conversationMembers.muted)},
+      'unread', (select count(*)::int from ${messages} as ${sql.identifier('unread')}
+        where ${unread(messages.firmId)} = ${member(conversationMembers.firmId)}
+          and ${unread(messages.conversationId)} = ${member(conversationMembers.conversationId)}
+          and not (${unread(messages.authorType)} = 'user'
+            and ${unread(messages.authorId)} is not distinct from ${actor.userId}::uuid)
+          and (${read(messages.id)} is null
+            or (${unread(messages.createdAt)}, ${unread(messages.id)}) > (${read(messages.createdAt)}, ${read(messages.id)}))))
+    from ${conversationMembers} as ${sql.identifier('my_membership')}
+    left join ${messages} as ${sql.identifier('my_read')}
+      on ${read(messages.firmId)} = ${member(conversationMembers.firmId)}
+        and ${read(messages.id)} = ${member(conversationMembers.lastReadMessageId)}
+    where ${member(conversationMembers.firmId)} = ${col(getTableName(conversations), conversations.firmId)}
+      and ${member(conversationMembers.conversationId)} = ${col(getTableName(conversations), conversations.id)}
+      and ${member(conversationMembers.memberType)} = 'user'
+      and ${member(conversationMembers.memberId)} = ${actor.userId})`;
+}
+
+/** The actor's memberships of the conversations (read on their own, for a caller that has not). */
+async function myMemberships(
+  ex: Executor,
+  actor: StaffActor,
+  conversationIds: string[],
+): Promise<Map<string, MyMembership | null>> {
+  const rows = await ex
+    .select({ id: conversations.id, mine: myMembershipColumn(actor) })
+    .from(conversations)
+    .where(and(eq(conversations.firmId, actor.firmId), isAnyId(conversations.id, conversationIds)));
+  return new Map(rows.map((r) => [r.id, r.mine]));
 }
 
 /**
  * Conversation list items for the actor: subject, client, unread count, own mute and abilities.
- * myTeams is the actor's teams when the caller read them already (a list reads them with its page).
+ * `known` holds what the caller read already with its rows (a list reads the actor's teams and
+ * memberships with its page).
  */
 export async function conversationSummaries(
   ex: Executor,
@@ -80,13 +97,13 @@ export async function conversationSummaries(
   actor: StaffActor,
   rows: ConversationRow[],
   view: ConversationView = 'list',
-  myTeams?: ReadonlySet<string>,
+  known: { myTeams?: ReadonlySet<string>; myMemberships?: ReadonlyMap<string, MyMembership | null> } = {},
 ): Promise<ConversationOut[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const contactIds = [...new Set(rows.flatMap((r) => (r.contactId ? [r.contactId] : [])))];
   // One query at a time: ex may be a transaction, which runs on a single connection.
-  const memberships = await membershipsWithUnread(ex, actor, ids);
+  const memberships = known.myMemberships ?? (await myMemberships(ex, actor, ids));
   const subjectTexts = await subjects(ex, deps, actor.firmId, rows);
   const contactNames = await namesOf(
     ex,
@@ -94,7 +111,7 @@ export async function conversationSummaries(
     contactIds.map((id) => ({ type: 'contact', id })),
   );
   const teams =
-    myTeams ??
+    known.myTeams ??
     (rows.some((r) => r.teamId !== null && ruleUsesTeam(deps.conversations.rules, r.kind))
       ? await teamsOf(ex, actor.firmId, actor.userId)
       : new Set<string>());
@@ -104,22 +121,18 @@ export async function conversationSummaries(
     if (ofKind.length > 0)
       for (const [id, extra] of await decorate(ex, deps, actor, ofKind, view)) extras.set(id, extra);
   }
-  const mine = new Map<string, MemberRow>(
-    memberships.map((m) => [m.membership.conversationId, m.membership]),
-  );
-  const counts = new Map(memberships.map((m) => [m.membership.conversationId, Number(m.unread)]));
   const contactOf = (id: string) => {
     const name = contactNames.get(id);
     return name === undefined ? null : { id, name };
   };
   return rows.map((row) => {
-    const membership = mine.get(row.id);
+    const membership = memberships.get(row.id) ?? undefined;
     const member = membership !== undefined;
     const presented = presentConversation(row, {
       subject: subjectTexts.get(row.id) ?? null,
       contact: row.contactId ? contactOf(row.contactId) : null,
       // Read state is kept for members only; a view_all reader has nothing "unread".
-      unreadCount: member ? (counts.get(row.id) ?? 0) : 0,
+      unreadCount: member ? Number(membership.unread) : 0,
       muted: membership?.muted ?? false,
       member,
       abilities: abilities(

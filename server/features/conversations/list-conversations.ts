@@ -6,7 +6,7 @@ import { contacts, conversations } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
 import { firstOfMyTeams, teamsOfColumn, visibleConversations } from './access';
-import { conversationSummaries } from './conversation-views';
+import { conversationSummaries, myMembershipColumn } from './conversation-views';
 import { lastMessagePreviews, newestMessageColumn } from './last-message-preview';
 import type { ListConversationsQuery } from './schemas';
 
@@ -89,6 +89,8 @@ export async function listConversations(
       myTeams: teamsOfColumn(actor.firmId, actor.userId),
       // So is each row's newest message, for its preview.
       newest: newestMessageColumn(),
+      // And the caller's membership of each row, with its unread count.
+      mine: myMembershipColumn(actor),
     })
     .from(conversations)
     .where(and(visibleConversations(deps.conversations.rules, actor), ...conds))
@@ -100,7 +102,10 @@ export async function listConversations(
   const pageRows = page.map((r) => r.row);
   // Rows answer the same teams; an empty page has none, and needs none.
   const myTeams = new Set(rows[0]?.myTeams ?? []);
-  const summaries = await conversationSummaries(deps.db, deps, actor, pageRows, 'list', myTeams);
+  const summaries = await conversationSummaries(deps.db, deps, actor, pageRows, 'list', {
+    myTeams,
+    myMemberships: new Map(page.map((r) => [r.row.id, r.mine])),
+  });
   const previews = await lastMessagePreviews(deps.db, deps, {
     actor,
     ip: input.ip,
