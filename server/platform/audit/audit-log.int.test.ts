@@ -61,7 +61,12 @@ describe('recordAudit', () => {
     expect(a.entries[1]!.prevHash).toBe(a.entries[0]!.hash);
     expect(b.entries.map((e) => e.seq)).toEqual([1, 2]);
     const [head] = await database.db.select().from(auditHeads).where(eq(auditHeads.firmId, a.firmId));
-    expect(head).toEqual({ firmId: a.firmId, seq: 3, hash: a.entries[2]!.hash });
+    expect(head).toEqual({
+      firmId: a.firmId,
+      seq: 3,
+      hash: a.entries[2]!.hash,
+      prevHash: a.entries[1]!.hash,
+    });
     expect(await verifyAudit(database.db, a.firmId)).toEqual({
       ok: true,
       entries: 3,

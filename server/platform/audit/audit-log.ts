@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { Db, Executor, Tx } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { auditHeads, auditLog } from '../db/schema';
 import type { Actor } from '../http/actor';
-import { CHAIN_START, type ChainVerdict, hashEntry, verifyChain } from './chain';
+import { CHAIN_START, type ChainVerdict, entryTextAround, hashEntry, verifyChain } from './chain';
 
 /** What happened, by whom, to what. Never put message content or secrets in details. */
 export interface AuditInput {
@@ -33,27 +33,21 @@ export function auditActor(
 }
 
 /**
- * Appends an entry to the firm's chain inside the caller's transaction (so it commits with the change),
- * in two statements: lock the head, then write the entry with the new head.
- * A transaction, never the pool: the head's row lock below lasts until the transaction ends, and outside
- * one it would end with its own statement, letting two appends take the same seq.
+ * Appends an entry to the firm's chain in one statement, so it commits with the caller's transaction
+ * when given one, or on its own on the pool. The statement upserts the firm's head: a first append
+ * creates it at seq 1 after the genesis hash; later ones lock the row (serialising appends per firm,
+ * with the (firm_id, seq) key behind it), move it to seq + 1 with the hash the database computes
+ * over the entry's text joined with the head's hash and seq (chain.ts entryTextAround), and keep the
+ * hash they moved from. The entry is written from what the upsert returns, in the same statement, so
+ * entries cut off the end still leave a gap that verify names.
  */
-export async function recordAudit(tx: Tx, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
-  // Locks the firm's head row for the rest of the transaction, serialising appends per firm (the
-  // (firm_id, seq) key backs it up), and returns the head the chain continues from, so entries cut off
-  // the end leave a gap verify names. A firm's first append creates the head at the chain's start
-  // (seq 0, the genesis hash); a concurrent first append waits on that insert, then locks the row.
-  // The unchanged update is what takes the lock and makes RETURNING answer an existing head (migration
-  // 0016 lets an unchanged head past the forward-only trigger); no advisory lock or second read needed.
-  const [last] = await tx
-    .insert(auditHeads)
-    .values({ firmId: input.firmId, seq: CHAIN_START.nextSeq - 1, hash: CHAIN_START.prevHash })
-    .onConflictDoUpdate({ target: auditHeads.firmId, set: { seq: sql`${auditHeads.seq}` } })
-    .returning({ seq: auditHeads.seq, hash: auditHeads.hash });
-  if (!last) throw new Error(`the audit head of firm ${input.firmId} was neither created nor locked`);
-  const base = {
+export async function recordAudit(
+  ex: Executor,
+  input: AuditInput,
+  now: Date = new Date(),
+): Promise<AuditEntry> {
+  const entry = {
     firmId: input.firmId,
-    seq: last.seq + 1,
     id: uuidv7(),
     // Millisecond precision survives the timestamptz round trip, so the hash verifies later.
     at: new Date(now.getTime()),
@@ -64,30 +58,41 @@ export async function recordAudit(tx: Tx, input: AuditInput, now: Date = new Dat
     targetId: input.targetId ?? null,
     ip: input.ip ?? null,
     details: input.details ?? {},
-    prevHash: last.hash,
   };
-  const row = { ...base, hash: hashEntry(base) };
-  // The entry and the head it moves to in one statement; the head exists, as the lock above made sure.
-  const logged = tx.$with('logged').as(tx.insert(auditLog).values(row).returning({ seq: auditLog.seq }));
-  await tx
-    .with(logged)
-    .update(auditHeads)
-    .set({ seq: row.seq, hash: row.hash })
-    .where(eq(auditHeads.firmId, row.firmId));
-  return row;
+  const first = { seq: CHAIN_START.nextSeq, prevHash: CHAIN_START.prevHash };
+  const { before, between, after } = entryTextAround(entry);
+  const result = await ex.execute<{ seq: number | string; prev_hash: string; hash: string }>(sql`
+    with head as (
+      insert into ${auditHeads} (firm_id, seq, hash, prev_hash)
+      values (${entry.firmId}, ${first.seq}, ${hashEntry({ ...entry, ...first })}, ${first.prevHash})
+      on conflict (firm_id) do update set
+        seq = ${auditHeads}.seq + 1,
+        prev_hash = ${auditHeads}.hash,
+        hash = encode(sha256(convert_to(
+          ${before}::text || ${auditHeads}.hash || ${between}::text || (${auditHeads}.seq + 1)::text || ${after}::text,
+          'UTF8')), 'hex')
+      returning seq, hash, prev_hash
+    )
+    insert into ${auditLog} (firm_id, seq, id, at, actor_type, actor_id, action, target_type, target_id, ip,
+      details, prev_hash, hash)
+    select ${entry.firmId}::uuid, head.seq, ${entry.id}::uuid, ${entry.at.toISOString()}::timestamptz,
+      ${entry.actorType}::text, ${entry.actorId}::text, ${entry.action}::text, ${entry.targetType}::text,
+      ${entry.targetId}::text, ${entry.ip}::text, ${JSON.stringify(entry.details)}::jsonb, head.prev_hash, head.hash
+    from head
+    returning seq, prev_hash, hash`);
+  const [row] = result.rows;
+  if (!row) throw new Error(`the audit head of firm ${input.firmId} was neither created nor moved`);
+  return { ...entry, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
 }
 
-/**
- * recordAudit for reads that may run in a transaction or on the pool: in the caller's transaction when
- * there is one (a transaction can roll back; the pool cannot), otherwise in one of its own.
- */
+/** recordAudit where the caller may or may not be in a transaction (one statement either way). */
 export function recordAuditIn(ex: Executor, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
-  return 'rollback' in ex ? recordAudit(ex, input, now) : ex.transaction((tx) => recordAudit(tx, input, now));
+  return recordAudit(ex, input, now);
 }
 
-/** Appends in a transaction of its own (for events that change nothing else, like a failed login). */
+/** Appends on its own (for events that change nothing else, like a failed login). */
 export function recordAuditNow(db: Db, input: AuditInput): Promise<AuditEntry> {
-  return db.transaction((tx) => recordAudit(tx, input));
+  return recordAudit(db, input);
 }
 
 /** Entries of a firm, newest first, optionally within [from, to] and of one action, paged by seq. */

@@ -1,6 +1,15 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHAIN_START, type ChainedEntry, canonicalJson, GENESIS_HASH, hashEntry, verifyChain } from './chain';
+import {
+  CHAIN_START,
+  type ChainedEntry,
+  canonicalJson,
+  entryTextAround,
+  GENESIS_HASH,
+  hashEntry,
+  verifyChain,
+} from './chain';
 
 type Entry = ChainedEntry & { hash: string };
 
@@ -130,5 +139,35 @@ describe('verifyChain', () => {
       entries: 4,
       firstBadEntryId: tampered[7]!.id,
     });
+  });
+});
+
+describe('entryTextAround', () => {
+  it('joined with any head gives the text hashEntry hashes', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          firmId: fc.uuid(),
+          id: fc.uuid(),
+          at: fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }),
+          actorType: fc.string(),
+          actorId: fc.option(fc.string()),
+          action: fc.string(),
+          targetType: fc.option(fc.string()),
+          targetId: fc.option(fc.string()),
+          ip: fc.option(fc.string()),
+          details: fc.jsonValue(),
+        }),
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        fc.stringMatching(/^[0-9a-f]{64}$/),
+        (entry, seq, prevHash) => {
+          const { before, between, after } = entryTextAround(entry);
+          const text = before + prevHash + between + String(seq) + after;
+          expect(createHash('sha256').update(text).digest('hex')).toBe(
+            hashEntry({ ...entry, seq, prevHash }),
+          );
+        },
+      ),
+    );
   });
 });

@@ -34,4 +34,6 @@ export const auditHeads = pgTable('audit_heads', {
   firmId: uuid('firm_id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  /** The hash of the entry before the head (set by every append; null on heads older than 0018). */
+  prevHash: text('prev_hash'),
 });
