@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirm } from '../server/features/users/create-firm';
 import { insertUser } from '../server/features/users/create-user';
-import { recordAuditNow, verifyAudit } from '../server/platform/audit/audit-log';
+import { recordAudit, verifyAudit } from '../server/platform/audit/audit-log';
 import { startTestApp, type TestApp } from './support/app';
 import type { TestClient } from './support/client';
 
@@ -217,7 +217,7 @@ describe('appends on this test run’s engine', () => {
     const fresh = (await t.database.query<{ id: string }>('SELECT gen_random_uuid() AS id'))[0]!.id;
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        recordAuditNow(t.database.db, {
+        recordAudit(t.database.db, {
           firmId: fresh,
           actorType: 'system',
           action: 'test.append',

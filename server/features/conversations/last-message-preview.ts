@@ -1,6 +1,6 @@
 import { type AnyColumn, and, eq, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import { auditActor, recordAuditIn } from '../../platform/audit/audit-log';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
 import { isAnyId } from '../../platform/db/list-sql';
 import { namesOf } from '../../platform/db/names';
@@ -130,7 +130,7 @@ export async function lastMessagePreviews(
       createdAt: new Date(message.createdAt).toISOString(),
     });
   }
-  await recordAuditIn(
+  await recordAudit(
     ex,
     {
       ...auditActor(actor, input.ip),

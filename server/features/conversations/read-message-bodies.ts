@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import { auditActor, recordAuditIn } from '../../platform/audit/audit-log';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
 import type { StaffActor } from '../../platform/http/actor';
 import { loadConversationKey, messageAad, openSealed } from './message-crypto';
@@ -32,7 +32,7 @@ export async function auditConversationRead(
     member: boolean;
   },
 ): Promise<void> {
-  await recordAuditIn(
+  await recordAudit(
     ex,
     {
       ...auditActor(input.actor, input.ip),

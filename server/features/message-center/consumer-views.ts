@@ -1,6 +1,6 @@
 import type { ConversationOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
-import { auditActor, recordAuditIn } from '../../platform/audit/audit-log';
+import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
 import type { StaffActor } from '../../platform/http/actor';
 import type { ConversationView } from '../conversations/plugins';
@@ -39,7 +39,7 @@ export async function consumerViews(
     if (view === 'detail') {
       extra.consumer = consumer ? presentConsumer(consumer.details, consumer.updatedAt) : null;
       if (consumer)
-        await recordAuditIn(
+        await recordAudit(
           ex,
           {
             ...auditActor(actor),

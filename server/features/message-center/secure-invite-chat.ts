@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { MessageOut } from '../../../contracts/conversations';
 import type { CustomerMessageOut, CustomerStreamFrame } from '../../../contracts/secure-invites';
 import type { Deps } from '../../deps';
-import { recordAuditIn, recordAuditNow } from '../../platform/audit/audit-log';
+import { recordAudit } from '../../platform/audit/audit-log';
 import type { BusEvent } from '../../platform/bus/bus';
 import { inTransaction } from '../../platform/bus/in-transaction';
 import { messages } from '../../platform/db/schema';
@@ -73,7 +73,7 @@ export async function customerMessages(deps: Deps, request: LinkRequest) {
     .limit(HISTORY_LIMIT);
   rows.reverse();
   const bodies = await decryptBodies(deps.db, deps, conversation, rows);
-  await recordAuditIn(
+  await recordAudit(
     deps.db,
     auditRead(
       invite,
@@ -199,7 +199,7 @@ export async function openCustomerStream(
     if (!outcome) return;
     sink.write(outcome.frame);
     if (outcome.readIds)
-      recordAuditNow(deps.db, auditRead(invite, request.ip, outcome.readIds)).catch((error: unknown) =>
+      recordAudit(deps.db, auditRead(invite, request.ip, outcome.readIds)).catch((error: unknown) =>
         deps.log.error({ err: describeError(error) }, 'secure chat read audit failed'),
       );
     if (outcome.end) {

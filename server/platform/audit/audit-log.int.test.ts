@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { openPglite } from '../db/pglite';
 import { auditHeads, auditLog } from '../db/schema';
-import { listAudit, recordAudit, recordAuditNow, verifyAudit } from './audit-log';
+import { listAudit, recordAudit, verifyAudit } from './audit-log';
 import { type ChainedEntry, GENESIS_HASH, hashEntry } from './chain';
 
 let database: Database;
@@ -79,7 +79,7 @@ describe('recordAudit', () => {
     const firmId = uuidv7();
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        recordAuditNow(database.db, { firmId, actorType: 'system', action: 'test.append', details: { i } }),
+        recordAudit(database.db, { firmId, actorType: 'system', action: 'test.append', details: { i } }),
       ),
     );
     expect(await verifyAudit(database.db, firmId)).toMatchObject({ ok: true, entries: 20 });
@@ -153,7 +153,7 @@ describe('verifyAudit', () => {
       headSeq: 4,
     });
     // Later appends continue from the head, so the gap stays visible and is named.
-    const next = await recordAuditNow(database.db, { firmId, actorType: 'system', action: 'test.after' });
+    const next = await recordAudit(database.db, { firmId, actorType: 'system', action: 'test.after' });
     expect(next.seq).toBe(5);
     expect(await verifyAudit(database.db, firmId)).toMatchObject({
       ok: false,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { Db, Executor } from '../db/client';
+import type { Executor } from '../db/client';
 import { auditHeads, auditLog } from '../db/schema';
 import type { Actor } from '../http/actor';
 import { CHAIN_START, type ChainVerdict, entryTextAround, hashEntry, verifyChain } from './chain';
@@ -83,16 +83,6 @@ export async function recordAudit(
   const [row] = result.rows;
   if (!row) throw new Error(`the audit head of firm ${input.firmId} was neither created nor moved`);
   return { ...entry, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
-}
-
-/** recordAudit where the caller may or may not be in a transaction (one statement either way). */
-export function recordAuditIn(ex: Executor, input: AuditInput, now: Date = new Date()): Promise<AuditEntry> {
-  return recordAudit(ex, input, now);
-}
-
-/** Appends on its own (for events that change nothing else, like a failed login). */
-export function recordAuditNow(db: Db, input: AuditInput): Promise<AuditEntry> {
-  return recordAudit(db, input);
 }
 
 /** Entries of a firm, newest first, optionally within [from, to] and of one action, paged by seq. */
