@@ -233,10 +233,14 @@ describe('visibleConversations', () => {
   });
 
   it('opens whole kinds only to holders of their permission', () => {
-    expect(render(actor('staff')).params).not.toContain('secure_chat');
-    expect(render(actor('agent', ['message_center.use'])).params).not.toContain('secure_chat');
-    expect(render(actor('staff', ['secure_chat.view_all'])).params).toContain('secure_chat');
-    expect(render(actor('admin')).params).toContain('secure_chat');
+    // Kinds are written into the statement (isAnyWord), where partial indexes can match them.
+    const wholeKinds = (a: StaffActor) =>
+      render(a).sql.match(/"conversations"\."kind" (?:= '\w+'|in \([^)]*\))/g) ?? [];
+    const opensSecureChat = (a: StaffActor) => wholeKinds(a).some((test) => test.includes("'secure_chat'"));
+    expect(opensSecureChat(actor('staff'))).toBe(false);
+    expect(opensSecureChat(actor('agent', ['message_center.use']))).toBe(false);
+    expect(opensSecureChat(actor('staff', ['secure_chat.view_all']))).toBe(true);
+    expect(opensSecureChat(actor('admin'))).toBe(true);
   });
 });
 
