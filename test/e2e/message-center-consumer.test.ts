@@ -12,18 +12,13 @@ import {
   screenshot,
   signIn,
 } from './browser';
+import { newCustomer } from './customer';
 
 const ADMIN = 'admin@demo.parley.test';
 const AGENT1 = 'agent1@demo.parley.test';
 
 let t: TestApp;
 let browser: Browser;
-
-/** A fictional number (555-02xx) nobody else in the demo texts from, with how the UI writes it. */
-function newCustomer(): { e164: string; shown: string } {
-  const line = String(200 + Math.floor(Math.random() * 100)).padStart(4, '0');
-  return { e164: `+1312555${line}`, shown: `+1 312 555 ${line}` };
-}
 
 /**
  * A campaign answered by agent1's team on a location centred on Boston's 02110, ideal within 10

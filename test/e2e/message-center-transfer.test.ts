@@ -13,17 +13,13 @@ import {
   screenshot,
   signIn,
 } from './browser';
+import { newCustomer } from './customer';
 
 const AGENT1 = 'agent1@demo.parley.test';
 const AGENT2 = 'agent2@demo.parley.test';
 
 let t: TestApp;
 let browser: Browser;
-
-function newCustomer(): { e164: string; shown: string } {
-  const line = String(200 + Math.floor(Math.random() * 100)).padStart(4, '0');
-  return { e164: `+1312555${line}`, shown: `+1 312 555 ${line}` };
-}
 
 /** A campaign answered by a team of this user. */
 async function campaignOf(admin: TestClient, userId: string): Promise<Campaign> {

@@ -13,6 +13,7 @@ import {
   screenshot,
   signIn,
 } from './browser';
+import { newCustomer } from './customer';
 
 const ADMIN = 'admin@demo.parley.test';
 const AGENT1 = 'agent1@demo.parley.test';
@@ -21,12 +22,6 @@ const QUICK_BODY = 'Thank you for contacting us. Reply here any time if you need
 
 let t: TestApp;
 let browser: Browser;
-
-/** A fictional US number (555-01xx) nobody else in the demo texts from, with how the UI writes it. */
-function newCustomer(): { e164: string; shown: string } {
-  const line = String(100 + Math.floor(Math.random() * 100)).padStart(4, '0');
-  return { e164: `+1312555${line}`, shown: `+1 312 555 ${line}` };
-}
 
 /** A campaign answered by agent1's team (Sales in the demo), and its group's quick reply for this test. */
 async function salesCampaign(admin: TestClient): Promise<Campaign> {
