@@ -14,6 +14,12 @@ export type Executor = Db | Tx;
 /** An open database with its engine, migration and shutdown. */
 export interface Database {
   db: Db;
+  /**
+   * The same database for reads written so that one plan serves every caller (kinds and statuses as
+   * words in the text, ids as parameters): on PostgreSQL, connections that always take a prepared
+   * statement's generic plan instead of planning it anew at each call; on PGlite, db itself.
+   */
+  genericPlans: Db;
   engine: 'pglite' | 'postgres';
   /** Applies pending migrations; safe when several processes start at once. */
   migrate(): Promise<void>;

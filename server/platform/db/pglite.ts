@@ -70,6 +70,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   const db = drizzlePglite(withoutQueryParsers(client), { schema, logger: counter.logger }) as unknown as Db;
   return {
     db,
+    genericPlans: db,
     engine: 'pglite',
     statementsSent: counter.read,
     observeStatements: counter.observe,

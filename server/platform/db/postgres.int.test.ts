@@ -35,4 +35,25 @@ describe.skipIf(!process.env.DATABASE_URL)('statements sent to PostgreSQL', () =
   it('are sent unnamed with DATABASE_PREPARED_STATEMENTS off', async () => {
     expect(await preparedAfterQueries(false)).toEqual([]);
   });
+
+  /** The planner settings a connection of `db` runs with. */
+  async function plannerOf(db: Database['db']) {
+    const rows = await db.execute(
+      sql`select current_setting('plan_cache_mode') as plans, current_setting('jit') as jit`,
+    );
+    return rows.rows[0];
+  }
+
+  it('keep generic plans, without JIT, on the connections for reads written for one plan', async () => {
+    database = openPostgres(process.env.DATABASE_URL as string, 1);
+    expect(await plannerOf(database.genericPlans)).toEqual({ plans: 'force_generic_plan', jit: 'off' });
+    // Every other statement is planned as PostgreSQL sees fit.
+    expect(await plannerOf(database.db)).toEqual({ plans: 'auto', jit: expect.any(String) });
+  });
+
+  it('share one pool when statements are not prepared: there is no plan to keep', async () => {
+    database = openPostgres(process.env.DATABASE_URL as string, 1, { prepare: false });
+    expect(database.genericPlans).toBe(database.db);
+    expect((await plannerOf(database.db))?.plans).toBe('auto');
+  });
 });
