@@ -104,6 +104,20 @@ describe('Message Center dashboard: filters, counts and alerts', () => {
     expect(after.body).toEqual({ open: 5, waiting: 4, unassigned: 2, mine: 2, closed: 1, unread: 2 });
     const team = await agent.client.get(`/api/v1/message-center/counts?teamId=${other.teamId}`);
     expect(team.body).toEqual({ open: 1, waiting: 1, unassigned: 1, mine: 0, closed: 0, unread: 0 });
+    // A supervisor sees every team's (the firm's kept counts per team), and can narrow them to one.
+    const supervisor = await firm.admin.client.get('/api/v1/message-center/counts');
+    expect(supervisor.body).toEqual({ open: 5, waiting: 4, unassigned: 2, mine: 0, closed: 1, unread: 0 });
+    const supervisorTeam = await firm.admin.client.get(
+      `/api/v1/message-center/counts?teamId=${other.teamId}`,
+    );
+    expect(supervisorTeam.body).toEqual({
+      open: 1,
+      waiting: 1,
+      unassigned: 1,
+      mine: 0,
+      closed: 0,
+      unread: 0,
+    });
     expectProblem(await agent.client.get('/api/v1/message-center/counts?teamId=nope'), 400);
     const attorney = await makeUser(t, firm, { role: 'attorney' });
     expectProblem(await attorney.client.get('/api/v1/message-center/counts'), 403);

@@ -189,10 +189,11 @@ export function abilities(
  * (`team`), or membership (`member`). The first two are tests of the row's own columns, which an
  * index on them serves; membership is a semi-join driven by the actor's membership rows.
  */
-export interface WayIn {
-  via: 'kind' | 'team' | 'member';
-  where: SQL;
-}
+export type WayIn =
+  | { via: 'kind'; where: SQL; kinds: readonly string[] }
+  /** `teams`: the actor's teams, as an array read once. */
+  | { via: 'team'; where: SQL; kinds: readonly string[]; teams: SQL }
+  | { via: 'member'; where: SQL };
 
 /** The kinds the actor sees whole as a holder, and those they see through their teams. */
 function kindsSeen(rules: ConversationRules, actor: StaffActor) {
@@ -237,11 +238,13 @@ function waysIn(
 ): WayIn[] {
   const { held, byTeam } = kindsSeen(rules, actor);
   const ways: WayIn[] = [];
-  if (held.length > 0) ways.push({ via: 'kind', where: isAnyWord(conversations.kind, held) });
+  if (held.length > 0) ways.push({ via: 'kind', kinds: held, where: isAnyWord(conversations.kind, held) });
   // An array read once (an InitPlan), which an index on team_id can take as its condition.
   if (byTeam.length > 0)
     ways.push({
       via: 'team',
+      kinds: byTeam,
+      teams: myTeamsArray(actor),
       where: and(
         isAnyWord(conversations.kind, byTeam),
         sql`${conversations.teamId} = any(${myTeamsArray(actor)})`,
@@ -292,7 +295,7 @@ export function visibleConversationParts(
   const ways = waysIn(rules, actor, 'driving', kinds);
   // "is not true": a way that is null for a row (no team) did not let it in.
   return ways.map((way, i) => ({
-    via: way.via,
+    ...way,
     where: and(
       eq(conversations.firmId, actor.firmId),
       ...ways.slice(0, i).map((earlier) => sql`(${earlier.where}) is not true`),

@@ -28,7 +28,7 @@ function matchesClient(firmId: string, q: string): SQL {
 
 /** The conversations the actor may see, most recently active first, with the list's filters. */
 export async function listConversations(
-  deps: Pick<Deps, 'db' | 'keyring' | 'clock' | 'conversations'>,
+  deps: Pick<Deps, 'database' | 'keyring' | 'clock' | 'conversations'>,
   input: { actor: StaffActor; ip?: string; query: ListConversationsQuery },
 ) {
   const { actor, query } = input;
@@ -81,7 +81,9 @@ export async function listConversations(
       )
     : undefined;
   if (candidates) conds.push(sql`${conversations.id} = any(${candidates})`);
-  const rows = await deps.db
+  // Every statement here is written for one plan (kinds and statuses as words, ids as parameters).
+  const db = deps.database.genericPlans;
+  const rows = await db
     .select({
       row: conversations,
       activity: sql<string>`to_char(${activity} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
@@ -102,20 +104,24 @@ export async function listConversations(
   const pageRows = page.map((r) => r.row);
   // Rows answer the same teams; an empty page has none, and needs none.
   const myTeams = new Set(rows[0]?.myTeams ?? []);
-  const summaries = await conversationSummaries(deps.db, deps, actor, pageRows, 'list', {
-    myTeams,
-    myMemberships: new Map(page.map((r) => [r.row.id, r.mine])),
-  });
-  const previews = await lastMessagePreviews(deps.db, deps, {
-    actor,
-    ip: input.ip,
-    newest: page.flatMap((r) => (r.newest ? [r.newest] : [])),
-  });
-  const creators = await namesOf(
-    deps.db,
-    actor.firmId,
-    pageRows.map((r) => ({ type: 'user', id: r.createdBy })),
-  );
+  // Independent reads on the pool, so they overlap: the database answers one while this process
+  // decrypts the previews of another.
+  const [summaries, previews, creators] = await Promise.all([
+    conversationSummaries(db, deps, actor, pageRows, 'list', {
+      myTeams,
+      myMemberships: new Map(page.map((r) => [r.row.id, r.mine])),
+    }),
+    lastMessagePreviews(db, deps, {
+      actor,
+      ip: input.ip,
+      newest: page.flatMap((r) => (r.newest ? [r.newest] : [])),
+    }),
+    namesOf(
+      db,
+      actor.firmId,
+      pageRows.map((r) => ({ type: 'user', id: r.createdBy })),
+    ),
+  ]);
   return {
     items: summaries.map((item) => ({
       ...item,

@@ -2,9 +2,9 @@ import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { DashboardCounts } from '../../../contracts/message-center';
 import type { Deps } from '../../deps';
 import { isAnyWord } from '../../platform/db/list-sql';
-import { conversations } from '../../platform/db/schema';
+import { conversations, mcTeamCounts } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { visibleConversationParts } from '../conversations/access';
+import { visibleConversationParts, type WayIn } from '../conversations/access';
 import { ensureWorksConversations } from './policy';
 
 type Filter = Exclude<keyof DashboardCounts, 'unread'>;
@@ -28,12 +28,13 @@ const NAMES: Filter[] = ['open', 'waiting', 'unassigned', 'mine', 'closed'];
  * filters as GET /conversations?kind=sms), optionally for one team, and the unread messages in the
  * open conversations the caller claimed (read state is kept for members, and claiming makes the
  * agent one). One query over the disjoint parts of what the caller sees: the parts decided by the
- * row's own columns (the kinds a supervisor holds, the caller's teams) are counted filter by filter
- * from the filter's partial index, the caller's own memberships in one pass with FILTER clauses, and
- * the unread count is a scalar subquery over their claimed conversations.
+ * row's own columns (the kind a supervisor holds, the caller's teams) are summed from the teams'
+ * kept counts (mc_team_counts), except Just Mine, which its partial index counts per agent; the
+ * caller's own memberships are counted in one pass with FILTER clauses, and the unread count is a
+ * scalar subquery over their claimed conversations.
  */
 export async function dashboardCounts(
-  deps: Pick<Deps, 'db' | 'conversations'>,
+  deps: Pick<Deps, 'database' | 'conversations'>,
   input: { actor: StaffActor; teamId?: string },
 ): Promise<DashboardCounts> {
   const { actor, teamId } = input;
@@ -43,16 +44,25 @@ export async function dashboardCounts(
     teamId ? eq(conversations.teamId, teamId) : undefined,
   );
   const parts = visibleConversationParts(deps.conversations.rules, actor, ['sms']);
-  const byColumns = parts.filter((p) => p.via !== 'member');
+  const byColumns = parts.filter((p): p is Exclude<WayIn, { via: 'member' }> => p.via !== 'member');
   const byMembership = parts.filter((p) => p.via === 'member').map((p) => p.where);
   const where = filters(actor);
   // Inner subqueries name conversations too; their columns resolve to their own FROM.
-  const indexed = (name: Filter) =>
-    byColumns.map(
-      (p) => sql` + (select count(*) from ${conversations} where ${and(scope, where[name], p.where)})`,
-    );
+  const indexed = (name: Filter, part: WayIn) =>
+    sql` + (select count(*) from ${conversations} where ${and(scope, where[name], part.where)})`;
+  const kept = (name: Exclude<Filter, 'mine'>, part: (typeof byColumns)[number]) =>
+    part.kinds.includes('sms')
+      ? sql` + (select coalesce(sum(${mcTeamCounts[name]}), 0) from ${mcTeamCounts}
+          where ${and(
+            eq(mcTeamCounts.firmId, actor.firmId),
+            teamId ? eq(mcTeamCounts.teamId, teamId) : undefined,
+            part.via === 'team' ? sql`${mcTeamCounts.teamId} = any(${part.teams})` : undefined,
+          )})`
+      : sql``;
   const total = (name: Filter) =>
-    sql<number>`(count(*) filter (where ${where[name]})${sql.join(indexed(name))})::int`;
+    sql<number>`(count(*) filter (where ${where[name]})${sql.join(
+      byColumns.map((part) => (name === 'mine' ? indexed(name, part) : kept(name, part))),
+    )})::int`;
   const team = teamId ? sql`and c.team_id = ${teamId}::uuid` : sql``;
   // Driven by the caller's claimed conversations (the partial index of Just Mine), not by their
   // memberships, which grow with every conversation they ever claimed; the read position is joined
@@ -66,7 +76,8 @@ export async function dashboardCounts(
         and c.assignee_id = ${actor.userId}::uuid ${team}
         and not (m.author_type = 'user' and m.author_id is not distinct from ${actor.userId}::uuid)
         and (cm.last_read_message_id is null or (m.created_at, m.id) > (r.created_at, r.id)))`;
-  const [row] = await deps.db
+  // Written for one plan: the kind and statuses are words of the text, ids its parameters.
+  const [row] = await deps.database.genericPlans
     .select({
       open: total('open'),
       waiting: total('waiting'),

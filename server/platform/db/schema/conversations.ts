@@ -150,7 +150,9 @@ export const messages = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    index('messages_conversation').on(t.firmId, t.conversationId, t.id),
+    // In the order every read of a conversation's messages takes (history pages, the newest message
+    // of a list row, unread counts): (created_at, id), since a client may choose a message's id.
+    index('messages_conversation').on(t.firmId, t.conversationId, t.createdAt, t.id),
   ],
 );
 

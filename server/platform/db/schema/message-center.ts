@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, ts } from './columns';
 
 // Message Center setup: groups → locations (with a service area) → campaigns (a firm number routed
@@ -98,4 +107,23 @@ export const mcConsumers = pgTable(
     updatedBy: uuid('updated_by'),
   },
   (t) => [primaryKey({ columns: [t.firmId, t.phone] })],
+);
+
+/**
+ * How many of a team's Message Center conversations each dashboard filter holds (conversations of no
+ * team: team_id null), kept by triggers on conversations (migration 0019) in the transaction that
+ * changes a conversation. The dashboard's counts read a row per team instead of counting every
+ * conversation's index entry: a supervisor's closed count alone was some 75,000 entries.
+ */
+export const mcTeamCounts = pgTable(
+  'mc_team_counts',
+  {
+    firmId: uuid('firm_id').notNull(),
+    teamId: uuid('team_id'),
+    open: integer('open').notNull().default(0),
+    waiting: integer('waiting').notNull().default(0),
+    unassigned: integer('unassigned').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+  },
+  (t) => [unique('mc_team_counts_team').on(t.firmId, t.teamId).nullsNotDistinct()],
 );
