@@ -16,12 +16,14 @@ const CEILING = 4;
 describe('statements per dashboard page', () => {
   let t: TestApp;
   let agent: StaffUser;
+  let colleague: StaffUser;
 
   beforeAll(async () => {
     t = await startTestApp();
     const firm = await makeFirm(t);
     agent = await makeAgent(t, firm, 'Ann Agent');
-    const setup = await makeSetup(firm, await makeTeam(firm, [agent]));
+    colleague = await makeAgent(t, firm, 'Cal Colleague');
+    const setup = await makeSetup(firm, await makeTeam(firm, [agent, colleague]));
     for (let i = 0; i < 4; i++) {
       const text = await customerTexts(agent.client, freshPhone('415'), setup.campaign.phone, `Hello ${i}`);
       if (i % 2 === 0) await agent.client.post(`/api/v1/conversations/${text.conversationId}/claim`);
@@ -40,5 +42,24 @@ describe('statements per dashboard page', () => {
       counts.push(t.database.statementsSent() - before);
     }
     expect(Math.min(...counts)).toBeLessThanOrEqual(CEILING);
+  });
+
+  it('two agents read their pages with one statement text, their ids its values: it is built and planned once', async () => {
+    const texts = async (user: StaffUser) => {
+      const seen: { sql: string; params: unknown[] }[] = [];
+      const stop = t.database.observeStatements((sql, params) => seen.push({ sql, params }));
+      try {
+        await dashboard(user.client);
+      } finally {
+        stop();
+      }
+      return seen.find((s) => /^select .* from "conversations" where/s.test(s.sql)) as (typeof seen)[number];
+    };
+    const mine = await texts(agent);
+    const theirs = await texts(colleague);
+    expect(mine.sql).toBe(theirs.sql);
+    expect(mine.sql).not.toContain(agent.id);
+    expect(mine.params).toContain(agent.id);
+    expect(theirs.params).toContain(colleague.id);
   });
 });

@@ -35,6 +35,12 @@ export interface Database {
    * hold secrets; never log them.
    */
   observeStatements(listener: StatementListener): () => void;
+  /**
+   * A statement built once per key on this database and kept (a Drizzle prepared query, its values
+   * placeholders), for a hot read whose text depends on a few choices only: building a large one
+   * costs more than running it. `build` gets the name to prepare it under.
+   */
+  builtOnce<T>(key: string, build: (name: string) => T): T;
   /** Runs raw SQL (tests, CLI); returns rows. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -64,6 +70,21 @@ export function statementCounter() {
         listeners.delete(listener);
       };
     },
+  };
+}
+
+/**
+ * The builtOnce of a Database. Each kept statement has a name of its own on this database's
+ * connections; one built past the limit is sent unnamed (the empty name), so it holds nothing there.
+ */
+export function builtOnceCache(limit = 1_000): Database['builtOnce'] {
+  const built = new Map<string, unknown>();
+  return <T>(key: string, build: (name: string) => T): T => {
+    if (built.has(key)) return built.get(key) as T;
+    if (built.size >= limit) return build('');
+    const statement = build(`parley_built_${built.size + 1}`);
+    built.set(key, statement);
+    return statement;
   };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite, type QueryOptions, types } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { type Database, type Db, migrationsFolder, statementCounter } from './client';
+import { builtOnceCache, type Database, type Db, migrationsFolder, statementCounter } from './client';
 import * as schema from './schema';
 
 // The embedded database in a module of its own: a server on PostgreSQL never loads PGlite.
@@ -73,6 +73,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     genericPlans: db,
     engine: 'pglite',
     statementsSent: counter.read,
+    builtOnce: builtOnceCache(),
     observeStatements: counter.observe,
     // One PGlite instance belongs to one process, so no lock is needed.
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),

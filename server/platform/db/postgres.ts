@@ -1,7 +1,7 @@
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { type Database, migrationsFolder, statementCounter } from './client';
+import { builtOnceCache, type Database, migrationsFolder, statementCounter } from './client';
 import * as schema from './schema';
 import { statementNames } from './statement-names';
 
@@ -119,6 +119,7 @@ export function openPostgres(url: string, poolSize = 10, options: { prepare?: bo
     genericPlans: genericPool ? drizzlePg(genericPool, { schema, logger: counter.logger }) : db,
     engine: 'postgres',
     statementsSent: counter.read,
+    builtOnce: builtOnceCache(),
     observeStatements: counter.observe,
     async migrate() {
       const client = await pool.connect();
