@@ -77,7 +77,7 @@ async function api(url: string, cookie: string, csrf: string, method: string, p:
 }
 
 /** Teams and agents through the API (as an administrator would), the rest read from the database. */
-async function prepareFirm(server: BenchServer, databaseUrl: string, masterKey: Buffer): Promise<Firm> {
+export async function prepareFirm(server: BenchServer, databaseUrl: string, masterKey: Buffer): Promise<Firm> {
   const admin = await signIn(server.url, 'admin@demo.parley.test');
   const call = (method: string, p: string, body?: unknown) =>
     api(server.url, admin.cookie, admin.csrfToken, method, p, body);
@@ -136,7 +136,7 @@ const CUSTOMER_TEXTS = [
 const AGENT_TEXTS = ['Happy to help! What time works for you?', 'We have Tuesday at 10 or Thursday at 2.'];
 
 /** Writes the conversations, keys, members and messages as CSV and COPYs them in. */
-async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: number; copyMs: number }> {
+export async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: number; copyMs: number }> {
   const started = performance.now();
   const dir = mkdtempSync(path.resolve('.tmp', 'bench-dashboard-'));
   const files = {
@@ -269,7 +269,7 @@ async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: number; 
 
 type Latencies = Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
 
-async function latencies(server: BenchServer, email: string): Promise<Latencies> {
+export async function latencies(server: BenchServer, email: string): Promise<Latencies> {
   const { cookie } = await signIn(server.url, email);
   const time = async (p: string) => {
     const values: number[] = [];
@@ -293,7 +293,7 @@ async function latencies(server: BenchServer, email: string): Promise<Latencies>
 }
 
 /** EXPLAIN ANALYZE of every statement the list (each filter) and the counts run for this actor. */
-async function explain(
+export async function explain(
   databaseUrl: string,
   masterKey: string,
   actor: StaffActor,

@@ -52,12 +52,15 @@ describe('Message Center team counts follow the conversations', () => {
         const teamIds: Record<Team, string | null> = { a: uuidv7(), b: uuidv7(), none: null };
         const agentId = uuidv7();
         const ids: string[] = [];
+        // Numbers never repeat, removals or not: one open pair per number is a constraint.
+        let added = 0;
         const pick = (n: number) => ids[n % ids.length] as string;
         const q = (text: string, params: unknown[]) => database.query(text, params);
         for (const c of changes) {
           if (c.op === 'add') {
             const id = uuidv7();
             ids.push(id);
+            added++;
             await q(
               `insert into conversations (firm_id, id, kind, status, contact_phone, firm_phone, team_id,
                  assignee_id, waiting_since)
@@ -67,7 +70,7 @@ describe('Message Center team counts follow the conversations', () => {
                 id,
                 c.kind,
                 c.status,
-                `+1312555${String(ids.length).padStart(4, '0')}`,
+                `+1312555${String(added).padStart(4, '0')}`,
                 teamIds[c.team],
                 c.claimed ? agentId : null,
                 c.waiting ? new Date() : null,
