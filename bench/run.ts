@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchColdStart } from './cold-start';
 import { benchDashboard } from './dashboard';
 import { benchFanout, benchIdleSockets } from './fanout';
+import { withCarriedOver } from './lib/carry-over';
 import { repeat } from './lib/repeat';
 import { startServer } from './lib/server';
 import { type BenchResults, summaryMarkdown } from './lib/summary';
@@ -167,10 +168,17 @@ async function main() {
   results.runs = runs;
   const dir = path.resolve('bench/results');
   mkdirSync(dir, { recursive: true });
-  const json = `${JSON.stringify(results, null, 2)}\n`;
+  // A run of some scenarios keeps the others' figures from the last run, marked as such.
+  const latest = path.join(dir, 'latest.json');
+  const previous =
+    wanted.size > 0 && existsSync(latest)
+      ? (JSON.parse(readFileSync(latest, 'utf8')) as BenchResults)
+      : undefined;
+  const whole = withCarriedOver(results, previous);
+  const json = `${JSON.stringify(whole, null, 2)}\n`;
   writeFileSync(path.join(dir, `${results.at}.json`.replaceAll(':', '-')), json);
-  writeFileSync(path.join(dir, 'latest.json'), json);
-  writeFileSync(path.join(dir, 'SUMMARY.md'), summaryMarkdown(results));
+  writeFileSync(latest, json);
+  writeFileSync(path.join(dir, 'SUMMARY.md'), summaryMarkdown(whole));
   process.stdout.write(json);
 }
 

@@ -5,6 +5,10 @@ export interface BenchResults {
   runsPerScenario: number;
   machine: { cpus: number; model?: string; memGiB: number };
   engine: 'postgres' | 'pglite';
+  /** Per scenario, the medians of each of its runs (bench/run.ts). */
+  runs?: Record<string, number[]>;
+  /** Scenarios not measured in this run, kept from the run they were measured in (carry-over.ts). */
+  carriedOver?: Partial<Record<string, { at: string; commit: string }>>;
   coldStart?: { newDataFolderMs: number; existingDataFolderMs: number };
   idleSockets?: {
     sockets: number;
@@ -219,6 +223,28 @@ function s2Rows(o: BenchResults['oneToOne']): Row[] {
   ];
 }
 
+const SCENARIO_NAMES: Record<string, string> = {
+  coldStart: 'cold start',
+  idleSockets: 'S5',
+  storeAndAck: 'S1 and S6',
+  storeAndAckProfile: 'the S1 profile',
+  oneToOne: 'S2',
+  fanout: 'S3',
+  scaleOut: 'S4',
+  dashboard: 'the dashboard',
+};
+
+/** Which figures an earlier run measured, and when (a run of some scenarios keeps the others'). */
+function carriedOverLine(r: BenchResults): string[] {
+  const entries = Object.entries(r.carriedOver ?? {});
+  if (entries.length === 0) return [];
+  const parts = entries.map(
+    ([key, from]) =>
+      `${SCENARIO_NAMES[key] ?? key} (${from?.at.slice(0, 16).replace('T', ' ')} UTC at \`${from?.commit.slice(0, 10)}\`)`,
+  );
+  return [`Not measured in this run, kept from the run that measured them: ${parts.join(', ')}.`];
+}
+
 /** bench/results/SUMMARY.md: each scenario's median figure beside its reference and target. */
 export function summaryMarkdown(r: BenchResults): string {
   const table = rows(r).map((cells) => `| ${cells.join(' | ')} |`);
@@ -228,6 +254,7 @@ export function summaryMarkdown(r: BenchResults): string {
     `Measured ${r.at.slice(0, 10)} at commit \`${r.commit.slice(0, 10)}\` on ${r.machine.cpus} cores` +
       ` (${r.machine.model ?? 'unknown CPU'}), ${r.machine.memGiB} GiB, ${r.engine === 'postgres' ? 'PostgreSQL + Redis' : 'embedded PGlite'}.`,
     `Each scenario ran ${r.runsPerScenario} times; the table shows the median run. References ran in the same run on the same machine.`,
+    ...carriedOverLine(r),
     '',
     '| scenario | Parley | reference | ratio | target (DESIGN.md §6) |',
     '|---|---|---|---|---|',
