@@ -77,7 +77,11 @@ async function api(url: string, cookie: string, csrf: string, method: string, p:
 }
 
 /** Teams and agents through the API (as an administrator would), the rest read from the database. */
-export async function prepareFirm(server: BenchServer, databaseUrl: string, masterKey: Buffer): Promise<Firm> {
+export async function prepareFirm(
+  server: BenchServer,
+  databaseUrl: string,
+  masterKey: Buffer,
+): Promise<Firm> {
   const admin = await signIn(server.url, 'admin@demo.parley.test');
   const call = (method: string, p: string, body?: unknown) =>
     api(server.url, admin.cookie, admin.csrfToken, method, p, body);
