@@ -52,7 +52,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   if (wait > 0) throw tooManyRequests(wait);
 
   const user = await findUser(deps, email);
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash), input.password);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? dummyPasswordHash, input.password);
 
   const fail = async (reason: FailureReason) => {
     const now = deps.clock();

@@ -67,7 +67,7 @@ export async function portalLogin(deps: Deps, input: PortalLoginInput): Promise<
       break;
     }
   }
-  if (open.length === 0) await verifyPassword(await dummyPasswordHash, input.password);
+  if (open.length === 0) await verifyPassword(dummyPasswordHash, input.password);
 
   if (!match) {
     const now = deps.clock();

@@ -6,7 +6,7 @@ import { insertUser } from './create-user';
 
 export interface CreateFirmInput {
   name: string;
-  admin: { email: string; name: string; password: string };
+  admin: { email: string; name: string } & ({ password: string } | { passwordHash: string });
 }
 
 /** Creates a firm with its own data key and its first administrator. */

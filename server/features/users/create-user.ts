@@ -11,14 +11,14 @@ import { hashPassword } from '../auth';
 import { defaultPermissions } from './model';
 import { canCreateUser } from './policy';
 
-export interface NewUser {
+/** A staff user to create, with the password either in clear or already hashed with hashPassword. */
+export type NewUser = {
   email: string;
   name: string;
   role: Role;
-  password: string;
   permissions?: Permission[];
   phone?: string | null;
-}
+} & ({ password: string } | { passwordHash: string });
 
 /**
  * Inserts a staff user inside a transaction, claiming the e-mail in the global login directory
@@ -47,7 +47,7 @@ export async function insertUser(
       name: input.name.trim(),
       role: input.role,
       permissions: input.permissions ?? defaultPermissions(input.role),
-      passwordHash: await hashPassword(input.password),
+      passwordHash: 'passwordHash' in input ? input.passwordHash : await hashPassword(input.password),
       phone: input.phone ?? null,
     })
     .returning();
