@@ -87,11 +87,15 @@ export async function startServer(
 
 /** Signs in and returns the cookie header and CSRF token. */
 export async function signIn(url: string, email: string, password = BENCH_PASSWORD) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
+  const login = () =>
+    fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+  // After a long pause (the dashboard's seed), fetch may reuse a kept-alive connection the server is
+  // closing at that moment ("other side closed"); a sign-in changes nothing, so it is sent again.
+  const res = await login().catch(login);
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers
     .getSetCookie()
