@@ -77,11 +77,7 @@ async function api(url: string, cookie: string, csrf: string, method: string, p:
 }
 
 /** Teams and agents through the API (as an administrator would), the rest read from the database. */
-export async function prepareFirm(
-  server: BenchServer,
-  databaseUrl: string,
-  masterKey: Buffer,
-): Promise<Firm> {
+async function prepareFirm(server: BenchServer, databaseUrl: string, masterKey: Buffer): Promise<Firm> {
   const admin = await signIn(server.url, 'admin@demo.parley.test');
   const call = (method: string, p: string, body?: unknown) =>
     api(server.url, admin.cookie, admin.csrfToken, method, p, body);
@@ -140,7 +136,7 @@ const CUSTOMER_TEXTS = [
 const AGENT_TEXTS = ['Happy to help! What time works for you?', 'We have Tuesday at 10 or Thursday at 2.'];
 
 /** Writes the conversations, keys, members and messages as CSV and COPYs them in. */
-export async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: number; copyMs: number }> {
+async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: number; copyMs: number }> {
   const started = performance.now();
   const dir = mkdtempSync(path.resolve('.tmp', 'bench-dashboard-'));
   const files = {
@@ -273,7 +269,7 @@ export async function seed(firm: Firm, databaseUrl: string): Promise<{ seedMs: n
 
 type Latencies = Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
 
-export async function latencies(server: BenchServer, email: string): Promise<Latencies> {
+async function latencies(server: BenchServer, email: string): Promise<Latencies> {
   const { cookie } = await signIn(server.url, email);
   const time = async (p: string) => {
     const values: number[] = [];
@@ -297,7 +293,7 @@ export async function latencies(server: BenchServer, email: string): Promise<Lat
 }
 
 /** EXPLAIN ANALYZE of every statement the list (each filter) and the counts run for this actor. */
-export async function explain(
+async function explain(
   databaseUrl: string,
   masterKey: string,
   actor: StaffActor,
