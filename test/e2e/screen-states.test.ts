@@ -202,8 +202,17 @@ describeInBrowser('loading, error and empty states of every screen, in Chromium'
       } finally {
         await page.unroute('**/api/v1/**', fail);
       }
-      // Every failed part offers its own retry; once the server answers again, each recovers.
-      while ((await retry.count()) > 0) await retry.first().click();
+      // Every failed part offers its own retry; once the server answers again, each recovers. A part
+      // may also recover by itself (a background refetch) between the count and the click: then the
+      // click finds nothing to press, and the loop counts again.
+      while ((await retry.count()) > 0) {
+        await retry
+          .first()
+          .click({ timeout: 5_000 })
+          .catch(async (error: unknown) => {
+            if ((await retry.count()) > 0) throw error;
+          });
+      }
       await screen.ready(page).waitFor();
     });
   }
