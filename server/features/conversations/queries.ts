@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/client';
+import { preparedOnce } from '../../platform/db/prepared-once';
 import {
   conversationMembers,
   conversations,
@@ -53,6 +54,50 @@ export interface Standing {
 const everyMember = alias(conversationMembers, 'every_member');
 const memberUser = alias(users, 'member_user');
 
+/** The statement of loadStanding for one choice of lock and members (see preparedOnce). */
+function standingStatement(lock: boolean, withMembers: boolean) {
+  return preparedOnce((ex) => {
+    const members = sql<UserMember[]>`(select coalesce(json_agg(json_build_object(
+        'userId', ${everyMember.memberId}, 'muted', ${everyMember.muted}, 'name', ${memberUser.name})), '[]')
+      from ${conversationMembers} as ${everyMember} left join ${users} as ${memberUser}
+        on ${memberUser.firmId} = ${everyMember.firmId} and ${memberUser.id} = ${everyMember.memberId}
+      where ${everyMember.firmId} = ${conversations.firmId}
+        and ${everyMember.conversationId} = ${conversations.id}
+        and ${everyMember.memberType} = 'user')`;
+    const userId = sql.placeholder('userId');
+    const query = ex
+      .select({
+        row: conversations,
+        membership: conversationMembers,
+        inTeam: sql<boolean>`exists (select 1 from ${teamMembers}
+          where ${teamMembers.firmId} = ${conversations.firmId}
+            and ${teamMembers.teamId} = ${conversations.teamId}
+            and ${teamMembers.userId} = ${userId})`,
+        members: withMembers ? members : sql<null>`null`,
+      })
+      .from(conversations)
+      .leftJoin(
+        conversationMembers,
+        and(
+          eq(conversationMembers.firmId, conversations.firmId),
+          eq(conversationMembers.conversationId, conversations.id),
+          eq(conversationMembers.memberType, 'user'),
+          eq(conversationMembers.memberId, userId),
+        ),
+      )
+      .where(
+        and(eq(conversations.firmId, sql.placeholder('firmId')), eq(conversations.id, sql.placeholder('id'))),
+      );
+    const name = `parley_standing_${lock ? 'lock' : 'read'}_${withMembers ? 'members' : 'alone'}`;
+    return (lock ? query.for('update', { of: conversations }) : query).prepare(name);
+  });
+}
+
+const standingStatements = {
+  read: { alone: standingStatement(false, false), members: standingStatement(false, true) },
+  lock: { alone: standingStatement(true, false), members: standingStatement(true, true) },
+};
+
 /**
  * The conversation with the user's membership, their place in its team and (`members`) every user
  * member, in one statement: the message send runs this once instead of four reads. Null when the firm
@@ -65,40 +110,13 @@ export async function loadStanding(
   userId: string,
   options: { lock?: boolean; members?: boolean } = {},
 ): Promise<Standing | null> {
-  const members = sql<UserMember[]>`(select coalesce(json_agg(json_build_object(
-      'userId', ${everyMember.memberId}, 'muted', ${everyMember.muted}, 'name', ${memberUser.name})), '[]')
-    from ${conversationMembers} as ${everyMember} left join ${users} as ${memberUser}
-      on ${memberUser.firmId} = ${everyMember.firmId} and ${memberUser.id} = ${everyMember.memberId}
-    where ${everyMember.firmId} = ${conversations.firmId}
-      and ${everyMember.conversationId} = ${conversations.id}
-      and ${everyMember.memberType} = 'user')`;
-  const query = ex
-    .select({
-      row: conversations,
-      membership: conversationMembers,
-      inTeam: sql<boolean>`exists (select 1 from ${teamMembers}
-        where ${teamMembers.firmId} = ${conversations.firmId}
-          and ${teamMembers.teamId} = ${conversations.teamId}
-          and ${teamMembers.userId} = ${userId})`,
-      ...(options.members ? { members } : {}),
-    })
-    .from(conversations)
-    .leftJoin(
-      conversationMembers,
-      and(
-        eq(conversationMembers.firmId, conversations.firmId),
-        eq(conversationMembers.conversationId, conversations.id),
-        eq(conversationMembers.memberType, 'user'),
-        eq(conversationMembers.memberId, userId),
-      ),
-    )
-    .where(and(eq(conversations.firmId, firmId), eq(conversations.id, id)));
-  const [found] = options.lock ? await query.for('update', { of: conversations }) : await query;
+  const statement = standingStatements[options.lock ? 'lock' : 'read'][options.members ? 'members' : 'alone'];
+  const [found] = await statement(ex).execute({ firmId, id, userId });
   if (!found) return null;
   return {
     row: found.row,
     membership: found.membership,
     inTeam: found.inTeam,
-    ...('members' in found ? { members: found.members as UserMember[] } : {}),
+    ...(options.members ? { members: found.members as UserMember[] } : {}),
   };
 }

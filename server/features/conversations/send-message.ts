@@ -59,6 +59,7 @@ export async function sendMessage(
       source: actor.via === 'token' ? 'api' : 'web',
       members,
       requireOpen: true,
+      idIsNew: true,
     });
     events.push(...stored.events);
     return {

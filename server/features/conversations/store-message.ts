@@ -4,8 +4,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { MessageOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
-import type { Tx } from '../../platform/db/client';
+import type { Executor, Tx } from '../../platform/db/client';
 import { nameOf } from '../../platform/db/names';
+import { preparedOnce } from '../../platform/db/prepared-once';
 import { conversationMembers, conversations, messages } from '../../platform/db/schema';
 import { conflict } from '../../platform/http/problem';
 import { readAudience } from './access';
@@ -32,6 +33,11 @@ export interface NewMessage {
   members?: readonly UserMember[];
   /** Refuse (409 conversation-ended) when the conversation is no longer open as the message is written. */
   requireOpen?: boolean;
+  /**
+   * The caller looked the client-chosen id up in this transaction and found nothing: the insert alone
+   * settles a concurrent retry, so it is not looked up again.
+   */
+  idIsNew?: boolean;
 }
 
 export interface StoredMessage {
@@ -46,12 +52,17 @@ export interface StoredMessage {
   conversation?: ConversationRow;
 }
 
-/** The message with this id in the firm, if any. */
-export async function findMessage(tx: Tx, firmId: string, id: string): Promise<MessageRow | null> {
-  const [row] = await tx
+const messageById = preparedOnce((ex) =>
+  ex
     .select()
     .from(messages)
-    .where(and(eq(messages.firmId, firmId), eq(messages.id, id)));
+    .where(and(eq(messages.firmId, sql.placeholder('firmId')), eq(messages.id, sql.placeholder('id'))))
+    .prepare('parley_message_by_id'),
+);
+
+/** The message with this id in the firm, if any. */
+export async function findMessage(tx: Tx, firmId: string, id: string): Promise<MessageRow | null> {
+  const [row] = await messageById(tx).execute({ firmId, id });
   return row ?? null;
 }
 
@@ -77,7 +88,7 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
   const { conversation } = input;
   const firmId = conversation.firmId;
   const id = input.id ?? uuidv7();
-  if (input.id) {
+  if (input.id && !input.idIsNew) {
     const found = await findMessage(tx, firmId, id);
     if (found) return existing(found, conversation);
   }
@@ -132,6 +143,94 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
   return { message, created: true, events: [created, ...fanOut], view, conversation: current };
 }
 
+/** What decides the text of writeMessage's statement. */
+interface WriteShape {
+  /** A user or contact wrote it: their read position moves too. */
+  byMember: boolean;
+  effect: ReturnType<typeof waitingEffect>;
+  requireOpen: boolean;
+}
+
+const MESSAGE_COLUMNS = [
+  'firmId',
+  'id',
+  'conversationId',
+  'authorType',
+  'authorId',
+  'bodySealed',
+  'format',
+  'visibility',
+  'kind',
+  'source',
+  'channel',
+  'createdAt',
+] as const satisfies readonly (keyof MessageRow)[];
+
+function buildWrite(ex: Executor, shape: WriteShape) {
+  const value = (name: string) => sql.placeholder(name);
+  const row = Object.fromEntries(MESSAGE_COLUMNS.map((c) => [c, value(c)])) as unknown as MessageRow;
+  const inserted = ex
+    .$with('inserted')
+    .as(ex.insert(messages).values(row).onConflictDoNothing().returning({ id: messages.id }));
+  const wasInserted = sql`exists (select 1 from ${inserted})`;
+  const ctes: WithSubquery[] = [inserted];
+  if (shape.byMember) {
+    const readByAuthor = ex.$with('read_by_author').as(
+      ex
+        .update(conversationMembers)
+        .set({ lastReadMessageId: sql`${value('id')}`, lastReadAt: sql`${value('now')}::timestamptz` })
+        .where(
+          and(
+            eq(conversationMembers.firmId, value('firmId')),
+            eq(conversationMembers.conversationId, value('conversationId')),
+            eq(conversationMembers.memberType, value('authorType')),
+            eq(conversationMembers.memberId, value('authorId')),
+            wasInserted,
+          ),
+        )
+        .returning({ id: conversationMembers.memberId }),
+    );
+    ctes.push(readByAuthor);
+  }
+  const now = sql`${value('now')}::timestamptz`;
+  return ex
+    .with(...ctes)
+    .update(conversations)
+    .set({
+      lastMessageAt: now,
+      updatedAt: now,
+      ...(shape.effect === 'start'
+        ? { waitingSince: sql`coalesce(${conversations.waitingSince}, ${now})` }
+        : {}),
+      ...(shape.effect === 'clear' ? { waitingSince: null } : {}),
+    })
+    .where(
+      and(
+        eq(conversations.firmId, value('firmId')),
+        eq(conversations.id, value('conversationId')),
+        shape.requireOpen ? eq(conversations.status, 'open') : undefined,
+        wasInserted,
+      ),
+    )
+    .returning()
+    .prepare(
+      `parley_write_message_${shape.byMember ? 'member' : 'system'}_${shape.effect}_${shape.requireOpen ? 'open' : 'any'}`,
+    );
+}
+
+/** One statement per shape, built once (the message path's hottest statement). */
+const writeStatements = new Map<string, ReturnType<typeof preparedOnce<ReturnType<typeof buildWrite>>>>();
+
+function writeStatement(shape: WriteShape) {
+  const key = `${shape.byMember}:${shape.effect}:${shape.requireOpen}`;
+  let statement = writeStatements.get(key);
+  if (!statement) {
+    statement = preparedOnce((ex) => buildWrite(ex, shape));
+    writeStatements.set(key, statement);
+  }
+  return statement;
+}
+
 /**
  * Inserts the message and, only when it was inserted, moves the conversation's activity and waiting
  * time and the author's read position: one statement. Answers the conversation as updated, or null
@@ -142,51 +241,12 @@ async function writeMessage(
   message: MessageRow,
   options: { requireOpen: boolean },
 ): Promise<ConversationRow | null> {
-  const { firmId, conversationId, createdAt: now } = message;
-  const inserted = tx
-    .$with('inserted')
-    .as(tx.insert(messages).values(message).onConflictDoNothing().returning({ id: messages.id }));
-  const wasInserted = sql`exists (select 1 from ${inserted})`;
-  const ctes: WithSubquery[] = [inserted];
-  if (message.authorType !== 'system' && message.authorId) {
-    const readByAuthor = tx.$with('read_by_author').as(
-      tx
-        .update(conversationMembers)
-        .set({ lastReadMessageId: message.id, lastReadAt: now })
-        .where(
-          and(
-            eq(conversationMembers.firmId, firmId),
-            eq(conversationMembers.conversationId, conversationId),
-            eq(conversationMembers.memberType, message.authorType),
-            eq(conversationMembers.memberId, message.authorId),
-            wasInserted,
-          ),
-        )
-        .returning({ id: conversationMembers.memberId }),
-    );
-    ctes.push(readByAuthor);
-  }
-  const effect = waitingEffect(message);
-  const [updated] = await tx
-    .with(...ctes)
-    .update(conversations)
-    .set({
-      lastMessageAt: now,
-      updatedAt: now,
-      ...(effect === 'start'
-        ? { waitingSince: sql`coalesce(${conversations.waitingSince}, ${now.toISOString()}::timestamptz)` }
-        : {}),
-      ...(effect === 'clear' ? { waitingSince: null } : {}),
-    })
-    .where(
-      and(
-        eq(conversations.firmId, firmId),
-        eq(conversations.id, conversationId),
-        options.requireOpen ? eq(conversations.status, 'open') : undefined,
-        wasInserted,
-      ),
-    )
-    .returning();
+  const statement = writeStatement({
+    byMember: message.authorType !== 'system' && message.authorId !== null,
+    effect: waitingEffect(message),
+    requireOpen: options.requireOpen,
+  });
+  const [updated] = await statement(tx).execute({ ...message, now: message.createdAt.toISOString() });
   return updated ?? null;
 }
 
