@@ -2,14 +2,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DeliveryUpdate } from '../../channels/sms/port';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
-import { inTransaction } from '../../platform/bus/in-transaction';
+import { inTransaction, publishEvents } from '../../platform/bus/in-transaction';
 import type { Executor } from '../../platform/db/client';
 import { messageDeliveries } from '../../platform/db/schema';
-import { conversationAudience } from '../conversations/access';
-import { loadConversation } from '../conversations/queries';
+import { readAudience } from '../conversations/access';
 import { recordConsentChange } from './consent';
 import { statusesBefore } from './model';
-import { type DeliveryRow, deliveriesOf, ownerOfNumber } from './queries';
+import { type DeliveryRow, deliveryFacts, ownerOfNumber } from './queries';
 
 /**
  * The `message.updated` event of a message whose delivery changed: ids and every delivery of the
@@ -21,25 +20,20 @@ export async function deliveryChangedEvent(
   ex: Executor,
   delivery: Pick<DeliveryRow, 'firmId' | 'conversationId' | 'messageId'>,
 ): Promise<PublishedEvent | null> {
-  const conversation = await loadConversation(ex, delivery.firmId, delivery.conversationId);
-  if (!conversation) return null;
-  const deliveries = await deliveriesOf(ex, delivery.firmId, delivery.messageId);
-  return busEvent(
-    'message.updated',
+  const facts = await deliveryFacts(ex, delivery);
+  if (!facts) return null;
+  const { audience } = await readAudience(
+    deps.conversations.rules,
+    ex,
     delivery.firmId,
-    await conversationAudience(deps.conversations.rules, ex, delivery.firmId, conversation),
-    {
-      conversationId: delivery.conversationId,
-      messageId: delivery.messageId,
-      deliveries: deliveries.map((d) => ({
-        channel: d.channel,
-        recipient: d.recipient,
-        status: d.status,
-        segments: d.segments,
-        errorCode: d.errorCode,
-      })),
-    },
+    { id: delivery.conversationId, kind: facts.kind, teamId: facts.teamId },
+    facts.members,
   );
+  return busEvent('message.updated', delivery.firmId, audience, {
+    conversationId: delivery.conversationId,
+    messageId: delivery.messageId,
+    deliveries: facts.deliveries,
+  });
 }
 
 /** Twilio's error code for a recipient who replied STOP (on a send or in a status callback). */
@@ -98,28 +92,27 @@ export async function applyDeliveryUpdate(
     });
   const replaceable = statusesBefore(update.status);
   if (replaceable.length === 0) return false;
-  return inTransaction(deps, async (tx, events) => {
-    const [changed] = await tx
-      .update(messageDeliveries)
-      .set({
-        status: update.status,
-        errorCode: update.errorCode ?? sql`${messageDeliveries.errorCode}`,
-        updatedAt: deps.clock(),
-      })
-      .where(
-        and(
-          eq(messageDeliveries.firmId, firmId),
-          eq(messageDeliveries.providerId, update.providerId),
-          eq(messageDeliveries.channel, 'sms'),
-          inArray(messageDeliveries.status, replaceable),
-        ),
-      )
-      .returning();
-    if (!changed) return false;
-    const event = await deliveryChangedEvent(deps, tx, changed);
-    if (event) events.push(event);
-    return true;
-  });
+  // One statement changes the delivery, so it needs no transaction; its event is read after it.
+  const [changed] = await deps.db
+    .update(messageDeliveries)
+    .set({
+      status: update.status,
+      errorCode: update.errorCode ?? sql`${messageDeliveries.errorCode}`,
+      updatedAt: deps.clock(),
+    })
+    .where(
+      and(
+        eq(messageDeliveries.firmId, firmId),
+        eq(messageDeliveries.providerId, update.providerId),
+        eq(messageDeliveries.channel, 'sms'),
+        inArray(messageDeliveries.status, replaceable),
+      ),
+    )
+    .returning();
+  if (!changed) return false;
+  const event = await deliveryChangedEvent(deps, deps.db, changed);
+  if (event) publishEvents(deps, [event]);
+  return true;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type DeliveryStatus, deliveryStatuses } from '../../channels/sms/port';
-import { advancesDelivery, isDeliveryStatus, statusesBefore } from './model';
+import { advancesDelivery, isDeliveryStatus, statusesBefore, statusesKeptOver } from './model';
 
 const finals: DeliveryStatus[] = ['delivered', 'undelivered', 'failed'];
 
@@ -32,6 +32,15 @@ describe('advancesDelivery', () => {
         expect(statusesBefore(next).includes(current)).toBe(advancesDelivery(current, next));
     expect(statusesBefore('queued')).toEqual([]);
     expect(statusesBefore('delivered')).toEqual(['queued', 'sending', 'sent']);
+  });
+
+  it('statusesKeptOver is every other state: a state is either replaced by next or kept', () => {
+    for (const next of deliveryStatuses)
+      for (const current of deliveryStatuses)
+        expect(statusesKeptOver(next).includes(current)).toBe(!statusesBefore(next).includes(current));
+    // An answer of the provider never takes a delivery back from what a callback already recorded.
+    expect(statusesKeptOver('sent')).toEqual(['sent', 'delivered', 'undelivered', 'failed']);
+    expect(statusesKeptOver('queued')).toEqual([...deliveryStatuses]);
   });
 });
 

@@ -23,6 +23,11 @@ export function statusesBefore(next: DeliveryStatus): DeliveryStatus[] {
   return deliveryStatuses.filter((current) => advancesDelivery(current, next));
 }
 
+/** The states a delivery keeps when `next` is reported (the rest take it): those `next` does not advance. */
+export function statusesKeptOver(next: DeliveryStatus): DeliveryStatus[] {
+  return deliveryStatuses.filter((current) => !advancesDelivery(current, next));
+}
+
 /** True when the string is one of Parley's delivery states. */
 export function isDeliveryStatus(value: string): value is DeliveryStatus {
   return (deliveryStatuses as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type SendResult, SmsSendError } from '../../channels/sms/port';
 import type { Deps } from '../../deps';
-import { inTransaction } from '../../platform/bus/in-transaction';
+import { inTransaction, publishEvents } from '../../platform/bus/in-transaction';
 import type { Executor } from '../../platform/db/client';
 import { messageDeliveries, messages } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
@@ -11,9 +11,9 @@ import { currentConsent, recordConsentChange } from './consent';
 import { bypassesOptOut } from './consent-model';
 import { deliveryChangedEvent } from './delivery-updates';
 import { framedText } from './framing';
-import { advancesDelivery, isDeliveryStatus } from './model';
+import { statusesKeptOver } from './model';
 import { type SmsSendPayload, smsSendPayload } from './payload';
-import { firmName } from './queries';
+import { type DeliveryRow, firmName } from './queries';
 
 type MessageJob = Extract<SmsSendPayload, { kind: 'message' }>;
 
@@ -55,50 +55,50 @@ async function messageBody(deps: Deps, job: MessageJob): Promise<string | null> 
   }
 }
 
-/** Records what the provider answered on the message's SMS delivery, and tells the thread. */
+/** The message's SMS delivery of the job, as an update's WHERE. */
+function deliveryOf(job: MessageJob) {
+  return and(
+    eq(messageDeliveries.firmId, job.firmId),
+    eq(messageDeliveries.messageId, job.messageId),
+    eq(messageDeliveries.channel, 'sms'),
+    eq(messageDeliveries.recipient, job.to),
+  );
+}
+
+/** Tells the thread about the delivery an update changed (after it, being one statement with no transaction). */
+async function tellChanged(deps: Deps, updated: DeliveryRow | undefined): Promise<void> {
+  const event = updated ? await deliveryChangedEvent(deps, deps.db, updated) : null;
+  if (event) publishEvents(deps, [event]);
+}
+
+/**
+ * Records what the provider answered on the message's SMS delivery, and tells the thread. A delivery
+ * callback may have beaten this answer (recorded by provider id once known): a state the answer does
+ * not advance is kept, in the same statement, so no lock is held between reading and writing it.
+ */
 async function recordAccepted(deps: Deps, job: MessageJob, result: SendResult): Promise<void> {
-  await inTransaction(deps, async (tx, events) => {
-    const where = and(
-      eq(messageDeliveries.firmId, job.firmId),
-      eq(messageDeliveries.messageId, job.messageId),
-      eq(messageDeliveries.channel, 'sms'),
-      eq(messageDeliveries.recipient, job.to),
-    );
-    const [current] = await tx.select().from(messageDeliveries).where(where).for('update');
-    if (!current) return;
-    // A delivery callback may have beaten this answer (recorded by provider id once known).
-    const status =
-      isDeliveryStatus(current.status) && !advancesDelivery(current.status, result.status)
-        ? current.status
-        : result.status;
-    const [updated] = await tx
-      .update(messageDeliveries)
-      .set({ providerId: result.providerId, segments: result.segments, status, updatedAt: deps.clock() })
-      .where(where)
-      .returning();
-    const event = updated ? await deliveryChangedEvent(deps, tx, updated) : null;
-    if (event) events.push(event);
-  });
+  const kept = statusesKeptOver(result.status);
+  const [updated] = await deps.db
+    .update(messageDeliveries)
+    .set({
+      providerId: result.providerId,
+      segments: result.segments,
+      status: sql`case when ${inArray(messageDeliveries.status, kept)} then ${messageDeliveries.status} else ${result.status} end`,
+      updatedAt: deps.clock(),
+    })
+    .where(deliveryOf(job))
+    .returning();
+  await tellChanged(deps, updated);
 }
 
 /** Marks the message's SMS delivery failed with the provider's error code (or Parley's reason). */
 async function recordFailed(deps: Deps, job: MessageJob, errorCode: string): Promise<void> {
-  await inTransaction(deps, async (tx, events) => {
-    const [updated] = await tx
-      .update(messageDeliveries)
-      .set({ status: 'failed', errorCode, updatedAt: deps.clock() })
-      .where(
-        and(
-          eq(messageDeliveries.firmId, job.firmId),
-          eq(messageDeliveries.messageId, job.messageId),
-          eq(messageDeliveries.channel, 'sms'),
-          eq(messageDeliveries.recipient, job.to),
-        ),
-      )
-      .returning();
-    const event = updated ? await deliveryChangedEvent(deps, tx, updated) : null;
-    if (event) events.push(event);
-  });
+  const [updated] = await deps.db
+    .update(messageDeliveries)
+    .set({ status: 'failed', errorCode, updatedAt: deps.clock() })
+    .where(deliveryOf(job))
+    .returning();
+  await tellChanged(deps, updated);
 }
 
 /** Records the opt-out a provider reported for the job's pair (cause provider); nothing when already opted out. */
