@@ -165,7 +165,14 @@ describeInBrowser('Message Center consumer details in Chromium', () => {
 
     // At 390 px the panel still fits and works.
     await page.setViewportSize({ width: 390, height: 844 });
-    await pane.scrollIntoViewIfNeeded();
+    // Scrolled by the page itself: Playwright's scrollIntoViewIfNeeded first waits for two animation frames
+    // with the same box, which a loaded CI machine's Chromium did not deliver within the action timeout.
+    await pane.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const paneInView = async () => {
+      const box = await pane.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 844;
+    };
+    await expect.poll(paneInView).toBe(true);
     await form.getByRole('textbox', { name: 'Name' }).waitFor();
     await screenshot(page, 'message-center-consumer-narrow');
     expect(problems).toEqual([]);
