@@ -110,10 +110,12 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
   };
   const current = await writeMessage(tx, message, { requireOpen: input.requireOpen ?? false });
   if (!current) {
-    // Nothing written: a concurrent retry with the same id won the race (a resend), or the
-    // conversation ended since it was read.
+    // The conversation was not moved: a concurrent retry with the same id won the race (a resend), or
+    // the conversation ended since it was read. In the second case the statement's insert still ran
+    // (a data-modifying CTE always does): the row found is this one, by its sealed body (a fresh
+    // nonce each time), and the conflict thrown rolls it back with the caller's transaction.
     const found = await findMessage(tx, firmId, id);
-    if (found) return existing(found, conversation);
+    if (found && found.bodySealed !== message.bodySealed) return existing(found, conversation);
     throw conflict('conversation-ended', 'This conversation has ended; start a new one to write again.');
   }
 
