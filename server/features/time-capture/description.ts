@@ -41,13 +41,23 @@ interface ClockTime {
   period: string;
 }
 
+/**
+ * One formatter per time zone (at most the few hundred IANA zones): building one costs more than the
+ * rest of a text's time capture together (issue 11's profile), and a formatter is immutable.
+ */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function clockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone });
+    clockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 function clockTime(at: Date, timeZone: string): ClockTime {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-    timeZone,
-  }).formatToParts(at);
+  const parts = clockFormat(timeZone).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { time: `${part('hour')}:${part('minute')}`, period: part('dayPeriod').toUpperCase() };
 }
