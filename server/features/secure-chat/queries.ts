@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
+import { preparedOnce } from '../../platform/db/prepared-once';
 import {
   contactPhones,
   contacts,
@@ -82,7 +83,21 @@ export async function textedMembers(
   ex: Executor,
   conversation: { firmId: string; id: string; contactId: string | null; contactPhone: string | null },
 ): Promise<TextedMember[]> {
-  const rows = await ex
+  const rows = await contactMembersStatement(ex).execute({
+    firmId: conversation.firmId,
+    id: conversation.id,
+  });
+  const seen = new Set([conversation.contactPhone]);
+  return rows.filter((r) => {
+    if (r.contactId === conversation.contactId || seen.has(r.phone)) return false;
+    seen.add(r.phone);
+    return true;
+  });
+}
+
+// Read by every text of a thread: built once (issue 11).
+const contactMembersStatement = preparedOnce((ex) =>
+  ex
     .select({ contactId: conversationMembers.memberId, name: contacts.name, phone: contactPhones.e164 })
     .from(conversationMembers)
     .innerJoin(
@@ -99,19 +114,14 @@ export async function textedMembers(
     )
     .where(
       and(
-        eq(conversationMembers.firmId, conversation.firmId),
-        eq(conversationMembers.conversationId, conversation.id),
+        eq(conversationMembers.firmId, sql.placeholder('firmId')),
+        eq(conversationMembers.conversationId, sql.placeholder('id')),
         eq(conversationMembers.memberType, 'contact'),
       ),
     )
-    .orderBy(asc(conversationMembers.addedAt));
-  const seen = new Set([conversation.contactPhone]);
-  return rows.filter((r) => {
-    if (r.contactId === conversation.contactId || seen.has(r.phone)) return false;
-    seen.add(r.phone);
-    return true;
-  });
-}
+    .orderBy(asc(conversationMembers.addedAt))
+    .prepare('parley_contact_members'),
+);
 
 /** Whether the thread already texted this phone before the given message (its first text then carries the footer). */
 export async function textedBefore(

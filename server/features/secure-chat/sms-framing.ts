@@ -1,6 +1,7 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
 import { nameOf } from '../../platform/db/names';
+import { preparedOnce } from '../../platform/db/prepared-once';
 import { messages } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
 import type { ConversationRow } from '../conversations/queries';
@@ -15,22 +16,32 @@ async function previousSenderId(
   conversation: Pick<ConversationRow, 'firmId' | 'id'>,
   exceptId: string | null,
 ): Promise<string | null> {
-  const conds = [
-    eq(messages.firmId, conversation.firmId),
-    eq(messages.conversationId, conversation.id),
-    eq(messages.authorType, 'user'),
-    eq(messages.visibility, 'public'),
-    eq(messages.kind, 'message'),
-  ];
-  if (exceptId) conds.push(ne(messages.id, exceptId));
-  const [row] = await ex
-    .select({ authorId: messages.authorId })
-    .from(messages)
-    .where(and(...conds))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(1);
+  const statement = exceptId ? previousSenderExcept(ex) : previousSender(ex);
+  const [row] = await statement.execute({ firmId: conversation.firmId, id: conversation.id, exceptId });
   return row ? (row.authorId ?? '') : null;
 }
+
+// Read by every text of a thread: built once per shape (issue 11).
+function buildPreviousSender(ex: Executor, except: boolean) {
+  return ex
+    .select({ authorId: messages.authorId })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.firmId, sql.placeholder('firmId')),
+        eq(messages.conversationId, sql.placeholder('id')),
+        eq(messages.authorType, 'user'),
+        eq(messages.visibility, 'public'),
+        eq(messages.kind, 'message'),
+        except ? ne(messages.id, sql.placeholder('exceptId')) : undefined,
+      ),
+    )
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(1)
+    .prepare(except ? 'parley_previous_sender_except' : 'parley_previous_sender');
+}
+const previousSender = preparedOnce((ex) => buildPreviousSender(ex, false));
+const previousSenderExcept = preparedOnce((ex) => buildPreviousSender(ex, true));
 
 /** The firm's name and the sender's, in one statement (the text path is counted: statement-count.test.ts). */
 /** The framing a text from `senderId` takes in the thread, and the firm's texting settings. */

@@ -7,6 +7,7 @@ import type { Deps } from '../../deps';
 import { recordAudit } from '../../platform/audit/audit-log';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Executor, Tx } from '../../platform/db/client';
+import { preparedOnce } from '../../platform/db/prepared-once';
 import { conversations, mcCampaigns, smsConsentLedger, smsConsentStates } from '../../platform/db/schema';
 import { Problem } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
@@ -41,6 +42,21 @@ import type { SmsReplies } from './sender';
 export type ConsentStateRow = typeof smsConsentStates.$inferSelect;
 export type ConsentLedgerRow = typeof smsConsentLedger.$inferSelect;
 
+// Read before every text, inbound and outbound: built once (issue 11).
+const consentStatement = preparedOnce((ex) =>
+  ex
+    .select()
+    .from(smsConsentStates)
+    .where(
+      and(
+        eq(smsConsentStates.firmId, sql.placeholder('firmId')),
+        eq(smsConsentStates.phone, sql.placeholder('phone')),
+        eq(smsConsentStates.firmPhone, sql.placeholder('firmPhone')),
+      ),
+    )
+    .prepare('parley_consent_state'),
+);
+
 /** The current consent row of a pair, or null when it never changed (opted in). */
 export async function currentConsent(
   ex: Executor,
@@ -48,16 +64,7 @@ export async function currentConsent(
   phone: string,
   firmPhone: string,
 ): Promise<ConsentStateRow | null> {
-  const [row] = await ex
-    .select()
-    .from(smsConsentStates)
-    .where(
-      and(
-        eq(smsConsentStates.firmId, firmId),
-        eq(smsConsentStates.phone, phone),
-        eq(smsConsentStates.firmPhone, firmPhone),
-      ),
-    );
+  const [row] = await consentStatement(ex).execute({ firmId, phone, firmPhone });
   return row ?? null;
 }
 
