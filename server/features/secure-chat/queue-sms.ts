@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { countSegments } from '../../../contracts/sms-segments';
 import type { Deps } from '../../deps';
 import type { PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
+import { preparedOnce } from '../../platform/db/prepared-once';
 import { messageDeliveries } from '../../platform/db/schema';
 import { unprocessable } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
@@ -26,6 +28,26 @@ export function textsClient(conversation: ConversationRow, message: MessageRow):
     message.kind === 'message'
   );
 }
+
+// Every text queues one delivery per phone: built once (issue 11).
+const queueDelivery = preparedOnce((ex) => {
+  const value = (name: string) => sql.placeholder(name);
+  return ex
+    .insert(messageDeliveries)
+    .values({
+      firmId: value('firmId'),
+      messageId: value('messageId'),
+      channel: 'sms',
+      recipient: value('recipient'),
+      status: 'queued',
+      segments: value('segments'),
+      conversationId: value('conversationId'),
+      updatedAt: value('updatedAt'),
+    })
+    .onConflictDoNothing()
+    .returning()
+    .prepare('parley_queue_sms_delivery');
+});
 
 /** One phone a staff text goes to, with the framing it takes there and the job's idempotency key. */
 interface Recipient {
@@ -84,20 +106,14 @@ export async function queueSecureChatSms(
   }
   for (const r of recipients) requireFits(body, r.framing, texting.maxSegments);
   for (const r of recipients) {
-    const queued = await tx
-      .insert(messageDeliveries)
-      .values({
-        firmId: conversation.firmId,
-        messageId: message.id,
-        channel: 'sms',
-        recipient: r.phone,
-        status: 'queued',
-        segments: countSegments(framedText(body, r.framing)),
-        conversationId: conversation.id,
-        updatedAt: message.createdAt,
-      })
-      .onConflictDoNothing()
-      .returning();
+    const queued = await queueDelivery(tx).execute({
+      firmId: conversation.firmId,
+      messageId: message.id,
+      recipient: r.phone,
+      segments: countSegments(framedText(body, r.framing)),
+      conversationId: conversation.id,
+      updatedAt: message.createdAt,
+    });
     input.deliveries.push(...queued);
     const payload: SmsSendPayload = {
       kind: 'message',

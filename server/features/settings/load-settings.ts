@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/client';
+import { preparedOnce } from '../../platform/db/prepared-once';
 import { firms } from '../../platform/db/schema';
 import { DEFAULT_SETTINGS, type FirmSettings, mergeSettings, type SettingsPatch } from './model';
 import { settingsPatchBody } from './schemas';
@@ -40,11 +41,17 @@ export function forgetFirmProfile(tx: Executor): void {
   readInTransaction.delete(tx);
 }
 
-async function readFirmProfile(ex: Executor, firmId: string): Promise<FirmProfile> {
-  const [row] = await ex
+// Read by every text and every billable message: built once (issue 11).
+const firmProfileStatement = preparedOnce((ex) =>
+  ex
     .select({ name: firms.name, settings: firms.settings })
     .from(firms)
-    .where(eq(firms.id, firmId));
+    .where(eq(firms.id, sql.placeholder('firmId')))
+    .prepare('parley_firm_profile'),
+);
+
+async function readFirmProfile(ex: Executor, firmId: string): Promise<FirmProfile> {
+  const [row] = await firmProfileStatement(ex).execute({ firmId });
   return { name: row?.name ?? '', settings: settingsFromDocument(row?.settings) };
 }
 

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
+import { preparedOnce } from '../../platform/db/prepared-once';
 import { billableEvents, contacts, matters } from '../../platform/db/schema';
 import type { StoredMessage } from '../conversations/plugins';
 import { loadSettings } from '../settings/load-settings';
@@ -71,18 +72,11 @@ export async function captureTimeForMessage(
 
   // Two rounds suffice: a lost insert race means the winner's event now exists and is extended.
   for (let round = 0; round < 2; round += 1) {
-    const [current] = await tx
-      .select()
-      .from(billableEvents)
-      .where(
-        and(
-          eq(billableEvents.firmId, firmId),
-          eq(billableEvents.conversationId, conversation.id),
-          eq(billableEvents.userId, capture.userId),
-          eq(billableEvents.collecting, true),
-        ),
-      )
-      .for('update');
+    const [current] = await collectingEvent(tx).execute({
+      firmId,
+      conversationId: conversation.id,
+      userId: capture.userId,
+    });
     const decision = captureText(
       current ? spanOf(current) : null,
       { at, matterId: capture.matterId },
@@ -91,20 +85,18 @@ export async function captureTimeForMessage(
     const summary = context.describe(capture.source, decision.span);
 
     if (decision.action === 'extend' && current) {
-      const [row] = await tx
-        .update(billableEvents)
-        .set({
-          startedAt: decision.span.startedAt,
-          endedAt: decision.span.endedAt,
-          messageCount: decision.span.messageCount,
-          durationSeconds: chatDurationSeconds(decision.span, settings.minimumSecondsPerText),
-          summary,
-          // The excerpt, if any, quotes the event's first text: keep whatever follows the old summary.
-          description: summary + current.description.slice(current.summary.length),
-          updatedAt: at,
-        })
-        .where(and(eq(billableEvents.firmId, firmId), eq(billableEvents.id, current.id)))
-        .returning();
+      const [row] = await extendEvent(tx).execute({
+        firmId,
+        id: current.id,
+        startedAt: decision.span.startedAt.toISOString(),
+        endedAt: decision.span.endedAt.toISOString(),
+        messageCount: decision.span.messageCount,
+        durationSeconds: chatDurationSeconds(decision.span, settings.minimumSecondsPerText),
+        summary,
+        // The excerpt, if any, quotes the event's first text: keep whatever follows the old summary.
+        description: summary + current.description.slice(current.summary.length),
+        updatedAt: at.toISOString(),
+      });
       return [await eventFor(tx, 'billable_event.updated', row as BillableEventRow, context.names)];
     }
 
@@ -131,6 +123,43 @@ export async function captureTimeForMessage(
   }
   throw new Error('billable event capture did not settle');
 }
+
+// Read by every billable text: built once (issue 11).
+const collectingEvent = preparedOnce((ex) =>
+  ex
+    .select()
+    .from(billableEvents)
+    .where(
+      and(
+        eq(billableEvents.firmId, sql.placeholder('firmId')),
+        eq(billableEvents.conversationId, sql.placeholder('conversationId')),
+        eq(billableEvents.userId, sql.placeholder('userId')),
+        eq(billableEvents.collecting, true),
+      ),
+    )
+    .for('update')
+    .prepare('parley_collecting_event'),
+);
+
+const extendEvent = preparedOnce((ex) => {
+  // An update's values are not mapped by their columns: times go as ISO strings, cast here.
+  const value = (name: string) => sql.placeholder(name);
+  const time = (name: string) => sql`${value(name)}::timestamptz`;
+  return ex
+    .update(billableEvents)
+    .set({
+      startedAt: time('startedAt'),
+      endedAt: time('endedAt'),
+      messageCount: sql`${value('messageCount')}::int`,
+      durationSeconds: sql`${value('durationSeconds')}::int`,
+      summary: sql`${value('summary')}`,
+      description: sql`${value('description')}`,
+      updatedAt: time('updatedAt'),
+    })
+    .where(and(eq(billableEvents.firmId, value('firmId')), eq(billableEvents.id, value('id'))))
+    .returning()
+    .prepare('parley_extend_event');
+});
 
 function spanOf(row: BillableEventRow): ChatSpan {
   return {
@@ -165,6 +194,18 @@ export async function eventFor(
   return busEvent(type, row.firmId, timeAudience(row.userId), presentBillableEvent(row, names));
 }
 
+const matterAndContact = preparedOnce((ex) =>
+  ex
+    .select({ number: matters.number, name: matters.name, contactName: contacts.name })
+    .from(matters)
+    .leftJoin(
+      contacts,
+      and(eq(contacts.firmId, matters.firmId), eq(contacts.id, sql.placeholder('contactId'))),
+    )
+    .where(and(eq(matters.firmId, sql.placeholder('firmId')), eq(matters.id, sql.placeholder('matterId'))))
+    .prepare('parley_matter_and_contact'),
+);
+
 /**
  * Names the description mentions (the matter and contact in one read; the author's name came with
  * the message), the names the event is presented with, and the excerpt when the firm lets
@@ -179,17 +220,12 @@ async function describeContext(
 ) {
   const { conversation } = input;
   const firmId = conversation.firmId;
-  const [found] = await tx
-    .select({ number: matters.number, name: matters.name, contactName: contacts.name })
-    .from(matters)
-    .leftJoin(
-      contacts,
-      and(
-        eq(contacts.firmId, matters.firmId),
-        conversation.contactId ? eq(contacts.id, conversation.contactId) : sql`false`,
-      ),
-    )
-    .where(and(eq(matters.firmId, firmId), eq(matters.id, capture.matterId)));
+  // A conversation without a contact joins none (contact id = null is never true).
+  const [found] = await matterAndContact(tx).execute({
+    firmId,
+    matterId: capture.matterId,
+    contactId: conversation.contactId,
+  });
   const matterName = found?.name ?? 'a matter';
   const contactName = found?.contactName ?? null;
   const names: TimeNames | undefined =
