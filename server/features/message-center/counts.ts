@@ -65,17 +65,23 @@ export async function dashboardCounts(
     )})::int`;
   const team = teamId ? sql`and c.team_id = ${teamId}::uuid` : sql``;
   // Driven by the caller's claimed conversations (the partial index of Just Mine), not by their
-  // memberships, which grow with every conversation they ever claimed; the read position is joined
-  // once per conversation, not looked up again for every message.
+  // memberships, which grow with every conversation they ever claimed: the membership and its read
+  // position are looked up per claimed conversation (the lateral's limit keeps PostgreSQL from
+  // joining every membership instead; the key allows one row anyway). The messages after it are one
+  // range of messages_conversation: a row comparison with no OR beside it is a condition of the index
+  // scan (nothing read: from the start), so read messages are not visited at all.
   const unread = sql<number>`(select count(*)::int from conversations c
-      join conversation_members cm on cm.firm_id = c.firm_id and cm.conversation_id = c.id
-        and cm.member_type = 'user' and cm.member_id = ${actor.userId}
-      left join messages r on r.firm_id = cm.firm_id and r.id = cm.last_read_message_id
+      cross join lateral (select r.created_at, r.id from conversation_members cm
+          left join messages r on r.firm_id = cm.firm_id and r.id = cm.last_read_message_id
+        where cm.firm_id = c.firm_id and cm.conversation_id = c.id
+          and cm.member_type = 'user' and cm.member_id = ${actor.userId}
+        limit 1) as read
       join messages m on m.firm_id = c.firm_id and m.conversation_id = c.id
+        and (m.created_at, m.id) > (coalesce(read.created_at, '-infinity'::timestamptz),
+          coalesce(read.id, '00000000-0000-0000-0000-000000000000'::uuid))
       where c.firm_id = ${actor.firmId} and c.kind = 'sms' and c.status = 'open'
         and c.assignee_id = ${actor.userId}::uuid ${team}
-        and not (m.author_type = 'user' and m.author_id is not distinct from ${actor.userId}::uuid)
-        and (cm.last_read_message_id is null or (m.created_at, m.id) > (r.created_at, r.id)))`;
+        and not (m.author_type = 'user' and m.author_id is not distinct from ${actor.userId}::uuid))`;
   // Written for one plan: the kind and statuses are words of the text, ids its parameters.
   const [row] = await deps.database.genericPlans
     .select({
