@@ -48,6 +48,29 @@ describe('conversation messages', () => {
   });
   afterAll(() => t.close());
 
+  it("names the author of each list row's last message: the staff member, or the client", async () => {
+    const id = await createThread(t, place, attorney1);
+    const lastOf = async () => {
+      const list = await attorney1.get(`/api/v1/conversations?kind=secure_chat&matterId=${place.matterId}`);
+      expect(list.status, JSON.stringify(list.body)).toBe(200);
+      return list.body.items.find((c: { id: string }) => c.id === id)?.lastMessage;
+    };
+    await send(attorney1, id, 'Please call me');
+    expect(await lastOf()).toMatchObject({ authorType: 'user', authorName: 'Alex Attorney' });
+    const thread = await attorney1.get(`/api/v1/conversations/${id}`);
+    const landed = await attorney1.post('/dev/sms/inbound', {
+      from: place.contactPhone,
+      to: thread.body.firmPhone,
+      body: 'Calling now',
+    });
+    expect(landed.body, JSON.stringify(landed.body)).toMatchObject({ result: 'stored', conversationId: id });
+    expect(await lastOf()).toMatchObject({
+      authorType: 'contact',
+      authorName: 'Jane Roe',
+      snippet: 'Calling now',
+    });
+  });
+
   it('stores a message encrypted with the conversation key and answers it decrypted', async () => {
     const id = await createThread(t, place, attorney1);
     const plaintext = 'The settlement offer is 42,000 dollars — confidential';

@@ -79,7 +79,7 @@ describe('Message Center dashboard: filters, counts and alerts', () => {
     expect(mine).toMatchObject({
       alert: null,
       alertAt: null,
-      lastMessage: { authorType: 'user', snippet: 'On it!' },
+      lastMessage: { authorType: 'user', authorName: 'Ann Agent', snippet: 'On it!' },
       messageCenter: { agent: { id: agent.id, name: 'Ann Agent' }, waitingSince: null },
     });
     const waiting = items.find((i) => i.id === ids.mineWaiting);
@@ -87,7 +87,11 @@ describe('Message Center dashboard: filters, counts and alerts', () => {
     expect(waiting).toMatchObject({ alert: null, unreadCount: 1 });
     expect(waiting.alertAt).toEqual(expect.any(String));
     const unassigned = items.find((i) => i.id === ids.unassigned);
-    expect(unassigned).toMatchObject({ alert: 'unclaimed', lastMessage: { authorType: 'contact' } });
+    // The customer texts from a number: no contact record, no name.
+    expect(unassigned).toMatchObject({
+      alert: 'unclaimed',
+      lastMessage: { authorType: 'contact', authorName: null },
+    });
   });
 
   it('counts what each filter holds, and the unread texts of the caller’s claimed conversations', async () => {

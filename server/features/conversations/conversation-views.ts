@@ -46,7 +46,9 @@ export interface MyMembership {
 /**
  * The actor's membership of each conversation of a read (null when they are not a member) as a
  * column of that read: the messages newer than what they have read, not counting their own. A list
- * page reads it with its rows instead of in a statement of its own.
+ * page reads it with its rows instead of in a statement of its own. "Newer" is one row comparison
+ * (nothing read: from the start) with no OR beside it, so it bounds the scan of messages_conversation
+ * and the messages already read are not visited.
  */
 export function myMembershipColumn(actor: StaffActor): SQL<MyMembership | null> {
   // Spelled out in full: in a one-table read's select list Drizzle leaves column names unqualified.
@@ -59,10 +61,11 @@ export function myMembershipColumn(actor: StaffActor): SQL<MyMembership | null> 
       'unread', (select count(*)::int from ${messages} as ${sql.identifier('unread')}
         where ${unread(messages.firmId)} = ${member(conversationMembers.firmId)}
           and ${unread(messages.conversationId)} = ${member(conversationMembers.conversationId)}
+          and (${unread(messages.createdAt)}, ${unread(messages.id)})
+            > (coalesce(${read(messages.createdAt)}, '-infinity'::timestamptz),
+              coalesce(${read(messages.id)}, '00000000-0000-0000-0000-000000000000'::uuid))
           and not (${unread(messages.authorType)} = 'user'
-            and ${unread(messages.authorId)} is not distinct from ${actor.userId}::uuid)
-          and (${read(messages.id)} is null
-            or (${unread(messages.createdAt)}, ${unread(messages.id)}) > (${read(messages.createdAt)}, ${read(messages.id)}))))
+            and ${unread(messages.authorId)} is not distinct from ${actor.userId}::uuid)))
     from ${conversationMembers} as ${sql.identifier('my_membership')}
     left join ${messages} as ${sql.identifier('my_read')}
       on ${read(messages.firmId)} = ${member(conversationMembers.firmId)}

@@ -3,8 +3,7 @@ import type { Deps } from '../../deps';
 import { auditActor, recordAudit } from '../../platform/audit/audit-log';
 import type { Executor } from '../../platform/db/client';
 import { isAnyId } from '../../platform/db/list-sql';
-import { namesOf } from '../../platform/db/names';
-import { conversationKeys, conversations, messages } from '../../platform/db/schema';
+import { contacts, conversationKeys, conversations, messages, users } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { notFound } from '../../platform/http/problem';
 import { messageAad, openSealed } from './message-crypto';
@@ -61,6 +60,8 @@ export interface NewestMessage {
   conversationId: string;
   authorType: string;
   authorId: string | null;
+  /** The author's display name (a user's or a contact's; null for system entries and unknown ids). */
+  authorName: string | null;
   bodySealed: string;
   createdAt: string;
 }
@@ -84,11 +85,18 @@ export function newestMessageColumn(): SQL<NewestMessage | null> {
     messages.bodySealed,
     messages.createdAt,
   ];
+  // The author's name as namesOf reads it (users by id for user authors, contacts for contact
+  // authors), here so that the previews need no statement of their own.
+  const author = (table: typeof users | typeof contacts) =>
+    sql`(select ${table.name} from ${table}
+      where ${table.firmId} = ${c(conversations.firmId)} and ${table.id} = ${m(messages.authorId)})`;
   // The newest one is picked first and only it is made JSON (not every message of the conversation).
   return sql<NewestMessage | null>`(select json_build_object('id', ${m(messages.id)},
       'conversationId', ${m(messages.conversationId)}, 'authorType', ${m(messages.authorType)},
-      'authorId', ${m(messages.authorId)}, 'bodySealed', ${m(messages.bodySealed)},
-      'createdAt', ${m(messages.createdAt)})
+      'authorId', ${m(messages.authorId)},
+      'authorName', case ${m(messages.authorType)} when 'user' then ${author(users)}
+        when 'contact' then ${author(contacts)} end,
+      'bodySealed', ${m(messages.bodySealed)}, 'createdAt', ${m(messages.createdAt)})
     from (select ${sql.join(columns.map(m), sql`, `)}
       from ${messages} as ${sql.identifier('newest')}
       where ${m(messages.firmId)} = ${c(conversations.firmId)}
@@ -97,9 +105,11 @@ export function newestMessageColumn(): SQL<NewestMessage | null> {
 }
 
 /**
- * The newest messages of a page (read with it, newestMessageColumn) as snippets with their authors.
- * Decrypting them reads content, so one audit entry records which conversations' previews the actor
- * was shown.
+ * The newest messages of a page (read with it, newestMessageColumn, authors' names included) as
+ * snippets. Decrypting them reads content, so one audit entry records which conversations' previews
+ * the actor is shown. It is written while they are decrypted, not after: it names the same
+ * conversations (the page's, each with its newest message), and the page waits for both. `ex` must be
+ * the pool, which runs the two at once, not a transaction.
  */
 export async function lastMessagePreviews(
   ex: Executor,
@@ -109,37 +119,31 @@ export async function lastMessagePreviews(
   const { actor, newest } = input;
   const out = new Map<string, LastMessagePreview>();
   if (newest.length === 0) return out;
-  const names = await namesOf(
-    ex,
-    actor.firmId,
-    newest.map((m) => ({ type: m.authorType, id: m.authorId })),
-  );
-  const keyOf = pageKeys(
-    ex,
-    deps,
-    actor.firmId,
-    newest.map((m) => m.conversationId),
-  );
-  for (const message of newest) {
-    const key = await keyOf(message.conversationId);
-    const body = openSealed(key, message.bodySealed, messageAad(message.conversationId, message.id));
-    out.set(message.conversationId, {
-      authorType: message.authorType as LastMessagePreview['authorType'],
-      authorName: message.authorId ? (names.get(message.authorId) ?? null) : null,
-      snippet: snippetOf(body),
-      createdAt: new Date(message.createdAt).toISOString(),
-    });
-  }
-  await recordAudit(
+  const ids = newest.map((m) => m.conversationId);
+  const audit = recordAudit(
     ex,
     {
       ...auditActor(actor, input.ip),
       action: 'conversation.previews_read',
       targetType: 'conversation',
       targetId: null,
-      details: { conversationIds: [...out.keys()] },
+      details: { conversationIds: ids },
     },
     deps.clock(),
   );
+  const decrypt = async () => {
+    const keyOf = pageKeys(ex, deps, actor.firmId, ids);
+    for (const message of newest) {
+      const key = await keyOf(message.conversationId);
+      const body = openSealed(key, message.bodySealed, messageAad(message.conversationId, message.id));
+      out.set(message.conversationId, {
+        authorType: message.authorType as LastMessagePreview['authorType'],
+        authorName: message.authorId ? message.authorName : null,
+        snippet: snippetOf(body),
+        createdAt: new Date(message.createdAt).toISOString(),
+      });
+    }
+  };
+  await Promise.all([audit, decrypt()]);
   return out;
 }

@@ -1,10 +1,11 @@
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { DashboardCounts } from '../../../contracts/message-center';
 import type { Deps } from '../../deps';
+import type { Db } from '../../platform/db/client';
 import { isAnyWord } from '../../platform/db/list-sql';
 import { conversations, mcTeamCounts } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
-import { visibleConversationParts, type WayIn } from '../conversations/access';
+import { type ConversationRules, visibleConversationParts, type WayIn } from '../conversations/access';
 import { ensureWorksConversations } from './policy';
 
 type Filter = Exclude<keyof DashboardCounts, 'unread'>;
@@ -31,7 +32,9 @@ const NAMES: Filter[] = ['open', 'waiting', 'unassigned', 'mine', 'closed'];
  * row's own columns (the kind a supervisor holds, the caller's teams) are summed from the teams'
  * kept counts (mc_team_counts), except Just Mine, which its partial index counts per agent; the
  * caller's own memberships are counted in one pass with FILTER clauses, and the unread count is a
- * scalar subquery over their claimed conversations.
+ * scalar subquery over their claimed conversations. Its text depends only on the caller's role and
+ * permissions and on whether a team is asked for, so it is built once per such shape and kept
+ * (Database.builtOnce), the ids its values.
  */
 export async function dashboardCounts(
   deps: Pick<Deps, 'database' | 'conversations'>,
@@ -39,11 +42,54 @@ export async function dashboardCounts(
 ): Promise<DashboardCounts> {
   const { actor, teamId } = input;
   ensureWorksConversations(actor);
+  const shape: CountsShape = {
+    role: actor.role,
+    permissions: [...actor.permissions].sort(),
+    team: teamId !== undefined,
+  };
+  const statement = deps.database.builtOnce(`dashboard-counts:${JSON.stringify(shape)}`, (name) =>
+    buildCounts(deps.database.genericPlans, deps.conversations.rules, shape, name),
+  );
+  const [row] = await statement.execute({
+    firmId: actor.firmId,
+    userId: actor.userId,
+    ...(teamId !== undefined ? { teamId } : {}),
+  });
+  const counts = Object.fromEntries(NAMES.map((name) => [name, Number(row?.[name] ?? 0)])) as Record<
+    Filter,
+    number
+  >;
+  return { ...counts, unread: Number(row?.unread ?? 0) };
+}
+
+/** What the counts statement's text depends on. */
+interface CountsShape {
+  role: string;
+  permissions: readonly string[];
+  /** Narrowed to one team (its id a value). */
+  team: boolean;
+}
+
+/** A placeholder where the builders take a value. */
+const value = (name: string) => sql.placeholder(name) as unknown as string;
+
+/** Builds the counts statement of a shape, prepared under `name`; its values are firmId, userId and teamId. */
+function buildCounts(db: Db, rules: ConversationRules, shape: CountsShape, name: string) {
+  // The caller as the builders see them: role and permissions decide the text, the ids are values.
+  const actor = {
+    kind: 'user',
+    via: 'session',
+    role: shape.role,
+    permissions: shape.permissions,
+    firmId: value('firmId'),
+    userId: value('userId'),
+  } as unknown as StaffActor;
+  const teamId = shape.team ? value('teamId') : undefined;
   const scope = and(
     isAnyWord(conversations.kind, ['sms']),
     teamId ? eq(conversations.teamId, teamId) : undefined,
   );
-  const parts = visibleConversationParts(deps.conversations.rules, actor, ['sms']);
+  const parts = visibleConversationParts(rules, actor, ['sms']);
   const byColumns = parts.filter((p): p is Exclude<WayIn, { via: 'member' }> => p.via !== 'member');
   const byMembership = parts.filter((p) => p.via === 'member').map((p) => p.where);
   const where = filters(actor);
@@ -65,19 +111,25 @@ export async function dashboardCounts(
     )})::int`;
   const team = teamId ? sql`and c.team_id = ${teamId}::uuid` : sql``;
   // Driven by the caller's claimed conversations (the partial index of Just Mine), not by their
-  // memberships, which grow with every conversation they ever claimed; the read position is joined
-  // once per conversation, not looked up again for every message.
+  // memberships, which grow with every conversation they ever claimed: the membership and its read
+  // position are looked up per claimed conversation (the lateral's limit keeps PostgreSQL from
+  // joining every membership instead; the key allows one row anyway). The messages after it are one
+  // range of messages_conversation: a row comparison with no OR beside it is a condition of the index
+  // scan (nothing read: from the start), so read messages are not visited at all.
   const unread = sql<number>`(select count(*)::int from conversations c
-      join conversation_members cm on cm.firm_id = c.firm_id and cm.conversation_id = c.id
-        and cm.member_type = 'user' and cm.member_id = ${actor.userId}
-      left join messages r on r.firm_id = cm.firm_id and r.id = cm.last_read_message_id
+      cross join lateral (select r.created_at, r.id from conversation_members cm
+          left join messages r on r.firm_id = cm.firm_id and r.id = cm.last_read_message_id
+        where cm.firm_id = c.firm_id and cm.conversation_id = c.id
+          and cm.member_type = 'user' and cm.member_id = ${actor.userId}
+        limit 1) as read
       join messages m on m.firm_id = c.firm_id and m.conversation_id = c.id
+        and (m.created_at, m.id) > (coalesce(read.created_at, '-infinity'::timestamptz),
+          coalesce(read.id, '00000000-0000-0000-0000-000000000000'::uuid))
       where c.firm_id = ${actor.firmId} and c.kind = 'sms' and c.status = 'open'
         and c.assignee_id = ${actor.userId}::uuid ${team}
-        and not (m.author_type = 'user' and m.author_id is not distinct from ${actor.userId}::uuid)
-        and (cm.last_read_message_id is null or (m.created_at, m.id) > (r.created_at, r.id)))`;
+        and not (m.author_type = 'user' and m.author_id is not distinct from ${actor.userId}::uuid))`;
   // Written for one plan: the kind and statuses are words of the text, ids its parameters.
-  const [row] = await deps.database.genericPlans
+  return db
     .select({
       open: total('open'),
       waiting: total('waiting'),
@@ -87,10 +139,6 @@ export async function dashboardCounts(
       unread,
     })
     .from(conversations)
-    .where(and(scope, byMembership.length > 0 ? or(...byMembership) : sql`false`));
-  const counts = Object.fromEntries(NAMES.map((name) => [name, Number(row?.[name] ?? 0)])) as Record<
-    Filter,
-    number
-  >;
-  return { ...counts, unread: Number(row?.unread ?? 0) };
+    .where(and(scope, byMembership.length > 0 ? or(...byMembership) : sql`false`))
+    .prepare(name);
 }

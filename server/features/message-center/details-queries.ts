@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
-import { isAnyId } from '../../platform/db/list-sql';
+import { isAnyIdPlaceholder, uuidArray } from '../../platform/db/list-sql';
+import { preparedOnce } from '../../platform/db/prepared-once';
 import {
   conversations,
   firms,
@@ -36,18 +37,12 @@ export interface SmsConversationFacts {
 }
 
 /**
- * Everything a page of `sms` conversations shows besides the rows, in one read driven by the rows'
- * ids whatever their number: the campaign, location (with its service area), group, team and agent,
- * the pair's consent state and the customer's sealed record, by conversation id; and the firm's
- * settings (every row carries the same document; the defaults when no row was found).
+ * The read of smsConversationFacts, built by Drizzle once per process (see preparedOnce): building it
+ * (nine tables, some thirty columns) cost the ORM more per dashboard page than PostgreSQL spends
+ * running it. The firm and the ids are its values.
  */
-export async function smsConversationFacts(
-  ex: Executor,
-  firmId: string,
-  ids: string[],
-): Promise<{ facts: Map<string, SmsConversationFacts>; settings: FirmSettings }> {
-  if (ids.length === 0) return { facts: new Map(), settings: settingsFromDocument(null) };
-  const rows = await ex
+const factsStatement = preparedOnce((ex) =>
+  ex
     .select({
       id: conversations.id,
       firmSettings: firms.settings,
@@ -94,7 +89,25 @@ export async function smsConversationFacts(
       mcConsumers,
       and(eq(mcConsumers.firmId, conversations.firmId), eq(mcConsumers.phone, conversations.contactPhone)),
     )
-    .where(and(eq(conversations.firmId, firmId), isAnyId(conversations.id, ids)));
+    .where(
+      and(eq(conversations.firmId, sql.placeholder('firmId')), isAnyIdPlaceholder(conversations.id, 'ids')),
+    )
+    .prepare('parley_sms_facts'),
+);
+
+/**
+ * Everything a page of `sms` conversations shows besides the rows, in one read driven by the rows'
+ * ids whatever their number: the campaign, location (with its service area), group, team and agent,
+ * the pair's consent state and the customer's sealed record, by conversation id; and the firm's
+ * settings (every row carries the same document; the defaults when no row was found).
+ */
+export async function smsConversationFacts(
+  ex: Executor,
+  firmId: string,
+  ids: string[],
+): Promise<{ facts: Map<string, SmsConversationFacts>; settings: FirmSettings }> {
+  if (ids.length === 0) return { facts: new Map(), settings: settingsFromDocument(null) };
+  const rows = await factsStatement(ex).execute({ firmId, ids: uuidArray(ids) });
   return {
     facts: new Map(
       rows.map(({ id, circle, firmSettings: _, ...facts }) => [id, { ...facts, area: areaOf(circle) }]),

@@ -19,8 +19,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `in ($1, …, $n)` is a new statement, planned again, for every length.
  */
 export function isAnyId(column: AnyColumn, ids: readonly string[]): SQL {
+  return sql`${column} = any(${uuidArray(ids)}::uuid[])`;
+}
+
+/**
+ * isAnyId in a statement built once (preparedOnce): its array is the placeholder `name`, whose value
+ * at each call is uuidArray(ids).
+ */
+export function isAnyIdPlaceholder(column: AnyColumn, name: string): SQL {
+  return sql`${column} = any(${sql.placeholder(name)}::uuid[])`;
+}
+
+/** The ids as the one array parameter of isAnyId (PostgreSQL's array text); only uuids get in. */
+export function uuidArray(ids: readonly string[]): string {
   for (const id of ids) if (!UUID.test(id)) throw new TypeError('isAnyId takes uuids only');
-  return sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
+  return `{${ids.join(',')}}`;
 }
 
 const WORD = /^[a-z_]+$/;
