@@ -71,11 +71,47 @@ function buildWeb(outDir) {
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
 }
 
+/**
+ * npm packages the server bundle leaves as imports, resolved from node_modules at run time. Each was tried
+ * bundled, running the built server.
+ */
+const SERVER_EXTERNALS = [
+  // Reads its WebAssembly and data files (pglite.data) next to its own module.
+  '@electric-sql/pglite',
+  // A native addon: esbuild has no loader for .node files.
+  '@node-rs/argon2',
+  // Serves its own files (the Swagger UI assets) from its package folder, with @fastify/static, and shares
+  // yaml and rfdc with @fastify/swagger: bundling either of those would load them twice.
+  '@fastify/swagger-ui',
+  '@fastify/swagger',
+  '@fastify/static',
+  // Transports (pino.transport, thread-stream) start worker threads from pino's files by path.
+  'pino',
+  // The PostgreSQL driver and the Redis client: imported only when DATABASE_URL or REDIS_URL is set.
+  'pg',
+  'ioredis',
+  // 5 MB of places, loaded by path in a worker thread (platform/geo/zip-centroids.ts); listed so that an
+  // import of it could never pull them into the server's bundle.
+  'zipcodes',
+];
+
+// Bundled CommonJS packages require() the external ones, and an ES module has no require. No bundled package
+// reads __filename or __dirname today; they are defined so that one that starts to does not fail at run time.
+const SERVER_BANNER = [
+  "import { createRequire as __parleyCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __parleyFileURLToPath } from 'node:url';",
+  "import { dirname as __parleyDirname } from 'node:path';",
+  'const require = __parleyCreateRequire(import.meta.url);',
+  'const __filename = __parleyFileURLToPath(import.meta.url);',
+  'const __dirname = __parleyDirname(__filename);',
+].join('\n');
+
 async function buildServer(outDir) {
   const esbuild = await import('esbuild');
-  // ES modules with the packages left as imports: node_modules is resolved at run time as under tsx. What
-  // the server imports dynamically (a database driver, the Redis bus) becomes a chunk of its own, loaded
-  // only when configured.
+  // ES modules with the npm packages bundled in: Node no longer resolves and reads the hundreds of files of
+  // Fastify, Drizzle, zod and the rest one by one, which halves the time to load the server (0.9 s → 0.45 s
+  // of CPU on a 2-core machine). What the server imports dynamically (a database driver, the Redis bus, the
+  // SMTP transport) becomes a chunk of its own, loaded only when configured.
   await esbuild.build({
     entryPoints: [at('server', 'main.ts')],
     outdir: outDir,
@@ -85,7 +121,8 @@ async function buildServer(outDir) {
     platform: 'node',
     format: 'esm',
     target: 'node20.19',
-    packages: 'external',
+    external: SERVER_EXTERNALS,
+    banner: { js: SERVER_BANNER },
     sourcemap: true,
     logLevel: 'warning',
   });

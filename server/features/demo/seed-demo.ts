@@ -114,34 +114,42 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
       { name: 'John Smith', phone: '+12025550178', email: 'john.smith@example.com', portal: false },
       { name: 'Maria Garcia', phone: '+13105550199', email: 'maria.garcia@example.com', portal: false },
     ];
-    const contactIds: string[] = [];
-    for (const p of people) {
-      const id = uuidv7();
-      contactIds.push(id);
-      await tx.insert(contacts).values({
+    // One multi-row insert per table (in the order the rows were listed), not one statement per row.
+    const contactIds = people.map(() => uuidv7());
+    const idOf = (i: number) => contactIds[i] as string;
+    await tx.insert(contacts).values(
+      people.map((p, i) => ({
         firmId,
-        id,
+        id: idOf(i),
         name: p.name,
         coordinatorId: attorney1.id,
         portalStatus: p.portal ? 'active' : 'none',
         portalPasswordHash: p.portal ? passwordHash : null,
-      });
-      await tx
-        .insert(contactPhones)
-        .values({ firmId, contactId: id, position: 0, e164: p.phone, label: 'mobile' });
-      await tx
-        .insert(contactEmails)
-        .values({ firmId, contactId: id, position: 0, email: p.email, label: 'personal' });
-      if (p.portal) await claimPortalLogin(tx, { firmId, contactId: id, email: p.email });
+      })),
+    );
+    await tx.insert(contactPhones).values([
+      ...people.map((p, i) => ({
+        firmId,
+        contactId: idOf(i),
+        position: 0,
+        e164: p.phone,
+        label: 'mobile',
+      })),
+      // A second number for Jane, so picking one of a contact's phones is meaningful.
+      { firmId, contactId: idOf(0), position: 1, e164: '+12025550144', label: 'work' },
+    ]);
+    await tx.insert(contactEmails).values(
+      people.map((p, i) => ({
+        firmId,
+        contactId: idOf(i),
+        position: 0,
+        email: p.email,
+        label: 'personal',
+      })),
+    );
+    for (const [i, p] of people.entries()) {
+      if (p.portal) await claimPortalLogin(tx, { firmId, contactId: idOf(i), email: p.email });
     }
-    // A second number for Jane, so picking one of a contact's phones is meaningful.
-    await tx.insert(contactPhones).values({
-      firmId,
-      contactId: contactIds[0] as string,
-      position: 1,
-      e164: '+12025550144',
-      label: 'work',
-    });
 
     const matterSpecs = [
       {
@@ -159,18 +167,17 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
         contact: 1,
       },
     ];
-    const matterIds: string[] = [];
-    for (const m of matterSpecs) {
-      const id = uuidv7();
-      matterIds.push(id);
-      await tx.insert(matters).values({ firmId, id, number: m.number, name: m.name, ownerId: m.owner });
-      await tx
-        .insert(matterAssignees)
-        .values(m.assignees.map((userId) => ({ firmId, matterId: id, userId })));
-      await tx
-        .insert(matterContacts)
-        .values({ firmId, matterId: id, contactId: contactIds[m.contact] as string });
-    }
+    const matterIds = matterSpecs.map(() => uuidv7());
+    const specs = matterSpecs.map((m, i) => ({ ...m, id: matterIds[i] as string }));
+    await tx
+      .insert(matters)
+      .values(specs.map((m) => ({ firmId, id: m.id, number: m.number, name: m.name, ownerId: m.owner })));
+    await tx
+      .insert(matterAssignees)
+      .values(specs.flatMap((m) => m.assignees.map((userId) => ({ firmId, matterId: m.id, userId }))));
+    await tx
+      .insert(matterContacts)
+      .values(specs.map((m) => ({ firmId, matterId: m.id, contactId: idOf(m.contact) })));
     // Billing rates, so converted time entries carry amounts (LEDES classifications: PT partner, AS associate).
     await tx.insert(timekeeperRates).values([
       { firmId, userId: attorney1.id, rateCents: 30_000, classification: 'PT' },

@@ -23,7 +23,7 @@ type Entry = { by: 'staff' | 'client' | 'system'; body: string; minutesAgo: numb
 
 const MINUTE = 60_000;
 
-/** Stores a thread's history with the times it happened, encrypted like any message. */
+/** Stores a thread's history with the times it happened, encrypted like any message, in one insert. */
 async function writeHistory(
   tx: Tx,
   deps: Pick<Deps, 'keyring'>,
@@ -32,11 +32,9 @@ async function writeHistory(
   now: Date,
 ): Promise<{ lastId: string; lastAt: Date }> {
   const key = await loadConversationKey(tx, deps.keyring, thread.firmId, thread.id);
-  let last = { lastId: '', lastAt: now };
-  for (const entry of entries) {
+  const rows = entries.map((entry) => {
     const id = uuidv7();
-    const at = new Date(now.getTime() - entry.minutesAgo * MINUTE);
-    await tx.insert(messages).values({
+    return {
       firmId: thread.firmId,
       id,
       conversationId: thread.id,
@@ -45,11 +43,13 @@ async function writeHistory(
       bodySealed: sealText(key, entry.body, messageAad(thread.id, id)),
       kind: entry.by === 'system' ? 'system' : 'message',
       source: entry.by === 'client' ? 'sms' : 'web',
-      createdAt: at,
-    });
-    last = { lastId: id, lastAt: at };
-  }
-  return last;
+      createdAt: new Date(now.getTime() - entry.minutesAgo * MINUTE),
+    } satisfies typeof messages.$inferInsert;
+  });
+  const last = rows.at(-1);
+  if (!last) return { lastId: '', lastAt: now };
+  await tx.insert(messages).values(rows);
+  return { lastId: last.id, lastAt: last.createdAt };
 }
 
 /**

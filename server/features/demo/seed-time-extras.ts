@@ -57,6 +57,9 @@ export async function seedTimeExtras(tx: Tx, cast: DemoTimeCast, now: Date): Pro
     [cast.attorney1, cast.attorney2],
     DEFAULT_SETTINGS.timeCapture.defaultRateCents,
   );
+  // Every event, then every entry, each in one multi-row insert (in LOGGED's order).
+  const events: (typeof billableEvents.$inferInsert)[] = [];
+  const entries: (typeof timeEntries.$inferInsert)[] = [];
   for (const item of LOGGED) {
     const userId = cast[item.user];
     const matterId = cast.matterIds[item.matter] as string;
@@ -75,7 +78,7 @@ export async function seedTimeExtras(tx: Tx, cast: DemoTimeCast, now: Date): Pro
     });
     const eventId = uuidv7();
     const entryId = item.state === 'entry' || item.state === 'exported' ? uuidv7() : null;
-    await tx.insert(billableEvents).values({
+    events.push({
       firmId,
       id: eventId,
       userId,
@@ -95,7 +98,7 @@ export async function seedTimeExtras(tx: Tx, cast: DemoTimeCast, now: Date): Pro
     if (!entryId) continue;
     const priced = price(durationSeconds, increment, rateOf(userId));
     const convertedAt = new Date(endedAt.getTime() + HOUR);
-    await tx.insert(timeEntries).values({
+    entries.push({
       firmId,
       id: entryId,
       userId,
@@ -112,4 +115,6 @@ export async function seedTimeExtras(tx: Tx, cast: DemoTimeCast, now: Date): Pro
       exportedAt: item.state === 'exported' ? new Date(convertedAt.getTime() + HOUR) : null,
     });
   }
+  await tx.insert(billableEvents).values(events);
+  await tx.insert(timeEntries).values(entries);
 }
