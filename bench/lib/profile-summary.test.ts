@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaOf, summarizeProfile } from './profile-summary';
+import { areaOf, bundleModules, summarizeProfile } from './profile-summary';
 
 const frame = (functionName: string, url: string, lineNumber = 0) => ({ functionName, url, lineNumber });
 
@@ -43,5 +43,50 @@ describe('summarizeProfile', () => {
     expect(areaOf('node:internal/streams/writable', 'write')).toBe('node (internal)');
     expect(areaOf('', '(garbage collector)')).toBe('(garbage collector)');
     expect(areaOf('', 'encrypt')).toBe('native');
+  });
+
+  it('charges code bundled into the built server to the module it came from', () => {
+    const moduleOf = (url: string, line: number) =>
+      url.endsWith('dist/server/main.js')
+        ? line < 50
+          ? 'node_modules/drizzle-orm/entity.js'
+          : 'server/features/x.ts'
+        : null;
+    const bundled = {
+      ...profile,
+      nodes: [
+        ...profile.nodes.slice(0, 3),
+        { id: 4, callFrame: frame('is', 'file:///x/dist/server/main.js', 9) },
+        { id: 5, callFrame: frame('storeMessage', 'file:///x/dist/server/main.js', 99) },
+      ],
+    };
+    const summary = summarizeProfile(bundled, 30, moduleOf);
+    expect(summary.byArea.map((a) => [a.area, a.selfMs])).toEqual([
+      ['drizzle-orm', 8],
+      ['(idle)', 1],
+      ['parley', 1],
+    ]);
+    expect(summary.topFunctions.find((f) => f.name === 'is')?.where).toBe(
+      'drizzle-orm/entity.js (dist/server/main.js:10)',
+    );
+  });
+});
+
+describe('bundleModules', () => {
+  it("finds each line's module from the comment esbuild writes before it", () => {
+    const modules = bundleModules(
+      [
+        'import x from "y";',
+        '// node_modules/drizzle-orm/entity.js',
+        'function is() {}',
+        '// @__NO_SIDE_EFFECTS__',
+        '// server/features/conversations/store-message.ts',
+        'async function storeMessage() {}',
+      ].join('\n'),
+    );
+    expect(modules(0)).toBeNull();
+    expect(modules(2)).toBe('node_modules/drizzle-orm/entity.js');
+    expect(modules(3)).toBe('node_modules/drizzle-orm/entity.js');
+    expect(modules(5)).toBe('server/features/conversations/store-message.ts');
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CpuProfile } from './inspector';
 
 /** Where a sample's time went, by area (a package, Node's own code, Parley's, the engine) and by function. */
@@ -18,11 +20,65 @@ export function areaOf(url: string, functionName: string): string {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** The source module a line of a built file belongs to (its path from the repository root), if known. */
+export type ModuleOf = (url: string, lineNumber: number) => string | null;
+
+const MODULE_HEADER = /^\/\/ ((?:node_modules|server|contracts)\/\S+)$/;
+
+/**
+ * The module each line of an esbuild bundle comes from: esbuild writes `// <path>` before each module's
+ * code. The server is one bundle with its npm packages (scripts/build.mjs), so without this every
+ * package it bundles would count as Parley's own code.
+ */
+export function bundleModules(source: string): (lineNumber: number) => string | null {
+  const starts: { line: number; path: string }[] = [];
+  source.split('\n').forEach((text, line) => {
+    const header = MODULE_HEADER.exec(text);
+    if (header) starts.push({ line, path: header[1] as string });
+  });
+  return (lineNumber) => {
+    let low = 0;
+    let high = starts.length - 1;
+    let found: string | null = null;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const start = starts[mid] as { line: number; path: string };
+      if (start.line <= lineNumber) {
+        found = start.path;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
+  };
+}
+
+/** Reads the built server's files (dist/server) the profile's frames point into, once each. */
+export function builtServerModules(): ModuleOf {
+  const files = new Map<string, (lineNumber: number) => string | null>();
+  return (url, lineNumber) => {
+    if (!/\/dist\/server\/.*\.js$/.test(url)) return null;
+    let modules = files.get(url);
+    if (!modules) {
+      try {
+        modules = bundleModules(readFileSync(url.startsWith('file:') ? fileURLToPath(url) : url, 'utf8'));
+      } catch {
+        modules = () => null;
+      }
+      files.set(url, modules);
+    }
+    return modules(lineNumber);
+  };
+}
+
 /**
  * Self time per function and per area from a V8 CPU profile: each sample's time delta is charged to
  * the node it landed in (the function on top of the stack).
  */
-export function summarizeProfile(profile: CpuProfile, top = 30): ProfileSummary {
+export function summarizeProfile(
+  profile: CpuProfile,
+  top = 30,
+  moduleOf: ModuleOf = builtServerModules(),
+): ProfileSummary {
   const self = new Map<number, number>();
   let total = 0;
   profile.samples.forEach((node, i) => {
@@ -36,10 +92,12 @@ export function summarizeProfile(profile: CpuProfile, top = 30): ProfileSummary 
     const ms = self.get(node.id) ?? 0;
     if (ms === 0) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    const area = areaOf(url, functionName);
+    const bundled = moduleOf(url, lineNumber);
+    const area = areaOf(bundled ?? url, functionName);
     areas.set(area, (areas.get(area) ?? 0) + ms);
     const file = url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
-    const where = url === '' ? area : `${file}:${lineNumber + 1}`;
+    const at = `${file}:${lineNumber + 1}`;
+    const where = url === '' ? area : bundled ? `${bundled.replace(/^node_modules\//, '')} (${at})` : at;
     const key = `${functionName}@${where}`;
     const entry = functions.get(key) ?? { name: functionName || '(anonymous)', where, selfMs: 0 };
     entry.selfMs += ms;
