@@ -75,7 +75,22 @@ export function pageKey(shape: PageShape): string {
 }
 
 /** A placeholder where the builders take a value. */
-const value = (name: string) => sql.placeholder(name) as unknown as string;
+export const value = (name: string) => sql.placeholder(name) as unknown as string;
+
+/**
+ * The caller as the access builders see them when a statement is built once per shape: role and
+ * permissions decide its text, the firm and user ids are the values `firmId` and `userId`.
+ */
+export function actorOfShape(shape: { role: string; permissions: readonly string[] }): StaffActor {
+  return {
+    kind: 'user',
+    via: 'session',
+    role: shape.role,
+    permissions: shape.permissions,
+    firmId: value('firmId'),
+    userId: value('userId'),
+  } as unknown as StaffActor;
+}
 
 /**
  * Conversations whose client's name contains the text, or whose client phone contains its digits
@@ -115,15 +130,7 @@ function filterConditions(shape: PageShape, userId: string): SQL[] {
 
 /** Builds the page statement of a shape, prepared under `name`. */
 export function buildPage(db: Db, rules: ConversationRules, shape: PageShape, name: string) {
-  // The caller as the builders see them: role and permissions decide the text, the ids are values.
-  const actor = {
-    kind: 'user',
-    via: 'session',
-    role: shape.role,
-    permissions: shape.permissions,
-    firmId: value('firmId'),
-    userId: value('userId'),
-  } as unknown as StaffActor;
+  const actor = actorOfShape(shape);
   const conds: (SQL | undefined)[] = [];
   if (shape.cursor)
     conds.push(

@@ -6,6 +6,7 @@ import { isAnyWord } from '../../platform/db/list-sql';
 import { conversations, mcTeamCounts } from '../../platform/db/schema';
 import type { StaffActor } from '../../platform/http/actor';
 import { type ConversationRules, visibleConversationParts, type WayIn } from '../conversations/access';
+import { actorOfShape, value } from '../conversations/list-page';
 import { ensureWorksConversations } from './policy';
 
 type Filter = Exclude<keyof DashboardCounts, 'unread'>;
@@ -70,20 +71,9 @@ interface CountsShape {
   team: boolean;
 }
 
-/** A placeholder where the builders take a value. */
-const value = (name: string) => sql.placeholder(name) as unknown as string;
-
 /** Builds the counts statement of a shape, prepared under `name`; its values are firmId, userId and teamId. */
 function buildCounts(db: Db, rules: ConversationRules, shape: CountsShape, name: string) {
-  // The caller as the builders see them: role and permissions decide the text, the ids are values.
-  const actor = {
-    kind: 'user',
-    via: 'session',
-    role: shape.role,
-    permissions: shape.permissions,
-    firmId: value('firmId'),
-    userId: value('userId'),
-  } as unknown as StaffActor;
+  const actor = actorOfShape(shape);
   const teamId = shape.team ? value('teamId') : undefined;
   const scope = and(
     isAnyWord(conversations.kind, ['sms']),
