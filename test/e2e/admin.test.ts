@@ -185,7 +185,8 @@ describeInBrowser('firm administration in Chromium', () => {
     await page.goto(`${t.url}/matters/${roeId}`);
     await heading(page, 'Roe v. Acme Corp.').waitFor();
     await page.getByRole('tab', { name: 'Overview' }).waitFor();
-    expect(await page.getByRole('tab', { name: 'Secure Chat' }).count()).toBe(0);
+    // The tab shows until the firm's settings arrive, so wait for the page to settle on them.
+    await expect.poll(() => page.getByRole('tab', { name: 'Secure Chat' }).count()).toBe(0);
     await t.signIn(demoLogins.admin).then((a) => a.put('/api/v1/settings', { secureChatEnabled: true }));
     expect(problems).toEqual([]);
     await context.close();
