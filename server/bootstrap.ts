@@ -15,9 +15,9 @@ import { decorateSmsConversations } from './features/message-center/details';
 import { receiveCampaignText } from './features/message-center/receive';
 import { chooseMessageCenterChannel } from './features/message-center/secure-invite-channel';
 import { secureInviteReplies } from './features/message-center/secure-invite-texts';
-import { queueMessageCenterSms } from './features/message-center/texting';
+import { messageCenterTexting } from './features/message-center/texting';
 import { forgetConversationNotifications } from './features/notifications/forget-conversation';
-import { notifyMembersOfMessage } from './features/notifications/notify';
+import { memberNotifications } from './features/notifications/notify';
 import { notifyMembershipChange } from './features/notifications/thread-membership';
 import {
   composeInvitationEmail,
@@ -26,11 +26,11 @@ import {
 import { createSecureChat } from './features/secure-chat/create-secure-chat';
 import { unlinkDeletedConversation } from './features/secure-chat/forget-conversation';
 import { UNLINKED_REPLY, unlinkedReplyText } from './features/secure-chat/model';
-import { queueSecureChatSms } from './features/secure-chat/queue-sms';
+import { secureChatTexting } from './features/secure-chat/queue-sms';
 import { receiveSecureChatSms } from './features/secure-chat/receive-sms';
 import type { InboundSmsReceivers } from './features/sms/inbound';
 import { registerSmsChannel } from './features/sms/register-sms-channel';
-import { captureTimeForMessage } from './features/time-capture/capture-time';
+import { timeCapture } from './features/time-capture/capture-time';
 import { forgetConversation } from './features/time-capture/forget-conversation';
 import { createBus } from './platform/bus/create-bus';
 import { createKeyring } from './platform/crypto/keyring';
@@ -112,7 +112,7 @@ function copyImage(dataDir: string) {
 function conversationPlugins(): ConversationPlugins {
   return {
     // Message Center first: it refuses a public text before a claim, before anyone is notified.
-    messageStored: [queueMessageCenterSms, notifyMembersOfMessage, queueSecureChatSms, captureTimeForMessage],
+    messageStored: [messageCenterTexting, memberNotifications, secureChatTexting, timeCapture],
     membershipChanged: [notifyMembershipChange],
     rules: { ...conversationRules, internal: internalChatRule },
     creators: { secure_chat: createSecureChat, internal: createInternalChat },

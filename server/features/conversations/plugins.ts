@@ -29,11 +29,25 @@ export interface StoredMessage {
   deliveries: DeliveryRow[];
 }
 
+/** What a listener is shown of a message about to be stored: enough to say whether it acts on it. */
+export type MessageToStore = Pick<StoredMessage, 'conversation' | 'members'> & {
+  message: Pick<MessageRow, 'authorType' | 'authorId' | 'visibility' | 'kind' | 'source' | 'channel'>;
+};
+
 /**
- * Reacts to a new message inside the storing transaction (once per message, never for a resend)
- * and answers the events to publish after commit. Throwing a Problem refuses the message.
+ * A reaction to a new message. `actsOn` says, from the message and its conversation alone, whether
+ * `run` may write or refuse for it; the core runs `run` only when it does, so the two cannot
+ * disagree. When no listener acts on a message, storing it is one statement and a send needs no
+ * transaction around it (issue 11: BEGIN and COMMIT were two of a note's five round trips).
  */
-export type MessageStoredListener = (tx: Tx, deps: Deps, stored: StoredMessage) => Promise<PublishedEvent[]>;
+export interface MessageStoredListener {
+  actsOn(draft: MessageToStore): boolean;
+  /**
+   * Runs inside the storing transaction (once per message, never for a resend) and answers the
+   * events to publish after commit. Throwing a Problem refuses the message.
+   */
+  run(tx: Tx, deps: Deps, stored: StoredMessage): Promise<PublishedEvent[]>;
+}
 
 /**
  * Picks the channel a staff member's new message goes out on, from the one the request named
@@ -41,7 +55,7 @@ export type MessageStoredListener = (tx: Tx, deps: Deps, stored: StoredMessage) 
  * the send. Kinds without a chooser store no channel.
  */
 export type ChannelChooser = (
-  tx: Tx,
+  ex: Executor,
   deps: Deps,
   input: {
     conversation: ConversationRow;

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type Placeholder, sql } from 'drizzle-orm';
 import type { WithSubquery } from 'drizzle-orm/subquery';
 import { v7 as uuidv7 } from 'uuid';
 import type { MessageOut } from '../../../contracts/conversations';
 import type { Deps } from '../../deps';
 import { busEvent, type PublishedEvent } from '../../platform/bus/events';
-import type { Executor, Tx } from '../../platform/db/client';
+import type { Db, Executor, Tx } from '../../platform/db/client';
 import { nameOf } from '../../platform/db/names';
 import { preparedOnce } from '../../platform/db/prepared-once';
 import { conversationMembers, conversations, messages } from '../../platform/db/schema';
@@ -12,7 +12,7 @@ import { conflict } from '../../platform/http/problem';
 import { readAudience } from './access';
 import { loadConversationKey, messageAad, sealText } from './message-crypto';
 import { waitingEffect } from './model';
-import type { StoredMessage as StoredMessageOf } from './plugins';
+import type { ConversationPlugins, MessageToStore, StoredMessage as StoredMessageOf } from './plugins';
 import { presentMessage } from './presenter';
 import type { ConversationRow, MessageRow, UserMember } from './queries';
 
@@ -34,7 +34,7 @@ export interface NewMessage {
   /** Refuse (409 conversation-ended) when the conversation is no longer open as the message is written. */
   requireOpen?: boolean;
   /**
-   * The caller looked the client-chosen id up in this transaction and found nothing: the insert alone
+   * The caller looked the client-chosen id up and found nothing: the insert alone
    * settles a concurrent retry, so it is not looked up again.
    */
   idIsNew?: boolean;
@@ -61,8 +61,8 @@ const messageById = preparedOnce((ex) =>
 );
 
 /** The message with this id in the firm, if any. */
-export async function findMessage(tx: Tx, firmId: string, id: string): Promise<MessageRow | null> {
-  const [row] = await messageById(tx).execute({ firmId, id });
+export async function findMessage(ex: Executor, firmId: string, id: string): Promise<MessageRow | null> {
+  const [row] = await messageById(ex).execute({ firmId, id });
   return row ?? null;
 }
 
@@ -72,12 +72,33 @@ function existing(row: MessageRow, conversation: ConversationRow): StoredMessage
   return { message: row, created: false, events: [] };
 }
 
+/** What the messageStored listeners are shown of a message before it is written. */
+export function draftOf(input: NewMessage & { members: readonly UserMember[] }): MessageToStore {
+  return {
+    conversation: input.conversation,
+    members: input.members,
+    message: {
+      authorType: input.author.type,
+      authorId: input.author.id,
+      visibility: input.visibility ?? 'public',
+      kind: input.kind ?? 'message',
+      source: input.source,
+      channel: input.channel ?? null,
+    },
+  };
+}
+
+/** Whether any messageStored listener acts on the message (writes or may refuse it). */
+export function listenersActOn(plugins: Pick<ConversationPlugins, 'messageStored'>, draft: MessageToStore) {
+  return plugins.messageStored.some((listener) => listener.actsOn(draft));
+}
+
 /**
  * Stores a message encrypted with the conversation key, inside the caller's transaction.
  * Idempotent by id: the same id in the same conversation answers the stored message (created
  * false, no side effects); the same id elsewhere is a 409. Moves the conversation's activity and
  * waiting time, marks the message read for its author, then hands it with its plaintext to the
- * messageStored listeners (deps.conversations).
+ * messageStored listeners that act on it (deps.conversations).
  *
  * The hot path of Parley (issue 11): the insert, the conversation's activity and the author's read
  * position are one statement, the members are read once (or passed in by a caller that has them)
@@ -85,14 +106,43 @@ function existing(row: MessageRow, conversation: ConversationRow): StoredMessage
  * written instead of read back.
  */
 export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promise<StoredMessage> {
+  return store(tx, deps, input, async (stored) => {
+    const fanOut: PublishedEvent[] = [];
+    for (const listener of deps.conversations.messageStored)
+      if (listener.actsOn(stored)) fanOut.push(...(await listener.run(tx, deps, stored)));
+    return fanOut;
+  });
+}
+
+/**
+ * storeMessage for a message no listener acts on (listenersActOn is false: a note, a message to a
+ * conversation nobody else is notified of), with no transaction: its one write statement is atomic
+ * on its own, and saves the round trips of BEGIN and COMMIT. The caller publishes the events.
+ */
+export async function storeMessageAlone(
+  db: Db,
+  deps: Deps,
+  input: NewMessage & { members: readonly UserMember[] },
+): Promise<StoredMessage> {
+  if (listenersActOn(deps.conversations, draftOf(input)))
+    throw new Error('storeMessageAlone: a listener acts on this message; store it in a transaction');
+  return store(db, deps, input, async () => []);
+}
+
+async function store(
+  ex: Executor,
+  deps: Deps,
+  input: NewMessage,
+  react: (stored: StoredMessageOf) => Promise<PublishedEvent[]>,
+): Promise<StoredMessage> {
   const { conversation } = input;
   const firmId = conversation.firmId;
   const id = input.id ?? uuidv7();
   if (input.id && !input.idIsNew) {
-    const found = await findMessage(tx, firmId, id);
+    const found = await findMessage(ex, firmId, id);
     if (found) return existing(found, conversation);
   }
-  const key = await loadConversationKey(tx, deps.keyring, firmId, conversation.id);
+  const key = await loadConversationKey(ex, deps.keyring, firmId, conversation.id);
   const now = deps.clock();
   const message: MessageRow = {
     firmId,
@@ -108,13 +158,14 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
     channel: input.channel ?? null,
     createdAt: now,
   };
-  const current = await writeMessage(tx, message, { requireOpen: input.requireOpen ?? false });
+  const current = await writeMessage(ex, message, { requireOpen: input.requireOpen ?? false });
   if (!current) {
     // The conversation was not moved: a concurrent retry with the same id won the race (a resend), or
-    // the conversation ended since it was read. In the second case the statement's insert still ran
-    // (a data-modifying CTE always does): the row found is this one, by its sealed body (a fresh
-    // nonce each time), and the conflict thrown rolls it back with the caller's transaction.
-    const found = await findMessage(tx, firmId, id);
+    // the conversation ended since it was read. Without requireOpen the statement's insert still ran
+    // in the second case (a data-modifying CTE always does): the row found is this one, by its sealed
+    // body (a fresh nonce each time), and the conflict thrown rolls it back with the caller's
+    // transaction. With requireOpen nothing was inserted.
+    const found = await findMessage(ex, firmId, id);
     if (found && found.bodySealed !== message.bodySealed) return existing(found, conversation);
     throw conflict('conversation-ended', 'This conversation has ended; start a new one to write again.');
   }
@@ -122,7 +173,7 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
   // The members (unless the caller read them) and the team's viewers, in one read.
   const { members, audience } = await readAudience(
     deps.conversations.rules,
-    tx,
+    ex,
     firmId,
     current,
     input.members,
@@ -132,11 +183,10 @@ export async function storeMessage(tx: Tx, deps: Deps, input: NewMessage): Promi
     message,
     body: input.body,
     members,
-    authorName: await authorNameOf(tx, message, members),
+    authorName: await authorNameOf(ex, message, members),
     deliveries: [],
   };
-  const fanOut: PublishedEvent[] = [];
-  for (const listener of deps.conversations.messageStored) fanOut.push(...(await listener(tx, deps, stored)));
+  const fanOut = await react(stored);
   const view = newMessageView(stored);
   const created = busEvent('message.created', firmId, audience, {
     conversationId: current.id,
@@ -168,12 +218,33 @@ const MESSAGE_COLUMNS = [
   'createdAt',
 ] as const satisfies readonly (keyof MessageRow)[];
 
+/**
+ * The message's values (MESSAGE_COLUMNS, in the table's order), selected only while its conversation
+ * is open, whose row the select locks: a close committed meanwhile is waited for and seen, so nothing
+ * is inserted into a conversation that ended, even by a statement that commits on its own with no
+ * transaction to roll it back (storeMessageAlone). The update that follows would lock the row anyway.
+ */
+function valuesWhileOpen(value: (name: string) => Placeholder) {
+  const c = conversations;
+  return sql`select ${value('firmId')}::uuid, ${value('id')}::uuid, ${value('conversationId')}::uuid,
+      ${value('authorType')}::text, ${value('authorId')}::uuid, ${value('bodySealed')}::text,
+      ${value('format')}::text, ${value('visibility')}::text, ${value('kind')}::text,
+      ${value('source')}::text, ${value('channel')}::text, ${value('now')}::timestamptz
+    where exists (select 1 from ${c} where ${c.firmId} = ${value('firmId')}
+      and ${c.id} = ${value('conversationId')} and ${c.status} = 'open' for update)`;
+}
+
 function buildWrite(ex: Executor, shape: WriteShape) {
   const value = (name: string) => sql.placeholder(name);
   const row = Object.fromEntries(MESSAGE_COLUMNS.map((c) => [c, value(c)])) as unknown as MessageRow;
+  const insert = ex.insert(messages);
   const inserted = ex
     .$with('inserted')
-    .as(ex.insert(messages).values(row).onConflictDoNothing().returning({ id: messages.id }));
+    .as(
+      (shape.requireOpen ? insert.select(valuesWhileOpen(value)) : insert.values(row))
+        .onConflictDoNothing()
+        .returning({ id: messages.id }),
+    );
   const wasInserted = sql`exists (select 1 from ${inserted})`;
   const ctes: WithSubquery[] = [inserted];
   if (shape.byMember) {
@@ -239,7 +310,7 @@ function writeStatement(shape: WriteShape) {
  * when nothing was written (the id was taken, or `requireOpen` and the conversation is no longer open).
  */
 async function writeMessage(
-  tx: Tx,
+  ex: Executor,
   message: MessageRow,
   options: { requireOpen: boolean },
 ): Promise<ConversationRow | null> {
@@ -248,17 +319,17 @@ async function writeMessage(
     effect: waitingEffect(message),
     requireOpen: options.requireOpen,
   });
-  const [updated] = await statement(tx).execute({ ...message, now: message.createdAt.toISOString() });
+  const [updated] = await statement(ex).execute({ ...message, now: message.createdAt.toISOString() });
   return updated ?? null;
 }
 
 /** The author's display name: from the members read anyway when the author is one of them. */
-async function authorNameOf(tx: Tx, message: MessageRow, members: readonly UserMember[]) {
+async function authorNameOf(ex: Executor, message: MessageRow, members: readonly UserMember[]) {
   if (message.authorType === 'user') {
     const member = members.find((m) => m.userId === message.authorId);
     if (member) return member.name;
   }
-  return nameOf(tx, message.firmId, { type: message.authorType, id: message.authorId });
+  return nameOf(ex, message.firmId, { type: message.authorType, id: message.authorId });
 }
 
 /**

@@ -5,15 +5,26 @@ import type { Tx } from '../../platform/db/client';
 import { messageDeliveries } from '../../platform/db/schema';
 import { unprocessable } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
-import type { StoredMessage } from '../conversations/plugins';
+import type { MessageStoredListener, MessageToStore, StoredMessage } from '../conversations/plugins';
 import { ensureTextable } from '../sms/consent';
 import { MAX_SMS_CHARACTERS } from '../sms/model';
 import { SMS_SEND_TOPIC, type SmsSendPayload } from '../sms/payload';
 import { publicReplyRefusal } from './model';
 import { claimedBy, notClaimed } from './problems';
 
+/** A staff member's public message in an sms conversation: texted to the customer, or refused. */
+export function textsCustomer(draft: Pick<MessageToStore, 'conversation' | 'message'>): boolean {
+  const { conversation, message } = draft;
+  return (
+    conversation.kind === 'sms' &&
+    message.authorType === 'user' &&
+    message.visibility === 'public' &&
+    message.kind === 'message'
+  );
+}
+
 /**
- * The Message Center side of a stored message (a messageStored listener, bootstrap.ts). In an sms
+ * The Message Center side of a stored message (messageCenterTexting, bootstrap.ts). In an sms
  * conversation a staff member's note is kept and never texted; a public message is texted to the
  * customer from the campaign number, and only by the agent who claimed the conversation: before a
  * claim it is refused with 409 not-claimed, by anyone else with 409 claimed (naming the holder), and
@@ -27,8 +38,7 @@ export async function queueMessageCenterSms(
   input: Pick<StoredMessage, 'conversation' | 'message' | 'body' | 'deliveries'>,
 ): Promise<PublishedEvent[]> {
   const { conversation, message, body } = input;
-  if (conversation.kind !== 'sms' || message.authorType !== 'user') return [];
-  if (message.visibility !== 'public' || message.kind !== 'message') return [];
+  if (!textsCustomer(input)) return [];
   const refusal = publicReplyRefusal(conversation, message.authorId as string);
   if (refusal === 'not-claimed') throw notClaimed();
   if (refusal === 'claimed')
@@ -80,3 +90,9 @@ export async function queueMessageCenterSms(
   });
   return [];
 }
+
+/** Texting the customer of an sms conversation, as a messageStored listener. */
+export const messageCenterTexting: MessageStoredListener = {
+  actsOn: textsCustomer,
+  run: queueMessageCenterSms,
+};

@@ -4,12 +4,20 @@ import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 import { notifications } from '../../platform/db/schema';
 import { notifiedMembers } from '../conversations/access';
-import type { StoredMessage } from '../conversations/plugins';
+import type { MessageStoredListener, MessageToStore, StoredMessage } from '../conversations/plugins';
 import { presentNotification } from './presenter';
 
 /** The title of a new-message notification: who wrote, never what. */
 export function messageNotificationTitle(author: string | null): string {
   return author ? `New message from ${author}` : 'New message';
+}
+
+/** The users a message notifies: its unmuted user members but its author; nobody for a system entry. */
+function addresseesOf(draft: Pick<MessageToStore, 'message' | 'members'>): string[] {
+  const { message } = draft;
+  if (message.kind === 'system') return [];
+  const authorIsUser = message.authorType === 'user';
+  return notifiedMembers(draft.members).filter((id) => !(authorIsUser && id === message.authorId));
 }
 
 /**
@@ -22,11 +30,7 @@ export async function notifyMembersOfMessage(
   input: Pick<StoredMessage, 'conversation' | 'message' | 'members' | 'authorName'>,
 ): Promise<PublishedEvent[]> {
   const { conversation, message } = input;
-  if (message.kind === 'system') return [];
-  const authorIsUser = message.authorType === 'user';
-  const addressees = notifiedMembers(input.members).filter(
-    (id) => !(authorIsUser && id === message.authorId),
-  );
+  const addressees = addresseesOf(input);
   if (addressees.length === 0) return [];
   const title = messageNotificationTitle(input.authorName);
   const now = deps.clock();
@@ -50,3 +54,9 @@ export async function notifyMembersOfMessage(
     busEvent('notification.created', row.firmId, { userIds: [row.userId] }, presentNotification(row)),
   );
 }
+
+/** Notifying a message's members, as a messageStored listener. */
+export const memberNotifications: MessageStoredListener = {
+  actsOn: (draft) => addresseesOf(draft).length > 0,
+  run: notifyMembersOfMessage,
+};

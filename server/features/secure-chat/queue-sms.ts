@@ -7,8 +7,8 @@ import { preparedOnce } from '../../platform/db/prepared-once';
 import { messageDeliveries } from '../../platform/db/schema';
 import { unprocessable } from '../../platform/http/problem';
 import { appendOutbox } from '../../platform/outbox/append';
-import type { StoredMessage } from '../conversations/plugins';
-import type { ConversationRow, MessageRow } from '../conversations/queries';
+import type { MessageStoredListener, MessageToStore, StoredMessage } from '../conversations/plugins';
+import type { ConversationRow } from '../conversations/queries';
 import { ensureTextable } from '../sms/consent';
 import { framedText, type SmsFraming } from '../sms/framing';
 import { MAX_SMS_CHARACTERS } from '../sms/model';
@@ -17,7 +17,10 @@ import { textedBefore, textedMembers } from './queries';
 import { framingOfText, requireFits } from './sms-framing';
 
 /** True when a stored message goes to the client by SMS: a staff member's public message in an open secure chat. */
-export function textsClient(conversation: ConversationRow, message: MessageRow): boolean {
+export function textsClient(
+  conversation: Pick<ConversationRow, 'kind' | 'status' | 'contactPhone' | 'firmPhone'>,
+  message: MessageToStore['message'],
+): boolean {
   return (
     conversation.kind === 'secure_chat' &&
     conversation.status === 'open' &&
@@ -134,3 +137,9 @@ export async function queueSecureChatSms(
   }
   return [];
 }
+
+/** Texting the client of a secure chat, as a messageStored listener. */
+export const secureChatTexting: MessageStoredListener = {
+  actsOn: (draft) => textsClient(draft.conversation, draft.message),
+  run: queueSecureChatSms,
+};

@@ -5,7 +5,7 @@ import { busEvent, type PublishedEvent } from '../../platform/bus/events';
 import type { Tx } from '../../platform/db/client';
 import { preparedOnce } from '../../platform/db/prepared-once';
 import { billableEvents, contacts, matters } from '../../platform/db/schema';
-import type { StoredMessage } from '../conversations/plugins';
+import type { MessageStoredListener, StoredMessage } from '../conversations/plugins';
 import { loadSettings } from '../settings/load-settings';
 import { timeAudience } from './access';
 import { capturesTimeFor } from './capture-switch';
@@ -263,3 +263,9 @@ async function describeContext(
     withExcerpt: (summary: string) => summary + suffix,
   };
 }
+
+/** Billable time from a staff member's message, as a messageStored listener. */
+export const timeCapture: MessageStoredListener = {
+  actsOn: (draft) => captureFor(draft.conversation, draft.message) !== null,
+  run: captureTimeForMessage,
+};
