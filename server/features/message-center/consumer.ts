@@ -40,7 +40,10 @@ export async function updateConsumer(deps: Deps, input: UpdateConsumerInput) {
   );
 }
 
-/** Where the geocoder places the details' address (null without one). Called before the transaction: the geocoder may be slow, and needs no lock. */
+/**
+ * Where the geocoder places the details' address (null without one). Called before the transaction: the
+ * geocoder may be slow, and needs no lock.
+ */
 export async function placeOfConsumer(deps: Deps, body: ConsumerBody): Promise<Place | null> {
   const address = body.address?.trim();
   return address ? deps.geocoder.locate(address) : null;
