@@ -28,6 +28,8 @@ describe('the production build (npm run build, npm start)', () => {
     expect(existsSync(path.join(SERVER_DIST, 'main.js'))).toBe(true);
     expect(statSync(PGLITE_IMAGE).isDirectory()).toBe(true);
     expect(existsSync(path.join(PGLITE_IMAGE, 'PG_VERSION'))).toBe(true);
+    // Only the database PGlite opens: a new data folder copies as few files as it can.
+    expect(readdirSync(path.join(PGLITE_IMAGE, 'base'))).toHaveLength(1);
     expect(isStale('server')).toBe(false);
     expect(isStale('database')).toBe(false);
   });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Deps } from '../../deps';
+import type { Tx } from '../../platform/db/client';
 import {
   contactEmails,
   contactPhones,
@@ -12,6 +14,7 @@ import {
   teamMembers,
   teams,
   timekeeperRates,
+  users,
 } from '../../platform/db/schema';
 import { claimPortalLogin, hashPassword } from '../auth';
 import { createFirm } from '../users/create-firm';
@@ -34,6 +37,18 @@ export const demoLogins = {
 /** The demo firm's secure-chat number pool (the simulator accepts any number). */
 export const demoSecureChatNumbers = ['+12025550900', '+12025550901'] as const;
 
+/** Not an argon2 hash, so no password verifies against it (verifyPassword answers false). */
+const NO_PASSWORD_YET = '!';
+
+/** Gives the demo's staff and its portal contact their real password hash, replacing NO_PASSWORD_YET. */
+async function setDemoPasswordHash(tx: Tx, firmId: string, passwordHash: string) {
+  await tx.update(users).set({ passwordHash }).where(eq(users.firmId, firmId));
+  await tx
+    .update(contacts)
+    .set({ portalPasswordHash: passwordHash })
+    .where(and(eq(contacts.firmId, firmId), eq(contacts.portalPasswordHash, NO_PASSWORD_YET)));
+}
+
 /** What the seed created, for printing the logins and for tests. */
 export interface DemoFirm {
   firmId: string;
@@ -49,8 +64,11 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
   const passwordWasGenerated = !password;
   const pw = password ?? randomBytes(12).toString('base64url');
   // Every demo login shares the one password printed with them, so one salt for all gives nothing away,
-  // and hashing it once instead of six times spares a new data folder 1.5 s of argon2.
-  const passwordHash = await hashPassword(pw);
+  // and hashing it once instead of six times spares a new data folder 1.5 s of argon2. That one hash runs
+  // on the thread pool while the firm's rows are written: they hold a value no password matches until
+  // the hash is set on all of them at the end of the seed's transaction.
+  const hashing = hashPassword(pw);
+  const passwordHash = NO_PASSWORD_YET;
   const { firmId, adminId } = await createFirm(deps, {
     name: DEMO_FIRM_NAME,
     admin: { email: demoLogins.admin, name: 'Avery Admin', passwordHash },
@@ -205,6 +223,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'keyring'>, password?: st
       roeMatterId: matterIds[0] as string,
       pool: demoSecureChatNumbers,
     });
+    await setDemoPasswordHash(tx, firmId, await hashing);
     return {
       firmId,
       password: pw,

@@ -44,48 +44,65 @@ export async function closeRow(
   return { row: current, events: await membersLeft(tx, deps, current, left) };
 }
 
+/** Who closes which conversation, and from where. */
+export interface CloseInput {
+  actor: StaffActor;
+  ip?: string;
+  conversationId: string;
+}
+
 /**
  * Closes a Message Center conversation: it moves to Closed and the customer's next text opens a new
  * one. The claiming agent closes it, anyone of the team while it is unclaimed, and supervisors
  * (message_center.view_all) always; another agent's claim is 409 claimed. 409 conversation-closed
  * when it is already closed.
  */
-export async function closeConversation(
+export async function closeConversation(deps: Deps, input: CloseInput) {
+  return inTransaction(deps, async (tx, events) =>
+    conversationDetail(tx, deps, input.actor, await closeByStaff(tx, deps, input, events)),
+  );
+}
+
+/**
+ * The closing itself, in the caller's transaction, answering the closed row: all of closeConversation
+ * but its answer, for a caller with no use for the agent's view of it (the demo seed).
+ */
+export async function closeByStaff(
+  tx: Tx,
   deps: Deps,
-  input: { actor: StaffActor; ip?: string; conversationId: string },
-) {
+  input: CloseInput,
+  events: PublishedEvent[],
+): Promise<ConversationRow> {
   const { actor } = input;
   const { firmId } = actor;
-  return inTransaction(deps, async (tx, events) => {
-    const row = await loadOpenConversationToWork(deps, tx, actor, input.conversationId);
-    const supervisor = can(actor, 'message_center.view_all');
-    if (row.assigneeId !== null && row.assigneeId !== actor.userId && !supervisor)
-      throw await claimedBy(
-        tx,
-        firmId,
-        row.assigneeId,
-        'Only the agent who claimed this conversation can close it.',
-      );
-    const { row: closed, events: left } = await closeRow(tx, deps, row, actor.userId);
-    events.push(...left);
-    await recordAudit(
+  const row = await loadOpenConversationToWork(deps, tx, actor, input.conversationId);
+  const supervisor = can(actor, 'message_center.view_all');
+  if (row.assigneeId !== null && row.assigneeId !== actor.userId && !supervisor)
+    throw await claimedBy(
       tx,
-      {
-        ...auditActor(actor, input.ip),
-        action: 'message_center.closed',
-        targetType: 'conversation',
-        targetId: row.id,
-      },
-      deps.clock(),
+      firmId,
+      row.assigneeId,
+      'Only the agent who claimed this conversation can close it.',
     );
-    events.push(
-      busEvent(
-        'conversation.updated',
-        firmId,
-        await conversationAudience(deps.conversations.rules, tx, firmId, closed),
-        conversationUpdated(closed, 'status'),
-      ),
-    );
-    return conversationDetail(tx, deps, actor, closed);
-  });
+  const { row: closed, events: left } = await closeRow(tx, deps, row, actor.userId);
+  events.push(...left);
+  await recordAudit(
+    tx,
+    {
+      ...auditActor(actor, input.ip),
+      action: 'message_center.closed',
+      targetType: 'conversation',
+      targetId: row.id,
+    },
+    deps.clock(),
+  );
+  events.push(
+    busEvent(
+      'conversation.updated',
+      firmId,
+      await conversationAudience(deps.conversations.rules, tx, firmId, closed),
+      conversationUpdated(closed, 'status'),
+    ),
+  );
+  return closed;
 }

@@ -38,19 +38,28 @@ export async function consumerViews(
     };
     if (view === 'detail') {
       extra.consumer = consumer ? presentConsumer(consumer.details, consumer.updatedAt) : null;
-      if (consumer)
-        await recordAudit(
-          ex,
-          {
-            ...auditActor(actor),
-            action: 'message_center.consumer_read',
-            targetType: 'conversation',
-            targetId: row.id,
-          },
-          deps.clock(),
-        );
+      if (consumer) await auditConsumerRead(ex, deps, actor, row.id);
     }
     out.set(row.id, extra);
   }
   return out;
+}
+
+/** Records that the actor was shown the consumer details of a conversation's customer. */
+export async function auditConsumerRead(
+  ex: Executor,
+  deps: Pick<Deps, 'clock'>,
+  actor: StaffActor,
+  conversationId: string,
+): Promise<void> {
+  await recordAudit(
+    ex,
+    {
+      ...auditActor(actor),
+      action: 'message_center.consumer_read',
+      targetType: 'conversation',
+      targetId: conversationId,
+    },
+    deps.clock(),
+  );
 }

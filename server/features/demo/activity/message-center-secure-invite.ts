@@ -3,7 +3,6 @@ import type { Deps } from '../../../deps';
 import { mcCampaigns } from '../../../platform/db/schema';
 import { loadConversationKey, openSealed } from '../../conversations/message-crypto';
 import { sendMessage } from '../../conversations/send-message';
-import { claimConversation } from '../../message-center/claim';
 import { sendCustomerMessage } from '../../message-center/secure-invite-chat';
 import { sendCode, verifyCode, viewLink } from '../../message-center/secure-invite-customer';
 import { inviteAad } from '../../message-center/secure-invite-model';
@@ -11,6 +10,7 @@ import { latestInvite } from '../../message-center/secure-invite-queries';
 import { sendSecureInvite } from '../../message-center/secure-invite-send';
 import { receiveInboundSms } from '../../sms/receive-inbound';
 import type { DemoContext } from './context';
+import { demoClaim } from './message-center-steps';
 
 /** The demo's secure chat customer: texts the first Sales campaign, in the 310 area's 555 range. */
 export const SECURE_DEMO_CUSTOMER = '+13105550230';
@@ -101,7 +101,7 @@ export async function seedSecureInviteActivity(ctx: DemoContext, now: Date): Pro
     }
     if (!conversationId) return;
     if (step.do === 'reply' || step.do === 'secure' || step.do === 'note') {
-      if (step.do === 'reply') await claimConversation(deps, { actor: agent, conversationId });
+      if (step.do === 'reply') await demoClaim(deps, agent, conversationId);
       await sendMessage(deps, {
         actor: agent,
         conversationId,

@@ -2,13 +2,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { Deps } from '../../../deps';
 import { mcCampaigns } from '../../../platform/db/schema';
 import { sendMessage } from '../../conversations/send-message';
-import { claimConversation } from '../../message-center/claim';
-import { closeConversation } from '../../message-center/close';
-import { updateConsumer } from '../../message-center/consumer';
 import type { ConsumerBody } from '../../message-center/consumer-schemas';
 import { receiveInboundSms } from '../../sms/receive-inbound';
 import type { DemoFirm } from '../seed-demo';
 import type { DemoContext } from './context';
+import { demoClaim, demoClose, demoConsumer } from './message-center-steps';
 
 type Who = 'agent1' | 'agent2' | 'admin';
 
@@ -481,7 +479,8 @@ const scripts: Script[] = [
 /**
  * Message Center activity for the demo firm: about thirty conversations on its four campaigns in
  * every state (unclaimed, overdue, waiting, claimed by agent1, agent2 or the admin, answered, closed,
- * closed by STOP), played through the real receiver and use cases at times relative to `now`. Several
+ * closed by STOP), played through the real receiver and use cases at times relative to `now` (claims,
+ * closes and details through the steps of message-center-steps.ts: the use cases less their answer). Several
  * customers have consumer details, in every service-area zone and one address that does not resolve;
  * +13105550206's were saved on a closed conversation and show on the open one.
  */
@@ -526,7 +525,7 @@ export async function seedMessageCenterActivity(ctx: DemoContext, now: Date): Pr
       if (!conversationId) continue;
       const who = script.agent ?? (script.campaign < 2 ? 'agent1' : 'agent2');
       if (line.from === 'a' && !claimed) {
-        await claimConversation(deps, { actor: actor(who), conversationId });
+        await demoClaim(deps, actor(who), conversationId);
         claimed = true;
       }
       await sendMessage(deps, {
@@ -542,12 +541,12 @@ export async function seedMessageCenterActivity(ctx: DemoContext, now: Date): Pr
     }
     if (conversationId && script.consumer) {
       const who = script.agent ?? (script.campaign < 2 ? 'agent1' : 'agent2');
-      await updateConsumer(deps, { actor: actor(who), conversationId, body: script.consumer });
+      await demoConsumer(deps, actor(who), conversationId, script.consumer);
     }
     if (conversationId && script.closeAgo !== undefined) {
       at(script.closeAgo);
       const who = script.agent ?? (script.campaign < 2 ? 'agent1' : 'agent2');
-      await closeConversation(deps, { actor: actor(who), conversationId });
+      await demoClose(deps, actor(who), conversationId);
     }
   }
 }

@@ -3,11 +3,11 @@ import type { Deps } from '../../../deps';
 import { mcCampaigns } from '../../../platform/db/schema';
 import { sendMessage } from '../../conversations/send-message';
 import { createInternalChat } from '../../internal-chat/create-internal-chat';
-import { claimConversation } from '../../message-center/claim';
 import { transferConversation } from '../../message-center/transfer';
 import { agentTeams } from '../../message-center/transfer-queries';
 import { receiveInboundSms } from '../../sms/receive-inbound';
 import type { DemoContext } from './context';
+import { demoClaim } from './message-center-steps';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -69,7 +69,7 @@ export async function seedTransferActivity(ctx: DemoContext, now: Date): Promise
   const cold = await customerTexts('+13105550240', 'My ex stopped paying child support, can you help?');
   if (cold) {
     at(2 * DAY + 46 * MINUTE);
-    await claimConversation(deps, { actor: agent1, conversationId: cold });
+    await demoClaim(deps, agent1, cold);
     await say(
       agent1,
       cold,
@@ -87,7 +87,7 @@ export async function seedTransferActivity(ctx: DemoContext, now: Date): Promise
       },
     });
     at(2 * DAY + 38 * MINUTE);
-    await claimConversation(deps, { actor: agent2, conversationId: cold });
+    await demoClaim(deps, agent2, cold);
     await say(
       agent2,
       cold,
@@ -106,7 +106,7 @@ export async function seedTransferActivity(ctx: DemoContext, now: Date): Promise
   );
   if (warm) {
     at(33 * MINUTE);
-    await claimConversation(deps, { actor: agent1, conversationId: warm });
+    await demoClaim(deps, agent1, warm);
     await say(
       agent1,
       warm,
