@@ -31,14 +31,20 @@ describe('storing a message in a conversation that ended after it was read', () 
     await t?.close();
   });
 
-  it('refuses the send (409 conversation-ended) and leaves no message behind', async () => {
-    const read = await createConversation(t, {
+  /** A secure chat between Alex and Jane on the matter, as its sender reads it (open). */
+  const openThread = () =>
+    createConversation(t, {
       firmId: firm.id,
       kind: 'secure_chat',
       matterId,
       contactId: jane.id,
       createdBy: alex.id,
     });
+  const messagesIn = (conversationId: string) =>
+    t.database.query('select id from messages where conversation_id = $1', [conversationId]);
+
+  it('refuses the send (409 conversation-ended) and leaves no message behind', async () => {
+    const read = await openThread();
     // The conversation ends between the sender's read (still open) and the write.
     await t.database.query(`update conversations set status = 'closed' where id = $1`, [read.id]);
     const id = '01a23929-0000-7000-8000-00000000abcd';
@@ -55,18 +61,11 @@ describe('storing a message in a conversation that ended after it was read', () 
         }),
       ),
     ).rejects.toMatchObject({ status: 409, slug: 'conversation-ended' });
-    const rows = await t.database.query('select id from messages where conversation_id = $1', [read.id]);
-    expect(rows).toEqual([]);
+    expect(await messagesIn(read.id)).toEqual([]);
   });
 
   it('refuses a note stored with no transaction (409) and leaves no message behind: nothing rolls it back', async () => {
-    const read = await createConversation(t, {
-      firmId: firm.id,
-      kind: 'secure_chat',
-      matterId,
-      contactId: jane.id,
-      createdBy: alex.id,
-    });
+    const read = await openThread();
     await t.database.query(`update conversations set status = 'closed' where id = $1`, [read.id]);
     await expect(
       storeMessageAlone(t.deps.db, t.deps, {
@@ -81,8 +80,7 @@ describe('storing a message in a conversation that ended after it was read', () 
         idIsNew: true,
       }),
     ).rejects.toMatchObject({ status: 409, slug: 'conversation-ended' });
-    const rows = await t.database.query('select id from messages where conversation_id = $1', [read.id]);
-    expect(rows).toEqual([]);
+    expect(await messagesIn(read.id)).toEqual([]);
     const [conversation] = await t.database.query<{ last_message_at: Date | null }>(
       'select last_message_at from conversations where id = $1',
       [read.id],
@@ -94,13 +92,7 @@ describe('storing a message in a conversation that ended after it was read', () 
   it.runIf(process.env.DATABASE_URL)(
     'a note written while a close is in flight waits for it, then is refused, and nothing is stored',
     async () => {
-      const read = await createConversation(t, {
-        firmId: firm.id,
-        kind: 'secure_chat',
-        matterId,
-        contactId: jane.id,
-        createdBy: alex.id,
-      });
+      const read = await openThread();
       let closed!: () => void;
       const closedInTx = new Promise<void>((resolve) => {
         closed = resolve;
@@ -140,19 +132,12 @@ describe('storing a message in a conversation that ended after it was read', () 
       commit();
       await closing;
       expect(await note).toBe('conversation-ended');
-      const rows = await t.database.query('select id from messages where conversation_id = $1', [read.id]);
-      expect(rows).toEqual([]);
+      expect(await messagesIn(read.id)).toEqual([]);
     },
   );
 
   it('will not store with no transaction a message a listener acts on (billable time, a text)', async () => {
-    const read = await createConversation(t, {
-      firmId: firm.id,
-      kind: 'secure_chat',
-      matterId,
-      contactId: jane.id,
-      createdBy: alex.id,
-    });
+    const read = await openThread();
     await expect(
       storeMessageAlone(t.deps.db, t.deps, {
         conversation: read,
@@ -163,7 +148,6 @@ describe('storing a message in a conversation that ended after it was read', () 
         requireOpen: true,
       }),
     ).rejects.toThrow(/in a transaction/);
-    const rows = await t.database.query('select id from messages where conversation_id = $1', [read.id]);
-    expect(rows).toEqual([]);
+    expect(await messagesIn(read.id)).toEqual([]);
   });
 });
