@@ -160,13 +160,11 @@ async function store(
   };
   const current = await writeMessage(ex, message, { requireOpen: input.requireOpen ?? false });
   if (!current) {
-    // The conversation was not moved: a concurrent retry with the same id won the race (a resend), or
-    // the conversation ended since it was read. Without requireOpen the statement's insert still ran
-    // in the second case (a data-modifying CTE always does): the row found is this one, by its sealed
-    // body (a fresh nonce each time), and the conflict thrown rolls it back with the caller's
-    // transaction. With requireOpen nothing was inserted.
+    // Nothing was written: a concurrent retry with the same id won the race (a resend, or the id is
+    // taken elsewhere), or, with requireOpen, the conversation ended since it was read (the insert
+    // selects its values only while the conversation is open).
     const found = await findMessage(ex, firmId, id);
-    if (found && found.bodySealed !== message.bodySealed) return existing(found, conversation);
+    if (found) return existing(found, conversation);
     throw conflict('conversation-ended', 'This conversation has ended; start a new one to write again.');
   }
 
