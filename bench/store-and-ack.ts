@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import { cpuDuring, type Grouping, perOperation } from './lib/cpu';
 import { cpuProfileDuring } from './lib/inspector';
 import { profileText, summarizeProfile } from './lib/profile-summary';
 import { type BenchServer, signIn } from './lib/server';
-import { round } from './lib/stats';
+import { pgbenchLatencies, round } from './lib/stats';
 
 /** Runs autocannon for a few seconds, POSTing body to the urls in turn (one thread per request). */
 export async function load(
@@ -44,36 +46,106 @@ export async function load(
   };
 }
 
-/** The pgbench reference: one message-shaped row per transaction, 8 clients (PostgreSQL runs only). */
-function pgbenchReference(databaseUrl: string): number | null {
+/**
+ * Where the machine's CPU goes while the server under test answers: its own process, PostgreSQL (every
+ * backend and helper), Redis, and this process, which is the load generator. The rest of the machine's
+ * busy time is reported apart.
+ */
+function groupsFor(serverPids: readonly number[]): Grouping {
+  return (pid, comm) => {
+    if (serverPids.includes(pid)) return 'server';
+    if (pid === process.pid) return 'loadGenerator';
+    if (comm === 'postgres') return 'postgres';
+    if (comm.startsWith('redis-server')) return 'redis';
+    if (comm === 'pgbench') return 'pgbench';
+    return null;
+  };
+}
+
+/** One load as `load` runs it, with the CPU time per answered request of each group of processes. */
+async function loadWithCpu(serverPids: readonly number[], ...args: Parameters<typeof load>) {
+  const { result, cpu } = await cpuDuring(groupsFor(serverPids), () => load(...args));
+  const seconds = args[5] ?? 8;
+  return { ...result, cpuPerRequest: cpu ? perOperation(cpu, result.requestsPerSec * seconds) : null };
+}
+
+/**
+ * The pgbench reference: one message-shaped row per transaction, 8 clients (PostgreSQL runs only), with
+ * the CPU time per transaction of PostgreSQL and of the whole machine (pgbench's own client included);
+ * then the same at S1's half-load rate, for the latency this machine's commits alone show at that rate.
+ */
+async function pgbenchReference(databaseUrl: string, halfLoadRate: number) {
   const dir = mkdtempSync(path.resolve('.tmp', 'pgbench-'));
   const script = path.join(dir, 'insert.sql');
   writeFileSync(
     script,
     "INSERT INTO bench_messages (firm_id, id, conversation_id, author_type, author_id, body_sealed, created_at) VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'user', gen_random_uuid(), repeat('x', 120), now());\n",
   );
-  try {
-    execFileSync('psql', [
-      databaseUrl,
-      '-qc',
-      'DROP TABLE IF EXISTS bench_messages; CREATE TABLE bench_messages (firm_id uuid, id uuid, conversation_id uuid, author_type text, author_id uuid, body_sealed text, created_at timestamptz, PRIMARY KEY (firm_id, id))',
-    ]);
-    const out = execFileSync('pgbench', [
+  const seconds = 8;
+  const pgbench = (...args: string[]) =>
+    promisify(execFile)('pgbench', [
       '-n',
       '-c',
       '8',
       '-j',
       '2',
       '-T',
-      '8',
+      String(seconds),
+      ...args,
       '-f',
       script,
       databaseUrl,
-    ]).toString();
+    ]);
+  try {
+    execFileSync('psql', [
+      databaseUrl,
+      '-qc',
+      'DROP TABLE IF EXISTS bench_messages; CREATE TABLE bench_messages (firm_id uuid, id uuid, conversation_id uuid, author_type text, author_id uuid, body_sealed text, created_at timestamptz, PRIMARY KEY (firm_id, id))',
+    ]);
+    const { result, cpu } = await cpuDuring(groupsFor([]), () => pgbench());
+    const tps = Number(/tps = ([\d.]+)/.exec(result.stdout)?.[1]);
+    await pgbench('-R', String(halfLoadRate), '-l', '--log-prefix', path.join(dir, 'latency'));
+    const logs = readdirSync(dir)
+      .filter((name) => name.startsWith('latency'))
+      .map((name) => readFileSync(path.join(dir, name), 'utf8'));
     execFileSync('psql', [databaseUrl, '-qc', 'DROP TABLE bench_messages']);
-    return Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+    return {
+      tps,
+      cpuPerTransaction: cpu ? perOperation(cpu, tps * seconds) : null,
+      atS1HalfLoadRate: { ratePerSec: halfLoadRate, ...pgbenchLatencies(logs) },
+    };
   } catch {
     return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The machine's floor for S1 (bench/lib/floor-server.ts): a bare HTTP server doing only the PostgreSQL
+ * round trips a note takes, under the same load. Parley's share of it is what its own work costs.
+ */
+async function floorReference(databaseUrl: string, roundTrips: number, threads: number) {
+  const port = 18095;
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/lib/floor-server.ts', String(port), databaseUrl, String(roundTrips)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`floor server exited (${code})`)));
+  });
+  try {
+    const urls = Array.from({ length: threads }, (_, i) => `http://127.0.0.1:${port}/threads/${i}/messages`);
+    await load(urls, {}, NOTE, 16, undefined, 3);
+    const measured = await loadWithCpu([child.pid as number], urls, {}, NOTE, 16);
+    return { roundTrips, ...measured };
+  } finally {
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
   }
 }
 
@@ -152,11 +224,30 @@ async function statementsPerSend(server: BenchServer, threads: BenchThreads, bod
 }
 
 /**
+ * The statements the server sends until it is quiet again (its outbox jobs and their callbacks done),
+ * read every 300 ms until fewer than 3 more were sent (the outbox relay's own poll), for at most 30 s.
+ */
+async function statementsOnceSettled(server: BenchServer): Promise<number> {
+  let last = await statementsSent(server);
+  for (const until = Date.now() + 30_000; Date.now() < until; ) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = await statementsSent(server);
+    if (now - last < 3) return now;
+    last = now;
+  }
+  return last;
+}
+
+/**
  * S1 (store-and-ack: auth, validate, encrypt, insert, 201) with staff notes, which send nothing, and
- * S6 with public texts, which queue an SMS job in the same transaction.
+ * S6 with public texts, which queue an SMS job in the same transaction. Beside each: the CPU time per
+ * request of the server, PostgreSQL, Redis and the load generator; for S6 also every statement a text
+ * costs, its SMS job and the simulator's delivery callbacks included. With PostgreSQL, the references:
+ * pgbench, and the floor of a bare server doing only a note's round trips (floorReference).
  */
 export async function benchStoreAndAck(server: BenchServer, threads: BenchThreads, databaseUrl?: string) {
   const urls = threads.urls.map((p) => server.url + p);
+  const serverPids = [server.child.pid as number];
   const text = JSON.stringify({ body: 'Your hearing is confirmed for Tuesday at 10am.' });
   const statements = {
     note: await statementsPerSend(server, threads, NOTE),
@@ -164,7 +255,7 @@ export async function benchStoreAndAck(server: BenchServer, threads: BenchThread
   };
   // Measured warm: the server's first seconds under load are spent compiling its hot code.
   await load(urls, threads.headers, NOTE, 16, undefined, 3);
-  const s1 = await load(urls, threads.headers, NOTE, 16);
+  const s1 = await loadWithCpu(serverPids, urls, threads.headers, NOTE, 16);
   const s1HalfLoad = await load(
     urls,
     threads.headers,
@@ -172,15 +263,32 @@ export async function benchStoreAndAck(server: BenchServer, threads: BenchThread
     8,
     Math.max(1, Math.round(s1.requestsPerSec / 2)),
   );
-  const s6 = await load(urls, threads.headers, text, 16);
-  const reference = databaseUrl ? pgbenchReference(databaseUrl) : null;
+  const before = await statementsOnceSettled(server);
+  const s6 = await loadWithCpu(serverPids, urls, threads.headers, text, 16);
+  const texts = s6.requestsPerSec * 8;
+  const statementsPerText = Math.round(((await statementsOnceSettled(server)) - before) / Math.max(1, texts));
+  const reference = databaseUrl ? await pgbenchReference(databaseUrl, s1HalfLoad.requestsPerSec) : null;
+  const floor = databaseUrl ? await floorReference(databaseUrl, statements.note, urls.length) : null;
   return {
     threads: urls.length,
     statementsPerSend: statements,
     s1: { ...s1, atHalfLoad: s1HalfLoad },
-    s6: { ...s6, lossVsS1: round(1 - s6.requestsPerSec / s1.requestsPerSec) },
-    pgbenchTps: reference,
-    ratioToPgbench: reference ? round(s1.requestsPerSec / reference) : null,
+    s6: {
+      ...s6,
+      lossVsS1: round(1 - s6.requestsPerSec / s1.requestsPerSec),
+      statementsPerTextWithItsJob: statementsPerText,
+    },
+    pgbenchTps: reference?.tps ?? null,
+    pgbenchCpuPerTransaction: reference?.cpuPerTransaction ?? null,
+    pgbenchAtS1HalfLoadRate: reference?.atS1HalfLoadRate ?? null,
+    ratioToPgbench: reference ? round(s1.requestsPerSec / reference.tps) : null,
+    floor: floor
+      ? {
+          ...floor,
+          ratioToPgbench: reference ? round(floor.requestsPerSec / reference.tps) : null,
+          parleyShare: round(s1.requestsPerSec / floor.requestsPerSec),
+        }
+      : null,
     target: 'S1 ≥ 0.20× pgbench, p99 ≤ 25 ms at half load; S6 loses ≤ 10 %',
   };
 }

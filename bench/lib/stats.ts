@@ -7,3 +7,13 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** p50 and p99 (nearest rank) of pgbench's per-transaction logs (`-l`), whose third column is the latency in µs. */
+export function pgbenchLatencies(logs: string[]): { p50Ms: number; p99Ms: number } | null {
+  const latencies = logs
+    .flatMap((log) => log.split('\n'))
+    .map((line) => Number(line.split(' ')[2]))
+    .filter((us) => Number.isFinite(us));
+  if (latencies.length === 0) return null;
+  return { p50Ms: round(percentile(latencies, 50) / 1000), p99Ms: round(percentile(latencies, 99) / 1000) };
+}

@@ -132,4 +132,65 @@ describe('summaryMarkdown', () => {
       '| Message Center dashboard | skipped: needs PostgreSQL |',
     );
   });
+
+  it("puts S1's floor and pgbench's latency at the half-load rate beside S1, and where each request's CPU goes", () => {
+    const cpu = (machineMs: number, serverMs: number, postgresMs: number) => ({
+      machineMs,
+      serverMs,
+      postgresMs,
+      redisMs: 0.05,
+      loadGeneratorMs: 0.2,
+      otherMs: 0.01,
+      coresBusy: 1.5,
+    });
+    const md = summaryMarkdown({
+      ...base,
+      storeAndAck: {
+        statementsPerSend: { note: 3, text: 15 },
+        s1: {
+          requestsPerSec: 700,
+          p99Ms: 40,
+          atHalfLoad: { requestsPerSec: 350, p99Ms: 30 },
+          cpuPerRequest: cpu(2.2, 1.05, 0.82),
+        },
+        s6: {
+          requestsPerSec: 170,
+          lossVsS1: 0.76,
+          statementsPerTextWithItsJob: 24,
+          cpuPerRequest: cpu(9.4, 5.3, 3.35),
+        },
+        pgbenchTps: 9400,
+        pgbenchCpuPerTransaction: {
+          machineMs: 0.16,
+          pgbenchMs: 0.02,
+          postgresMs: 0.13,
+          otherMs: 0.01,
+          coresBusy: 1.49,
+        },
+        pgbenchAtS1HalfLoadRate: { ratePerSec: 350, p50Ms: 0.8, p99Ms: 22.5 },
+        ratioToPgbench: 0.07,
+        floor: {
+          roundTrips: 3,
+          requestsPerSec: 2800,
+          ratioToPgbench: 0.3,
+          parleyShare: 0.25,
+          cpuPerRequest: cpu(0.55, 0.23, 0.22),
+        },
+      },
+    });
+    expect(md).toContain(
+      "pgbench 9,400 tps; at S1's half-load rate (350/s) p50 0.8 ms, p99 22.5 ms | 0.07× |",
+    );
+    expect(md).toContain(
+      "| S1's floor: a bare HTTP server doing only a note's 3 round trips | 2,800 req/s; Parley reaches 25 % of it | pgbench 9,400 tps | 0.30× |",
+    );
+    expect(md).toContain('| 170 req/s; 15 statements per text, 24 with its SMS job and delivery callbacks |');
+    expect(md).toContain('| S1, a note | 2.200 | 1.050 | 0.820 | 0.050 | 0.200 | 0.010 | 1.5 |');
+    expect(md).toContain(
+      '| pgbench, one insert (its client in the server column) | 0.160 | 0.020 | 0.130 | — | — | 0.010 | 1.49 |',
+    );
+    expect(md).toContain(
+      "S1's target, 0.20× of pgbench, leaves a note 0.800 ms of machine CPU (five pgbench transactions); PostgreSQL alone spends 0.820 ms",
+    );
+  });
 });

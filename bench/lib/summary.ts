@@ -18,10 +18,29 @@ export interface BenchResults {
   };
   storeAndAck?: {
     statementsPerSend?: { note: number; text: number };
-    s1: { requestsPerSec: number; p99Ms: number; atHalfLoad: { requestsPerSec: number; p99Ms: number } };
-    s6: { requestsPerSec: number; lossVsS1: number };
+    s1: {
+      requestsPerSec: number;
+      p99Ms: number;
+      atHalfLoad: { requestsPerSec: number; p99Ms: number };
+      cpuPerRequest?: CpuPerOperation | null;
+    };
+    s6: {
+      requestsPerSec: number;
+      lossVsS1: number;
+      statementsPerTextWithItsJob?: number;
+      cpuPerRequest?: CpuPerOperation | null;
+    };
     pgbenchTps: number | null;
+    pgbenchCpuPerTransaction?: CpuPerOperation | null;
+    pgbenchAtS1HalfLoadRate?: { ratePerSec: number; p50Ms?: number; p99Ms?: number } | null;
     ratioToPgbench: number | null;
+    floor?: {
+      roundTrips: number;
+      requestsPerSec: number;
+      ratioToPgbench: number | null;
+      parleyShare: number;
+      cpuPerRequest: CpuPerOperation | null;
+    } | null;
   };
   oneToOne?: {
     pairs: number;
@@ -59,6 +78,18 @@ export interface BenchResults {
       };
 }
 
+/** CPU milliseconds per request (or transaction) by group of processes (bench/lib/cpu.ts perOperation). */
+export interface CpuPerOperation {
+  machineMs: number;
+  serverMs?: number;
+  postgresMs?: number;
+  redisMs?: number;
+  loadGeneratorMs?: number;
+  pgbenchMs?: number;
+  otherMs: number;
+  coresBusy: number;
+}
+
 /** One offered rate of S2 (bench/one-to-one.ts), as far as the summary reads it. */
 interface S2Step {
   offeredPerSec: number;
@@ -89,12 +120,22 @@ function rows(r: BenchResults): Row[] {
           'S1 store-and-ack (16 connections)',
           `${n(sa.s1.requestsPerSec)} req/s, p99 ${sa.s1.p99Ms} ms; at half load p99 ${sa.s1.atHalfLoad.p99Ms} ms` +
             (sa.statementsPerSend ? `; ${sa.statementsPerSend.note} statements per note` : ''),
-          sa.pgbenchTps ? `pgbench ${n(sa.pgbenchTps)} tps` : 'pgbench (PostgreSQL runs only)',
+          sa.pgbenchTps
+            ? `pgbench ${n(sa.pgbenchTps)} tps` + pgbenchAtHalfLoad(sa.pgbenchAtS1HalfLoadRate)
+            : 'pgbench (PostgreSQL runs only)',
           x(sa.ratioToPgbench),
           '≥ 0.20× (stretch 0.30×); p99 ≤ 25 ms at half load',
         ]
       : notRun('S1 store-and-ack', '≥ 0.20× pgbench'),
   );
+  if (sa?.floor)
+    out.push([
+      `S1's floor: a bare HTTP server doing only a note's ${sa.floor.roundTrips} round trips`,
+      `${n(sa.floor.requestsPerSec)} req/s; Parley reaches ${Math.round(sa.floor.parleyShare * 100)} % of it`,
+      sa.pgbenchTps ? `pgbench ${n(sa.pgbenchTps)} tps` : '—',
+      x(sa.floor.ratioToPgbench),
+      'what this machine allows (no target)',
+    ]);
   out.push(...s2Rows(r.oneToOne));
   const f = r.fanout;
   out.push(
@@ -145,7 +186,10 @@ function rows(r: BenchResults): Row[] {
       ? [
           'S6 S1 with an SMS job',
           `${n(sa.s6.requestsPerSec)} req/s` +
-            (sa.statementsPerSend ? `; ${sa.statementsPerSend.text} statements per text` : ''),
+            (sa.statementsPerSend ? `; ${sa.statementsPerSend.text} statements per text` : '') +
+            (sa.s6.statementsPerTextWithItsJob
+              ? `, ${sa.s6.statementsPerTextWithItsJob} with its SMS job and delivery callbacks`
+              : ''),
           `S1 ${n(sa.s1.requestsPerSec)} req/s`,
           `${Math.round(sa.s6.lossVsS1 * 100)} % lost`,
           '≤ 10 % lost',
@@ -178,6 +222,51 @@ function rows(r: BenchResults): Row[] {
       `p95 < ${d.targetP95Ms} ms`,
     ]);
   return out;
+}
+
+function pgbenchAtHalfLoad(at: NonNullable<BenchResults['storeAndAck']>['pgbenchAtS1HalfLoadRate']): string {
+  if (!at?.p99Ms) return '';
+  return `; at S1's half-load rate (${n(at.ratePerSec)}/s) p50 ${at.p50Ms} ms, p99 ${at.p99Ms} ms`;
+}
+
+const ms = (value: number | undefined) => (value == null ? '—' : value.toFixed(3));
+
+/**
+ * Where the machine's CPU goes per request in S1, S6 and the floor and per pgbench transaction, and what
+ * S1's target leaves for a note: 0.20× of pgbench's rate is five of its transactions' machine CPU.
+ */
+function cpuSection(sa: BenchResults['storeAndAck']): string[] {
+  if (!sa?.s1.cpuPerRequest) return [];
+  const lines: [string, CpuPerOperation | null | undefined][] = [
+    ['S1, a note', sa.s1.cpuPerRequest],
+    ['S6, a text (its SMS job and callbacks as far as they ran meanwhile)', sa.s6.cpuPerRequest],
+    [`S1's floor (${sa.floor?.roundTrips ?? '?'} round trips, nothing else)`, sa.floor?.cpuPerRequest],
+    ['pgbench, one insert (its client in the server column)', sa.pgbenchCpuPerTransaction],
+  ];
+  const table = lines
+    .filter(([, cpu]) => cpu)
+    .map(([name, cpu]) => {
+      const c = cpu as CpuPerOperation;
+      return `| ${name} | ${ms(c.machineMs)} | ${ms(c.serverMs ?? c.pgbenchMs)} | ${ms(c.postgresMs)} | ${ms(c.redisMs)} | ${ms(c.loadGeneratorMs)} | ${ms(c.otherMs)} | ${c.coresBusy} |`;
+    });
+  const pgbench = sa.pgbenchCpuPerTransaction;
+  const budget = pgbench
+    ? [
+        '',
+        `S1's target, 0.20× of pgbench, leaves a note ${ms(pgbench.machineMs / 0.2)} ms of machine CPU (five pgbench` +
+          ` transactions); PostgreSQL alone spends ${ms(sa.s1.cpuPerRequest.postgresMs)} ms on a note's statements, and the` +
+          ` floor server with the same round trips ${ms(sa.floor?.cpuPerRequest?.machineMs)} ms in all.`,
+      ]
+    : [];
+  return [
+    '## Where the CPU goes (milliseconds per request, all processes, read from /proc)',
+    '',
+    '| load | machine | server | PostgreSQL | Redis | load generator | rest | cores busy |',
+    '|---|---|---|---|---|---|---|---|',
+    ...table,
+    ...budget,
+    '',
+  ];
 }
 
 /** Where S1's server time went, from the profile taken after the measured runs. */
@@ -261,6 +350,7 @@ export function summaryMarkdown(r: BenchResults): string {
     ...table,
     '',
     ...profileLine(r.storeAndAckProfile),
+    ...cpuSection(r.storeAndAck),
     'Raw figures: `latest.json` beside this file.',
     '',
   ].join('\n');

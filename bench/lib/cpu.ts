@@ -1,0 +1,133 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+// Linux reports process and machine CPU time in clock ticks of 1/100 s (USER_HZ on every architecture).
+const MS_PER_TICK = 10;
+
+/** One process as /proc/<pid>/stat describes it: its command name and CPU time (user + system). */
+export interface ProcessCpu {
+  comm: string;
+  cpuMs: number;
+}
+
+/** Parses a /proc/<pid>/stat line; the command name may hold spaces and parentheses, so it ends at the last ')'. */
+export function parseProcessStat(line: string): ProcessCpu | null {
+  const open = line.indexOf('(');
+  const close = line.lastIndexOf(')');
+  if (open < 0 || close < open) return null;
+  // After the name: state, ppid, … utime (14th field of the line) and stime (15th).
+  const fields = line.slice(close + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) return null;
+  return { comm: line.slice(open + 1, close), cpuMs: (utime + stime) * MS_PER_TICK };
+}
+
+/** Busy CPU time of the whole machine (all cores) from /proc/stat's first line: everything but idle and iowait. */
+export function parseMachineBusyMs(procStat: string): number {
+  const first = procStat.split('\n', 1)[0] ?? '';
+  const [label, ...ticks] = first.trim().split(/\s+/);
+  if (label !== 'cpu') throw new Error('/proc/stat: no cpu line');
+  // user nice system idle iowait irq softirq steal (guest time is already counted in user).
+  const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
+  return (
+    ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * MS_PER_TICK
+  );
+}
+
+/** Which group a process's CPU time is counted in, or null for the rest of the machine. */
+export type Grouping = (pid: number, comm: string) => string | null;
+
+/** The CPU time each group spent between two snapshots, the machine's busy time, and what no group took. */
+export interface CpuSpent {
+  wallMs: number;
+  machineBusyMs: number;
+  byGroup: Record<string, number>;
+  otherMs: number;
+}
+
+/**
+ * Sums CPU time per group over a window. A process counts from its first snapshot (or from its start, when
+ * it was born inside the window) to its last; one that exits between two snapshots loses at most the
+ * polling interval of its time, so the window is polled while it runs.
+ */
+export function spentBetween(
+  first: Map<number, ProcessCpu>,
+  seen: Map<number, ProcessCpu>,
+  grouping: Grouping,
+): Record<string, number> {
+  const byGroup: Record<string, number> = {};
+  for (const [pid, last] of seen) {
+    const group = grouping(pid, last.comm);
+    if (!group) continue;
+    const spent = last.cpuMs - (first.get(pid)?.cpuMs ?? 0);
+    byGroup[group] = (byGroup[group] ?? 0) + spent;
+  }
+  return byGroup;
+}
+
+function snapshot(): Map<number, ProcessCpu> {
+  const processes = new Map<number, ProcessCpu>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const parsed = parseProcessStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      if (parsed) processes.set(Number(name), parsed);
+    } catch {
+      // The process exited between the listing and the read.
+    }
+  }
+  return processes;
+}
+
+const machineBusyMs = () => parseMachineBusyMs(readFileSync('/proc/stat', 'utf8'));
+
+/**
+ * Runs `work` and reports the CPU time each group of processes spent meanwhile (Linux only: null
+ * elsewhere), polling /proc every `pollMs` so that processes which exit inside the window (pgbench and
+ * its backends) still count.
+ */
+export async function cpuDuring<T>(
+  grouping: Grouping,
+  work: () => Promise<T>,
+  pollMs = 500,
+): Promise<{ result: T; cpu: CpuSpent | null }> {
+  let first: Map<number, ProcessCpu>;
+  let busyBefore: number;
+  try {
+    first = snapshot();
+    busyBefore = machineBusyMs();
+  } catch {
+    return { result: await work(), cpu: null };
+  }
+  const seen = new Map(first);
+  const poll = () => {
+    for (const [pid, cpu] of snapshot()) seen.set(pid, cpu);
+  };
+  const started = performance.now();
+  const timer = setInterval(poll, pollMs);
+  try {
+    const result = await work();
+    poll();
+    const wallMs = performance.now() - started;
+    const busyMs = machineBusyMs() - busyBefore;
+    const byGroup = spentBetween(first, seen, grouping);
+    const grouped = Object.values(byGroup).reduce((sum, ms) => sum + ms, 0);
+    return {
+      result,
+      cpu: { wallMs, machineBusyMs: busyMs, byGroup, otherMs: Math.max(0, busyMs - grouped) },
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** CPU milliseconds per operation of each group and of the whole machine, and how many cores were busy. */
+export function perOperation(cpu: CpuSpent, operations: number) {
+  const per = (ms: number) => Math.round((ms / Math.max(1, operations)) * 1000) / 1000;
+  return {
+    machineMs: per(cpu.machineBusyMs),
+    ...Object.fromEntries(Object.entries(cpu.byGroup).map(([group, ms]) => [`${group}Ms`, per(ms)])),
+    otherMs: per(cpu.otherMs),
+    coresBusy: Math.round((cpu.machineBusyMs / cpu.wallMs) * 100) / 100,
+  };
+}
