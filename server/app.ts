@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
@@ -33,6 +32,7 @@ import { webRoutes } from './features/web/routes';
 import { registerProblemHandlers } from './platform/http/errors';
 import { HSTS_HEADER, servedOverHttps } from './platform/http/https';
 import { instrument } from './platform/http/metrics';
+import { sendSecurityHeaders } from './platform/http/security-headers';
 import { refuseUnknownQueryParameters } from './platform/http/strict-query';
 import { realtimeRoutes } from './realtime/routes';
 
@@ -64,7 +64,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     );
   });
 
-  await app.register(helmet, {
+  sendSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

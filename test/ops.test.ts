@@ -29,10 +29,27 @@ describe('operations endpoints', () => {
     expect(r.body).toMatchObject({ type: '/problems/not-found', status: 404 });
   });
 
-  it('sets security headers', async () => {
-    const r = await t.client().get('/healthz');
+  it('sets security headers on every response: answers, refusals, not-found problems', async () => {
+    const c = t.client();
+    for (const r of [
+      await c.get('/healthz'),
+      await c.get('/api/v1/conversations'),
+      await c.get('/api/v1/no-such-thing'),
+    ]) {
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(r.headers.get('content-security-policy')).toContain("connect-src 'self' ws: wss:");
+    }
+  });
+
+  it('lets the API documentation page send its own policy, which allows no plug-ins and no connections out', async () => {
+    const r = await t.client().get('/api/docs/');
+    expect(r.status).toBe(200);
+    const policy = r.headers.get('content-security-policy');
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toContain('connect-src');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('serves the OpenAPI document', async () => {
