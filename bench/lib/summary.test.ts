@@ -189,8 +189,13 @@ describe('summaryMarkdown', () => {
     expect(md).toContain(
       '| pgbench, one insert (its client in the server column) | 0.160 | 0.020 | 0.130 | — | — | 0.010 | 1.49 |',
     );
+    // 0.82 + 0.05 + 0.23 + 0.2 = 1.3 ms at least; 0.16 / 1.3 = 0.12×.
     expect(md).toContain(
-      "S1's target, 0.20× of pgbench, leaves a note 0.800 ms of machine CPU (five pgbench transactions); PostgreSQL alone spends 0.820 ms",
+      "S1's target, 0.20× of pgbench, leaves a note 0.800 ms of machine CPU (five pgbench transactions). A note costs at least PostgreSQL's time on its statements (0.820 ms), Redis's (0.050 ms) and what a bare server and the load generator spend on its round trips (0.230 + 0.200 ms, the floor's): 1.300 ms, so these statements allow at most 0.12× on this machine.",
+    );
+    // 1 - 2.2 / 3.35 = 34 %.
+    expect(md).toContain(
+      "S6's target, at most 10 % lost, leaves a text 2.444 ms of machine CPU; PostgreSQL alone spends 3.350 ms on a text, its SMS job and callbacks, so at least 34 % is lost whatever the server does.",
     );
   });
 });
