@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineBusyMs, parseProcessStat, perOperation, spentBetween } from './cpu';
+import { parseMachineTimes, parseProcessStat, perOperation, spentBetween } from './cpu';
 
 const stat = (pid: number, comm: string, utime: number, stime: number) =>
   `${pid} (${comm}) S 1 ${pid} ${pid} 0 -1 4194560 100 0 0 0 ${utime} ${stime} 0 0 20 0 1 0 100 1000 10`;
@@ -22,14 +22,14 @@ describe('parseProcessStat', () => {
   });
 });
 
-describe('parseMachineBusyMs', () => {
-  it('counts user, nice, system, irq, softirq and steal, not idle or iowait', () => {
+describe('parseMachineTimes', () => {
+  it('counts user, nice, system, irq and softirq as busy, steal as stolen, and neither idle nor iowait', () => {
     const procStat = 'cpu  100 5 50 9000 300 1 2 3 0 0\ncpu0 50 2 25 4500 150 0 1 1 0 0\n';
-    expect(parseMachineBusyMs(procStat)).toBe((100 + 5 + 50 + 1 + 2 + 3) * 10);
+    expect(parseMachineTimes(procStat)).toEqual({ busyMs: (100 + 5 + 50 + 1 + 2) * 10, stolenMs: 30 });
   });
 
   it('refuses a file without the cpu line', () => {
-    expect(() => parseMachineBusyMs('intr 1 2 3')).toThrow('/proc/stat');
+    expect(() => parseMachineTimes('intr 1 2 3')).toThrow('/proc/stat');
   });
 });
 
@@ -54,10 +54,11 @@ describe('spentBetween', () => {
 });
 
 describe('perOperation', () => {
-  it('divides each group by the operations and tells how many cores were busy', () => {
+  it('divides each group by the operations and tells how many cores were busy and stolen', () => {
     const cpu = {
       wallMs: 8000,
       machineBusyMs: 12_000,
+      machineStolenMs: 800,
       byGroup: { server: 6000, postgres: 4000 },
       otherMs: 2000,
     };
@@ -67,6 +68,7 @@ describe('perOperation', () => {
       postgresMs: 0.5,
       otherMs: 0.25,
       coresBusy: 1.5,
+      coresStolen: 0.1,
     });
   });
 });

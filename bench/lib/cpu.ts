@@ -22,16 +22,19 @@ export function parseProcessStat(line: string): ProcessCpu | null {
   return { comm: line.slice(open + 1, close), cpuMs: (utime + stime) * MS_PER_TICK };
 }
 
-/** Busy CPU time of the whole machine (all cores) from /proc/stat's first line: everything but idle and iowait. */
-export function parseMachineBusyMs(procStat: string): number {
+/**
+ * The machine's CPU time (all cores) from /proc/stat's first line: busy (user, nice, system, irq, softirq;
+ * guest time is already in user) and stolen (the hypervisor ran another guest while this one was ready).
+ */
+export function parseMachineTimes(procStat: string): { busyMs: number; stolenMs: number } {
   const first = procStat.split('\n', 1)[0] ?? '';
   const [label, ...ticks] = first.trim().split(/\s+/);
   if (label !== 'cpu') throw new Error('/proc/stat: no cpu line');
-  // user nice system idle iowait irq softirq steal (guest time is already counted in user).
-  const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
-  return (
-    ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * MS_PER_TICK
-  );
+  const [user, nice, system, , , irq, softirq, steal] = ticks.map((t) => Number(t) || 0);
+  return {
+    busyMs: ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0)) * MS_PER_TICK,
+    stolenMs: (steal ?? 0) * MS_PER_TICK,
+  };
 }
 
 /** Which group a process's CPU time is counted in, or null for the rest of the machine. */
@@ -41,6 +44,8 @@ export type Grouping = (pid: number, comm: string) => string | null;
 export interface CpuSpent {
   wallMs: number;
   machineBusyMs: number;
+  /** Time the hypervisor gave to other guests while this machine's cores were ready: a noisy host. */
+  machineStolenMs: number;
   byGroup: Record<string, number>;
   otherMs: number;
 }
@@ -79,7 +84,7 @@ function snapshot(): Map<number, ProcessCpu> {
   return processes;
 }
 
-const machineBusyMs = () => parseMachineBusyMs(readFileSync('/proc/stat', 'utf8'));
+const machineTimes = () => parseMachineTimes(readFileSync('/proc/stat', 'utf8'));
 
 /**
  * Runs `work` and reports the CPU time each group of processes spent meanwhile (Linux only: null
@@ -92,10 +97,10 @@ export async function cpuDuring<T>(
   pollMs = 500,
 ): Promise<{ result: T; cpu: CpuSpent | null }> {
   let first: Map<number, ProcessCpu>;
-  let busyBefore: number;
+  let before: ReturnType<typeof machineTimes>;
   try {
     first = snapshot();
-    busyBefore = machineBusyMs();
+    before = machineTimes();
   } catch {
     return { result: await work(), cpu: null };
   }
@@ -109,19 +114,26 @@ export async function cpuDuring<T>(
     const result = await work();
     poll();
     const wallMs = performance.now() - started;
-    const busyMs = machineBusyMs() - busyBefore;
+    const after = machineTimes();
+    const busyMs = after.busyMs - before.busyMs;
     const byGroup = spentBetween(first, seen, grouping);
     const grouped = Object.values(byGroup).reduce((sum, ms) => sum + ms, 0);
     return {
       result,
-      cpu: { wallMs, machineBusyMs: busyMs, byGroup, otherMs: Math.max(0, busyMs - grouped) },
+      cpu: {
+        wallMs,
+        machineBusyMs: busyMs,
+        machineStolenMs: after.stolenMs - before.stolenMs,
+        byGroup,
+        otherMs: Math.max(0, busyMs - grouped),
+      },
     };
   } finally {
     clearInterval(timer);
   }
 }
 
-/** CPU milliseconds per operation of each group and of the whole machine, and how many cores were busy. */
+/** CPU milliseconds per operation of each group and of the whole machine, and how many cores were busy or stolen. */
 export function perOperation(cpu: CpuSpent, operations: number) {
   const per = (ms: number) => Math.round((ms / Math.max(1, operations)) * 1000) / 1000;
   return {
@@ -129,5 +141,6 @@ export function perOperation(cpu: CpuSpent, operations: number) {
     ...Object.fromEntries(Object.entries(cpu.byGroup).map(([group, ms]) => [`${group}Ms`, per(ms)])),
     otherMs: per(cpu.otherMs),
     coresBusy: Math.round((cpu.machineBusyMs / cpu.wallMs) * 100) / 100,
+    coresStolen: Math.round((cpu.machineStolenMs / cpu.wallMs) * 100) / 100,
   };
 }

@@ -142,6 +142,7 @@ describe('summaryMarkdown', () => {
       loadGeneratorMs: 0.2,
       otherMs: 0.01,
       coresBusy: 1.5,
+      coresStolen: 0.02,
     });
     const md = summaryMarkdown({
       ...base,
@@ -185,9 +186,9 @@ describe('summaryMarkdown', () => {
       "| S1's floor: a bare HTTP server doing only a note's 3 round trips | 2,800 req/s; Parley reaches 25 % of it | pgbench 9,400 tps | 0.30× |",
     );
     expect(md).toContain('| 170 req/s; 15 statements per text, 24 with its SMS job and delivery callbacks |');
-    expect(md).toContain('| S1, a note | 2.200 | 1.050 | 0.820 | 0.050 | 0.200 | 0.010 | 1.5 |');
+    expect(md).toContain('| S1, a note | 2.200 | 1.050 | 0.820 | 0.050 | 0.200 | 0.010 | 1.5 | 0.02 |');
     expect(md).toContain(
-      '| pgbench, one insert (its client in the server column) | 0.160 | 0.020 | 0.130 | — | — | 0.010 | 1.49 |',
+      '| pgbench, one insert (its client in the server column) | 0.160 | 0.020 | 0.130 | — | — | 0.010 | 1.49 | — |',
     );
     // 0.82 + 0.05 + 0.23 + 0.2 = 1.3 ms at least; 0.16 / 1.3 = 0.12×.
     expect(md).toContain(

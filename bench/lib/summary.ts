@@ -88,6 +88,7 @@ export interface CpuPerOperation {
   pgbenchMs?: number;
   otherMs: number;
   coresBusy: number;
+  coresStolen?: number;
 }
 
 /** One offered rate of S2 (bench/one-to-one.ts), as far as the summary reads it. */
@@ -247,13 +248,16 @@ function cpuSection(sa: BenchResults['storeAndAck']): string[] {
     .filter(([, cpu]) => cpu)
     .map(([name, cpu]) => {
       const c = cpu as CpuPerOperation;
-      return `| ${name} | ${ms(c.machineMs)} | ${ms(c.serverMs ?? c.pgbenchMs)} | ${ms(c.postgresMs)} | ${ms(c.redisMs)} | ${ms(c.loadGeneratorMs)} | ${ms(c.otherMs)} | ${c.coresBusy} |`;
+      return `| ${name} | ${ms(c.machineMs)} | ${ms(c.serverMs ?? c.pgbenchMs)} | ${ms(c.postgresMs)} | ${ms(c.redisMs)} | ${ms(c.loadGeneratorMs)} | ${ms(c.otherMs)} | ${c.coresBusy} | ${c.coresStolen ?? '—'} |`;
     });
   return [
     '## Where the CPU goes (milliseconds per request, all processes, read from /proc)',
     '',
-    '| load | machine | server | PostgreSQL | Redis | load generator | rest | cores busy |',
-    '|---|---|---|---|---|---|---|---|',
+    'Cores stolen: the time the hypervisor ran other guests while this machine was ready to run; where it is',
+    'high, every figure of that load is low.',
+    '',
+    '| load | machine | server | PostgreSQL | Redis | load generator | rest | cores busy | cores stolen |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...table,
     '',
     ...bounds(sa),
