@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { cpuDuring, type Grouping, perOperation } from './lib/cpu';
 import { cpuProfileDuring } from './lib/inspector';
+import { openLoop } from './lib/open-loop';
 import { profileText, summarizeProfile } from './lib/profile-summary';
 import { type BenchServer, signIn } from './lib/server';
 import { pgbenchLatencies, round } from './lib/stats';
@@ -15,7 +16,6 @@ export async function load(
   headers: Record<string, string>,
   body: string,
   connections: number,
-  rate?: number,
   seconds = 8,
 ) {
   let next = 0;
@@ -35,7 +35,6 @@ export async function load(
     ],
     connections,
     duration: seconds,
-    ...(rate ? { overallRate: rate } : {}),
   });
   return {
     requestsPerSec: Math.round(result.requests.average),
@@ -65,7 +64,7 @@ function groupsFor(serverPids: readonly number[]): Grouping {
 /** One load as `load` runs it, with the CPU time per answered request of each group of processes. */
 async function loadWithCpu(serverPids: readonly number[], ...args: Parameters<typeof load>) {
   const { result, cpu } = await cpuDuring(groupsFor(serverPids), () => load(...args));
-  const seconds = args[5] ?? 8;
+  const seconds = args[4] ?? 8;
   return { ...result, cpuPerRequest: cpu ? perOperation(cpu, result.requestsPerSec * seconds) : null };
 }
 
@@ -138,7 +137,7 @@ async function floorReference(databaseUrl: string, roundTrips: number, threads: 
   });
   try {
     const urls = Array.from({ length: threads }, (_, i) => `http://127.0.0.1:${port}/threads/${i}/messages`);
-    await load(urls, {}, NOTE, 16, undefined, 3);
+    await load(urls, {}, NOTE, 16, 3);
     const measured = await loadWithCpu([child.pid as number], urls, {}, NOTE, 16);
     return { roundTrips, ...measured };
   } finally {
@@ -254,20 +253,21 @@ export async function benchStoreAndAck(server: BenchServer, threads: BenchThread
     text: await statementsPerSend(server, threads, text),
   };
   // Measured warm: the server's first seconds under load are spent compiling its hot code.
-  await load(urls, threads.headers, NOTE, 16, undefined, 3);
+  await load(urls, threads.headers, NOTE, 16, 3);
   const s1 = await loadWithCpu(serverPids, urls, threads.headers, NOTE, 16);
-  const s1HalfLoad = await load(
+  // Half load is paced evenly and timed from when each note was due, as pgbench's -R times its reference.
+  const s1HalfLoad = await openLoop({
     urls,
-    threads.headers,
-    NOTE,
-    8,
-    Math.max(1, Math.round(s1.requestsPerSec / 2)),
-  );
+    headers: threads.headers,
+    body: NOTE,
+    ratePerSec: Math.max(1, Math.round(s1.requestsPerSec / 2)),
+    seconds: 8,
+  });
   const before = await statementsOnceSettled(server);
   const s6 = await loadWithCpu(serverPids, urls, threads.headers, text, 16);
   const texts = s6.requestsPerSec * 8;
   const statementsPerText = Math.round(((await statementsOnceSettled(server)) - before) / Math.max(1, texts));
-  const reference = databaseUrl ? await pgbenchReference(databaseUrl, s1HalfLoad.requestsPerSec) : null;
+  const reference = databaseUrl ? await pgbenchReference(databaseUrl, s1HalfLoad.offeredPerSec) : null;
   const floor = databaseUrl ? await floorReference(databaseUrl, statements.note, urls.length) : null;
   return {
     threads: urls.length,
