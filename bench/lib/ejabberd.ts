@@ -265,7 +265,7 @@ export async function startEjabberd(
     for (let i = 0; i < users; i += 8)
       await Promise.all(
         Array.from({ length: Math.min(8, users - i) }, (_, k) =>
-          runAsync(ctl, [...args, 'register', `u${i + k}`, EJABBERD_HOST, password]),
+          register(ctl, [...args, 'register', `u${i + k}`, EJABBERD_HOST, password]),
         ),
       );
     const version = /ejabberd (\S+)/.exec(ctlRun('status'))?.[1] ?? 'unknown';
@@ -277,6 +277,25 @@ export async function startEjabberd(
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Registers one account. The c2s port opens before every worker of ejabberd's SQL pool has started, and a
+ * register that reaches a worker not yet started fails before it writes anything: it is tried again, for
+ * up to 30 s, and an account a failed attempt did create counts as registered.
+ */
+async function register(ctl: string, args: string[]): Promise<void> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await runAsync(ctl, args);
+      return;
+    } catch (error) {
+      if (/already registered/i.test(String(error))) return;
+      if (Date.now() > until) throw error;
+      await sleep(500);
+    }
+  }
+}
 
 function runAsync(file: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {

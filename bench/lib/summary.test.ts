@@ -103,6 +103,24 @@ describe('summaryMarkdown', () => {
     );
   });
 
+  it('keeps a multi-line skip reason on its table row, its separators escaped', () => {
+    const md = summaryMarkdown({
+      ...base,
+      oneToOne: {
+        pairs: 8,
+        parley: { ceilingPerSec: 470, rates: [] },
+        ejabberd: {
+          skipped:
+            'ejabberd did not start: register failed:\n** exception error: bad argument | atom\n   in call',
+        },
+        ratio: null,
+      },
+    });
+    expect(md).toContain(
+      '| ejabberd skipped: ejabberd did not start: register failed: ** exception error: bad argument \\| atom in call | — | ≥ 1.2× ejabberd |',
+    );
+  });
+
   it("gives the dashboard's worst p95 for an agent and a supervisor, and where S1's server time went", () => {
     const md = summaryMarkdown({
       ...base,

@@ -364,9 +364,15 @@ function carriedOverLine(r: BenchResults): string[] {
   return [`Not measured in this run, kept from the run that measured them: ${parts.join(', ')}.`];
 }
 
+/** A table cell: one line (an error message may hold several), no column separators, at most 300 characters. */
+function cell(text: string): string {
+  const line = text.replace(/\s+/g, ' ').replaceAll('|', '\\|').trim();
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
 /** bench/results/SUMMARY.md: each scenario's median figure beside its reference and target. */
 export function summaryMarkdown(r: BenchResults): string {
-  const table = rows(r).map((cells) => `| ${cells.join(' | ')} |`);
+  const table = rows(r).map((cells) => `| ${cells.map(cell).join(' | ')} |`);
   return [
     '# Benchmark summary',
     '',
