@@ -141,10 +141,11 @@ async function floorReference(databaseUrl: string, roundTrips: number, threads: 
     const measured = await loadWithCpu([child.pid as number], urls, {}, NOTE, 16);
     return { roundTrips, ...measured };
   } finally {
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    if (child.exitCode === null && child.signalCode === null)
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
   }
 }
 
