@@ -57,7 +57,11 @@ describe('statements per dashboard page', () => {
       } finally {
         stop();
       }
-      return seen.find((s) => /^select .* from "conversations" where/s.test(s.sql)) as (typeof seen)[number];
+      // The page's own statement: the only one reading the caller's membership beside each row. Work
+      // still running in the background (the simulator's delivery callbacks) reads conversations too.
+      return seen.find(
+        (s) => s.sql.includes('"my_membership"') && /^select .* from "conversations" where/s.test(s.sql),
+      ) as (typeof seen)[number];
     };
     const mine = await texts(agent);
     const theirs = await texts(colleague);
