@@ -38,6 +38,7 @@ export async function load(
   });
   return {
     requestsPerSec: Math.round(result.requests.average),
+    answered: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
@@ -64,8 +65,7 @@ function groupsFor(serverPids: readonly number[]): Grouping {
 /** One load as `load` runs it, with the CPU time per answered request of each group of processes. */
 async function loadWithCpu(serverPids: readonly number[], ...args: Parameters<typeof load>) {
   const { result, cpu } = await cpuDuring(groupsFor(serverPids), () => load(...args));
-  const seconds = args[4] ?? 8;
-  return { ...result, cpuPerRequest: cpu ? perOperation(cpu, result.requestsPerSec * seconds) : null };
+  return { ...result, cpuPerRequest: cpu ? perOperation(cpu, result.answered) : null };
 }
 
 /**
@@ -266,8 +266,9 @@ export async function benchStoreAndAck(server: BenchServer, threads: BenchThread
   });
   const before = await statementsOnceSettled(server);
   const s6 = await loadWithCpu(serverPids, urls, threads.headers, text, 16);
-  const texts = s6.requestsPerSec * 8;
-  const statementsPerText = Math.round(((await statementsOnceSettled(server)) - before) / Math.max(1, texts));
+  const statementsPerText = Math.round(
+    ((await statementsOnceSettled(server)) - before) / Math.max(1, s6.answered),
+  );
   const reference = databaseUrl ? await pgbenchReference(databaseUrl, s1HalfLoad.offeredPerSec) : null;
   const floor = databaseUrl ? await floorReference(databaseUrl, statements.note, urls.length) : null;
   return {

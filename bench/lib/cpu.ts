@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { round } from './stats';
 
 // Linux reports process and machine CPU time in clock ticks of 1/100 s (USER_HZ on every architecture).
 const MS_PER_TICK = 10;
@@ -135,12 +136,12 @@ export async function cpuDuring<T>(
 
 /** CPU milliseconds per operation of each group and of the whole machine, and how many cores were busy or stolen. */
 export function perOperation(cpu: CpuSpent, operations: number) {
-  const per = (ms: number) => Math.round((ms / Math.max(1, operations)) * 1000) / 1000;
+  const per = (ms: number) => round(ms / Math.max(1, operations), 3);
   return {
     machineMs: per(cpu.machineBusyMs),
     ...Object.fromEntries(Object.entries(cpu.byGroup).map(([group, ms]) => [`${group}Ms`, per(ms)])),
     otherMs: per(cpu.otherMs),
-    coresBusy: Math.round((cpu.machineBusyMs / cpu.wallMs) * 100) / 100,
-    coresStolen: Math.round((cpu.machineStolenMs / cpu.wallMs) * 100) / 100,
+    coresBusy: round(cpu.machineBusyMs / cpu.wallMs),
+    coresStolen: round(cpu.machineStolenMs / cpu.wallMs),
   };
 }
